@@ -1,0 +1,214 @@
+"""Plain records that flow between the stages, and their validation against the schema.
+
+Why: extraction, resolution, the store and the analysis talk through these frozen records only
+(no shared state, no driver objects), so each stage runs and is tested on its own. Every fact
+carries its ``Evidence``: the note, the sentence, the character offsets and the component that
+produced it - a court will ask where each node and edge came from.
+
+``validate`` cleans a record's properties with their declared types and raises ``RecordError``
+naming the label and field, so a bad record never reaches Neo4j.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from graph_schema.model import Schema
+from graph_schema.types import get_type
+
+__all__ = [
+    "Evidence", "Mention", "NodeRecord", "Note", "RecordError", "RelRecord", "Relation",
+    "make_id", "to_dict", "from_dict", "validate_node", "validate_rel",
+]
+
+
+def make_id(*parts: Any) -> str:
+    """A deterministic id from stable parts, so re-running ingest yields the same ids.
+
+    >>> make_id("Person", "carlos reyes")
+    '4edfb8925a4311ca59a6790d'
+    """
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+class RecordError(ValueError):
+    """A record does not fit the schema; the message names the label or type and the field."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: a span of a note (or a CSV row: start = end = its line number)."""
+
+    note_id: str
+    sentence: str
+    start: int
+    end: int
+    method: str
+    confidence: float = 1.0
+    case_id: str | None = None
+    date: str | None = None
+
+    @property
+    def id(self) -> str:
+        return make_id("evidence", self.note_id, self.start, self.end, self.method)
+
+
+@dataclass(frozen=True)
+class Note:
+    """One version of one source file. ``id`` is the sha256 of its bytes."""
+
+    id: str
+    path: str
+    text: str
+    case_id: str | None = None
+    type: str | None = None
+    date: str | None = None
+    author: str | None = None
+    title: str | None = None
+    encoding: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A raw mention found by extraction, before resolution to an entity.
+
+    ``key`` is the normalized identifier when the type owns one (an E.164 phone, an email); for
+    names it is None and ``canonical`` holds the fullest form of the name in the same note
+    ("Reyes" -> "Carlos Reyes"). ``props`` carries what the components read around it: role,
+    agency, rank for officials; venue_type for venues; amount, currency, channel for money.
+    """
+
+    note_id: str
+    label: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    method: str
+    confidence: float = 1.0
+    key: str | None = None
+    canonical: str | None = None
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        return make_id("mention", self.note_id, self.start, self.end, self.label)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed relation between two mentions of one note, with the sentence that states it."""
+
+    type: str
+    source: str
+    target: str
+    evidence: Evidence
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class NodeRecord:
+    """A resolved entity: its label, its key value and its properties."""
+
+    label: str
+    key: str
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class RelRecord:
+    """A resolved relationship between two entities, with all the evidence that supports it.
+
+    ``discriminator`` separates relationships of one type between one pair that must stay
+    distinct (none do today; events such as payments are nodes of their own).
+    """
+
+    type: str
+    source_label: str
+    source_key: str
+    target_label: str
+    target_key: str
+    evidence: tuple[Evidence, ...] = ()
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    discriminator: str = ""
+
+    @property
+    def id(self) -> str:
+        return make_id(self.type, self.source_label, self.source_key, self.target_label, self.target_key,
+                       self.discriminator)
+
+
+_KINDS: dict[str, type] = {
+    "note": Note, "mention": Mention, "relation": Relation, "node": NodeRecord, "rel": RelRecord,
+    "evidence": Evidence,
+}
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A JSON-ready dict of a record, tagged with its kind."""
+    kind = next(k for k, cls in _KINDS.items() if type(record) is cls)
+    return {"kind": kind, **asdict(record)}
+
+
+def from_dict(data: dict[str, Any]) -> Any:
+    """The record a ``to_dict`` dict came from."""
+    data = dict(data)
+    cls = _KINDS[data.pop("kind")]
+    if cls is Relation:
+        data["evidence"] = Evidence(**data["evidence"])
+    if cls is RelRecord:
+        data["evidence"] = tuple(Evidence(**e) for e in data.get("evidence", ()))
+    return cls(**data)
+
+
+def _clean_props(props: dict[str, Any], specs: Any, where: str) -> dict[str, Any]:
+    declared = {p.name: p for p in specs}
+    cleaned: dict[str, Any] = {}
+    for name, raw in props.items():
+        spec = declared.get(name)
+        if spec is None:
+            raise RecordError(f"{where}.{name}: not a declared property")
+        if raw is None:
+            continue
+        value = get_type(spec.type).clean(raw)
+        if value is None:
+            raise RecordError(f"{where}.{name}: {raw!r} is not a valid {spec.type}")
+        if spec.values and value not in spec.values:
+            raise RecordError(f"{where}.{name}: {value!r} is not one of {', '.join(spec.values)}")
+        cleaned[name] = value
+    for spec in specs:
+        if spec.required and cleaned.get(spec.name) in (None, "", []):
+            raise RecordError(f"{where}.{spec.name}: required but missing")
+    return cleaned
+
+
+def validate_node(record: NodeRecord, schema: Schema) -> NodeRecord:
+    """The record with its properties cleaned, or RecordError naming the field.
+
+    >>> from graph_schema.model import load_schema
+    >>> validate_node(NodeRecord("Phone", "622-1234", {}), load_schema()).key
+    '+5016221234'
+    """
+    if record.label not in schema.nodes:
+        raise RecordError(f"{record.label}: unknown node label")
+    spec = schema.nodes[record.label]
+    props = _clean_props({**record.props, spec.key: record.key}, spec.properties, record.label)
+    return replace(record, key=props[spec.key], props=props)
+
+
+def validate_rel(record: RelRecord, schema: Schema) -> RelRecord:
+    """The relationship with its properties cleaned; endpoints must be allowed by the schema."""
+    if record.type not in schema.relationships:
+        raise RecordError(f"{record.type}: unknown relationship type")
+    spec = schema.relationships[record.type]
+    if record.source_label not in spec.source:
+        raise RecordError(f"{record.type}.source: {record.source_label} is not one of {', '.join(spec.source)}")
+    if record.target_label not in spec.target:
+        raise RecordError(f"{record.type}.target: {record.target_label} is not one of {', '.join(spec.target)}")
+    if not record.source_key or not record.target_key:
+        raise RecordError(f"{record.type}: source and target keys are required")
+    props = _clean_props(dict(record.props), spec.properties, record.type)
+    return replace(record, props=props)
