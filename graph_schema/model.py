@@ -115,6 +115,9 @@ def _properties(raw: dict[str, Any], where: str) -> tuple[PropertySpec, ...]:
     specs = []
     for name, decl in (raw or {}).items():
         decl = decl or {}
+        unknown = set(decl) - {"type", "required", "description", "values"}
+        if unknown:
+            raise SchemaError(f"{where}: property {name!r}: unknown keys {sorted(unknown)} (quote text with commas)")
         type_name = decl.get("type", "text")
         try:
             get_type(type_name)

@@ -210,5 +210,6 @@ def validate_rel(record: RelRecord, schema: Schema) -> RelRecord:
         raise RecordError(f"{record.type}.target: {record.target_label} is not one of {', '.join(spec.target)}")
     if not record.source_key or not record.target_key:
         raise RecordError(f"{record.type}: source and target keys are required")
-    props = _clean_props(dict(record.props), spec.properties, record.type)
+    props = _clean_props({**record.props, "id": record.id}, spec.properties, record.type)
+    props.pop("id")
     return replace(record, props=props)

@@ -1,0 +1,68 @@
+"""Generate SCHEMA.md, the human-readable schema document, from the YAML declaration.
+
+Why: analysts and prosecutors read the schema; it must never drift from what the code enforces.
+``python -m graph_schema.docs`` rewrites the file and a test fails when it is stale.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from graph_schema.model import SCHEMA_DIR, Schema, load_schema
+
+__all__ = ["schema_markdown", "SCHEMA_MD", "write_schema_markdown"]
+
+SCHEMA_MD = SCHEMA_DIR / "SCHEMA.md"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _node_section(spec) -> list[str]:  # type: ignore[no-untyped-def]
+    lines = [f"### {spec.label}", "", spec.description, ""]
+    lines.append(f"Key: `{spec.key}`. Caption: `{spec.caption}`." + (" Internal (provenance)." if spec.internal else ""))
+    if spec.pseudonymize_roles:
+        lines.append(f"Pseudonymized in views and exports when role is {', '.join(spec.pseudonymize_roles)}: "
+                     f"{', '.join(spec.pseudonymize_fields)}.")
+    lines += ["", "| property | type | required | description |", "|---|---|---|---|"]
+    for p in spec.properties:
+        kind = p.type + (f" ({', '.join(p.values)})" if p.values else "")
+        lines.append(f"| `{p.name}` | {_cell(kind)} | {'yes' if p.required else ''} | {_cell(p.description)} |")
+    return lines + [""]
+
+
+def schema_markdown(schema: Schema) -> str:
+    """The whole schema document as Markdown text."""
+    lines = [
+        "# Graph schema",
+        "",
+        "Generated from `graph_schema/nodes/*.yaml` and `graph_schema/relationships/*.yaml` by",
+        "`python -m graph_schema.docs`. Do not edit by hand: a test fails when this file is stale.",
+        "",
+        "## Node labels",
+        "",
+    ]
+    for spec in schema.nodes.values():
+        lines += _node_section(spec)
+    lines += ["## Relationship types", "",
+              "Every relationship also carries the common properties of `relationships.defaults.yaml`:",
+              ", ".join(f"`{p.name}`" for p in next(iter(schema.relationships.values())).properties[:10]) + ".",
+              "",
+              "| type | from | to | directed | category | meaning |", "|---|---|---|---|---|---|"]
+    for spec in schema.relationships.values():
+        category = spec.category + (" (investigative: never evidence of complicity)" if spec.investigative else "")
+        lines.append(
+            f"| `{spec.type}` | {', '.join(spec.source)} | {', '.join(spec.target)} | "
+            f"{'yes' if spec.directed else 'no'} | {_cell(category)} | {_cell(spec.description)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write_schema_markdown(path: Path = SCHEMA_MD) -> Path:
+    path.write_text(schema_markdown(load_schema()), encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    print(write_schema_markdown(Path(sys.argv[1]) if len(sys.argv) > 1 else SCHEMA_MD))
