@@ -39,7 +39,7 @@ class RecordError(ValueError):
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a fact was read: a span of a note (or a CSV row: start = end = its line number)."""
+    """Where a fact was read: a span of a note (for a CSV export, the row's span in the file)."""
 
     note_id: str
     sentence: str

@@ -1,0 +1,49 @@
+# The workbench's two commands are `make demo` and `make test`; everything else is a step they use.
+# Each step is idempotent: a second run reuses the virtualenv, the Neo4j jars and the sample case.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+WORKBENCH_HOME ?= $(CURDIR)/.workbench
+export WORKBENCH_HOME
+
+.PHONY: demo test bench schema-docs lint venv jars chromium sample stop clean-demo
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+jars: venv
+	$(BIN)/workbench db jars
+
+chromium:
+	bash scripts/ensure-chromium.sh
+
+sample: venv
+	$(BIN)/workbench sample generate $(WORKBENCH_HOME)/sample_case --if-missing
+
+demo: venv
+	$(BIN)/workbench demo
+
+test: venv jars chromium
+	$(BIN)/python -m pytest
+	$(BIN)/lint-imports
+
+bench: venv jars
+	$(BIN)/python -m bench
+
+schema-docs: venv
+	$(BIN)/python -m graph_schema.docs
+
+lint: venv
+	$(BIN)/lint-imports
+	$(BIN)/mypy graph_schema
+
+stop: venv
+	$(BIN)/workbench db stop

@@ -1,0 +1,95 @@
+"""One-line error messages for ingest, as named constants with short codes.
+
+Why: an investigator reading an ingest summary needs to know, in one line, which file (and
+which row) could not be used and what to do about it; a developer needs a code to grep for.
+Keeping every message here (as spaCy keeps its ``errors.py``) makes them consistent and lets
+tests assert on the code rather than on wording.
+
+Accessing ``Errors.E001`` returns the message prefixed with its code (``"[E001] empty file
+..."``), ready for ``.format(**values)``. ``IngestError`` carries the file (and line) and its
+``str`` is the whole one-line message, so a caller can print it as is or turn it into an
+``ingest.results.FileError`` and go on with the batch.
+
+Decisions: a note longer than spaCy's ``max_length`` is *not* an error; the NLP stage splits it
+with ``ingest.read.paragraph_chunks``. Only files over a hard size limit (``MAX_BYTES``,
+200 MB by default, configurable per call) are refused, so one stray disk image in a case folder
+cannot exhaust memory.
+
+>>> Errors.E001
+'[E001] empty file: nothing to read; check that the copy or export finished'
+>>> str(IngestError("notes/a.txt", Errors.E001))
+'notes/a.txt: [E001] empty file: nothing to read; check that the copy or export finished'
+"""
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["Errors", "IngestError", "MAX_BYTES", "code_of"]
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+class _WithCodes(type):
+    """Prefix each message with its attribute name, so the code can never drift from the text."""
+
+    def __getattribute__(cls, name: str) -> Any:
+        value = super().__getattribute__(name)
+        if name[:1] == "E" and name[1:].isdigit() and isinstance(value, str):
+            return f"[{name}] {value}"
+        return value
+
+
+class Errors(metaclass=_WithCodes):
+    """Every ingest message. Placeholders are filled with ``str.format``."""
+
+    # Whole files.
+    E001 = "empty file: nothing to read; check that the copy or export finished"
+    E002 = "binary file, not text: convert it to .txt, .docx or .pdf, or remove it from the case folder"
+    E003 = "cannot decode the text: save it as UTF-8 and ingest it again"
+    E004 = "PDF has no text layer, needs OCR: run OCR (e.g. ocrmypdf) and ingest the OCR'd copy"
+    E005 = "not a real .docx ({detail}): open it in Word and save it again as .docx"
+    E006 = "file too large ({size:,} bytes, limit {limit:,}): split it or raise the limit on purpose"
+    E007 = "unsupported file type {suffix!r}: use .txt, .md, .docx, .pdf or a .csv export"
+    E008 = "cannot read the PDF ({detail}): it is damaged or password-protected; export an unprotected copy"
+    E009 = "cannot open the file ({detail}): check that it exists and is readable"
+    # CSV exports: one row.
+    E010 = "missing value in column {column!r}: the row was skipped; fill it in or correct the export"
+    E011 = "bad phone number {value!r} in column {column!r}: the row was skipped; correct the number"
+    E012 = "bad amount {value!r} in column {column!r}: the row was skipped; use a number like 1250.00"
+    E013 = "bad date {value!r} in column {column!r}: the row was skipped; use YYYY-MM-DD (or set date_format in the mapping)"
+    E014 = "wrong number of fields ({found}, header has {expected}): the row was skipped; check quoting and delimiters"
+    E015 = "bad duration {value!r} in column {column!r}: the row was skipped; use whole seconds"
+    E016 = "unknown currency {value!r} in column {column!r}: the row was skipped; use an ISO code such as BZD or USD"
+    # CSV exports: the whole file.
+    E020 = "CSV header not recognised as calls or transfers (columns: {columns}): add a column mapping file"
+    E021 = "CSV header is missing required columns for {kind}: {missing}; map them in a column mapping file"
+    E022 = "bad column mapping file: {detail}"
+
+
+def code_of(message: str) -> str | None:
+    """The ``E0xx`` code a message starts with, so tests and summaries can group errors.
+
+    >>> code_of(Errors.E004)
+    'E004'
+    """
+    if message.startswith("[E") and "]" in message:
+        return message[1:message.index("]")]
+    return None
+
+
+class IngestError(ValueError):
+    """A file (or row) that cannot be used; ``str(error)`` is the one-line message naming it."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        super().__init__(str(self))
+
+    @property
+    def code(self) -> str | None:
+        return code_of(self.message)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"

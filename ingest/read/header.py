@@ -1,0 +1,109 @@
+"""The optional header block at the top of a note: Case, Date, Author, Type, Title.
+
+Why: the unit's notes often start with a few ``Key: value`` lines. They give the note its case,
+date (the first/last-seen dates of every fact in it) and type. The header is parsed but never
+cut from the text, so every character offset still refers to the whole file's text.
+
+The block is the run of ``Key: value`` lines at the very top (an optional ``---`` line first,
+markdown ``**bold**`` keys allowed), ending at the first blank or other line. It counts only when
+at least one known key is in it, so a narrative opening with "Subject stated: ..." is not eaten.
+Unknown keys in a real header are kept in ``metadata`` (lowercased); a date that cannot be
+parsed stays in ``metadata["date_raw"]`` and the note's date is None.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph_schema.types import get_type
+
+__all__ = ["Header", "parse_header", "normalize_note_type", "normalize_date"]
+
+_LINE = re.compile(r"[ \t]*[*_]{0,2}([A-Za-z][A-Za-z .#/-]{0,30}?)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*(.*?)[ \t]*\r?$")
+_FIELDS = {
+    "case": "case", "case no": "case", "case no.": "case", "case number": "case", "case id": "case",
+    "case #": "case", "date": "date", "author": "author", "officer": "author", "prepared by": "author",
+    "reporting officer": "author", "type": "type", "note type": "type", "report type": "type",
+    "title": "title", "subject": "title",
+}
+_TYPES = (  # first match wins: "arrest report" before "report"-like words
+    ("arrest", "arrest_report"), ("interview", "interview"), ("statement", "statement"),
+    ("surveillance", "surveillance"), ("tip", "tip"), ("crime stoppers", "tip"),
+)
+_ORDINAL = re.compile(r"(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE)
+_MAX_HEADER_LINES = 20
+_HEAD_CHARS = 4096  # a header is short; never split a 50 MB note into lines to find it
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the header said, already normalized; ``end`` is the offset just after the block."""
+
+    case: str | None = None
+    date: str | None = None
+    author: str | None = None
+    type: str | None = None
+    title: str | None = None
+    end: int = 0
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_header(text: str, skip_blank_lines: bool = False) -> Header:
+    """Read the header block of ``text`` (an empty ``Header`` when there is none).
+
+    ``skip_blank_lines`` is for Word files, whose paragraphs are joined by blank lines: there the
+    block ends at the first line that is not ``Key: value``, not at the first blank one.
+
+    >>> h = parse_header("Case: BZ-2024-017\\nDate: 3 March 2024\\nType: Witness Statement\\n\\nShe said...")
+    >>> (h.case, h.date, h.type, h.end)
+    ('BZ-2024-017', '2024-03-03', 'statement', 61)
+    """
+    pos, found = 0, {}
+    lines = text[:_HEAD_CHARS].splitlines(keepends=True)[:2 * _MAX_HEADER_LINES + 1]
+    if lines and lines[0].strip() == "---":
+        pos += len(lines.pop(0))
+    end = pos
+    for line in lines:
+        if skip_blank_lines and not line.strip():
+            pos += len(line)
+            continue
+        match = _LINE.fullmatch(line.rstrip("\n"))
+        if not match or not match.group(2):
+            break
+        found[" ".join(match.group(1).lower().split())] = match.group(2)
+        end = pos = pos + len(line)
+    known = {_FIELDS[k]: v for k, v in found.items() if k in _FIELDS}
+    if not known:
+        return Header()
+    extra = {k: v for k, v in found.items() if k not in _FIELDS}
+    date = normalize_date(known["date"]) if "date" in known else None
+    if "date" in known and date is None:
+        extra["date_raw"] = known["date"]
+    note_type = normalize_note_type(known["type"]) if "type" in known else None
+    return Header(case=known.get("case"), date=date, author=known.get("author"), type=note_type,
+                  title=known.get("title"), end=end, metadata=extra)
+
+
+def normalize_note_type(raw: str) -> str:
+    """Map what the header says to the schema's Note.type values.
+
+    >>> normalize_note_type("Arrest Report"), normalize_note_type("Anonymous tip-off")
+    ('arrest_report', 'tip')
+    """
+    text = " ".join(re.split(r"[\s_-]+", raw.lower()))
+    for word, value in _TYPES:
+        if re.search(rf"\b{word}", text):
+            return value
+    return "other"
+
+
+def normalize_date(raw: str) -> str | None:
+    """An ISO date from the common ways officers write one, or None.
+
+    >>> normalize_date("March 3rd, 2024"), normalize_date("03/04/2024 14:30")
+    ('2024-03-03', '2024-04-03')
+    """
+    text = _ORDINAL.sub(r"\1", raw.strip().strip("."))
+    date = get_type("date").clean(text) or get_type("datetime").clean(text)
+    return str(date)[:10] if date else None
