@@ -1,0 +1,231 @@
+"""Which name groups are one entity: analyst decisions first, then sure merges backed by context.
+
+Why: resolution must never join two people on a hunch. A ``Group`` is every mention of one
+folded name (or one identifier key); this module joins groups with a union-find, in a fixed
+order so re-runs give the same result:
+
+1. live POSITIVE decisions join their groups, whatever the names (the analyst has the last word);
+2. full-name pairs found through blocking keys (never all pairs) are joined when a name rule
+   matches *and* they share context (a phone, a nickname, a venue, a place); without context
+   the pair becomes a ``Candidate``;
+3. lone tokens ("Flaco", "Reyes") join the one full-name cluster with that nickname or surname
+   when it is unique and backed by context; otherwise they stay apart and emit candidates.
+
+An automatic join is refused when an analyst said NEGATIVE for any pair across the two clusters,
+or when any two first names across them are incompatible (brothers), so transitivity cannot
+smuggle in what a direct comparison would refuse. Refused pairs become candidates.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from graph_schema.records import Mention
+from ingest.judgements import Decision, clusters, negatives, pair
+from ingest.matching import (
+    Candidate, Reason, blocking_keys, combined_score, context_reasons, first_names_compatible,
+    name_reasons, single_token_reasons,
+)
+from ingest.names import ParsedName
+
+__all__ = ["BLOCK_LIMIT", "Clustering", "Group", "cluster"]
+
+BLOCK_LIMIT = 250  # a blocking key shared by more names than this is too common to compare within
+MAX_SINGLE_CANDIDATES = 5
+
+
+@dataclass
+class Group:
+    """All mentions of one entity name (or identifier key) before clustering."""
+
+    label: str
+    base: str
+    parsed: ParsedName | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    forms: Counter[str] = field(default_factory=Counter)
+    aliases: dict[str, str] = field(default_factory=dict)  # folded nickname -> as written
+    context: set[tuple[str, str, str]] = field(default_factory=set)  # (label, key, caption)
+    hints: list[dict[str, object]] = field(default_factory=list)  # per-mention properties
+
+    @property
+    def single(self) -> bool:
+        return self.parsed is not None and self.parsed.single
+
+    def context_items(self) -> set[tuple[str, str, str]]:
+        return self.context | {("alias", folded, shown) for folded, shown in self.aliases.items()}
+
+
+@dataclass
+class Clustering:
+    """The outcome: a root per group, the candidates left for analysts, and counts."""
+
+    root: dict[str, str]
+    decided: dict[str, str]  # group base -> canonical id from decisions
+    candidates: list[Candidate]
+    stats: Counter[str]
+    problems: list[str]
+
+
+class _Sets:
+    """Union-find over group bases that remembers members and first names per cluster."""
+
+    def __init__(self, groups: dict[str, Group], negative: frozenset[tuple[str, str]]) -> None:
+        self.parent = {b: b for b in groups}
+        self.members = {b: [b] for b in groups}
+        self.firsts = {b: {g.parsed.first} if g.parsed and not g.single else set() for b, g in groups.items()}
+        self.neg: dict[str, set[str]] = defaultdict(set)
+        for left, right in negative:
+            self.neg[left].add(right)
+            self.neg[right].add(left)
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def refusal(self, a: str, b: str) -> str | None:
+        """Why an automatic join of a's and b's clusters is not allowed, or None."""
+        ra, rb = self.find(a), self.find(b)
+        if any(self.find(y) == rb for x in self.members[ra] for y in self.neg.get(x, ()) if y in self.parent):
+            return "an analyst decided these are not the same"
+        if any(not first_names_compatible(x, y) for x in self.firsts[ra] for y in self.firsts[rb]):
+            return "different first names in the two clusters"
+        return None
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        ra, rb = min(ra, rb), max(ra, rb)
+        self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
+        self.firsts[ra] |= self.firsts.pop(rb)
+
+
+def _apply_decisions(groups: dict[str, Group], decisions: Sequence[Decision], sets: _Sets,
+                     out: Clustering) -> None:
+    by_canonical: dict[str, list[str]] = defaultdict(list)
+    for member, canonical in out.decided.items():
+        by_canonical[canonical].append(member)
+    for canonical, members in sorted(by_canonical.items()):
+        present = sorted(m for m in members if m in groups)
+        for other in present[1:]:
+            if groups[other].label != groups[present[0]].label:
+                out.problems.append(f"decision on {canonical}: joins a {groups[other].label} and a "
+                                    f"{groups[present[0]].label}; ignored")
+            elif sets.find(other) != sets.find(present[0]):
+                sets.union(present[0], other)
+                out.stats["merged_by_decision"] += 1
+
+
+def _pairs(people: list[Group], stats: Counter[str]) -> Iterator[tuple[str, str]]:
+    """Pairs of full names that share a blocking key; each pair once, in a fixed order."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for group in people:
+        assert group.parsed is not None
+        for key in blocking_keys(group.parsed):
+            blocks[key].append(group.base)
+    seen: set[tuple[str, str]] = set()
+    for key in sorted(blocks):
+        members = sorted(blocks[key])
+        if len(members) > BLOCK_LIMIT:
+            stats["blocks_over_limit"] += 1
+            continue
+        for i, left in enumerate(members):
+            for right in members[i + 1:]:
+                if (left, right) not in seen:
+                    seen.add((left, right))
+                    stats["pairs_compared"] += 1
+                    yield left, right
+
+
+def _candidate(label: str, a: Group, b: Group, reasons: list[Reason]) -> Candidate:
+    left, right = (a, b) if a.base <= b.base else (b, a)
+    return Candidate(label, left.base, right.base, combined_score(reasons), tuple(reasons),
+                     left.parsed.name if left.parsed else "", right.parsed.name if right.parsed else "")
+
+
+def _join_full_names(groups: dict[str, Group], sets: _Sets, out: Clustering) -> None:
+    people = [g for b, g in sorted(groups.items()) if g.label == "Person" and g.parsed and not g.single]
+    scored = []
+    for left, right in _pairs(people, out.stats):
+        a, b = groups[left], groups[right]
+        assert a.parsed is not None and b.parsed is not None
+        reasons = name_reasons(a.parsed, b.parsed)
+        if reasons:
+            reasons += context_reasons(a.context_items(), b.context_items())
+            scored.append((-combined_score(reasons), left, right, reasons))
+    for _, left, right, reasons in sorted(scored, key=lambda s: s[:3]):
+        has_context = any(r.rule.startswith("shared_") for r in reasons)
+        refusal = sets.refusal(left, right)
+        if has_context and refusal is None:
+            if sets.find(left) != sets.find(right):
+                sets.union(left, right)
+                out.stats["merged_by_context"] += 1
+            continue
+        if refusal:
+            reasons = [*reasons, Reason("refused", 0.0, refusal)]
+        out.candidates.append(_candidate("Person", groups[left], groups[right], reasons))
+
+
+def _join_single_tokens(groups: dict[str, Group], sets: _Sets, out: Clustering) -> None:
+    index: dict[str, set[str]] = defaultdict(set)
+    for base, group in groups.items():
+        if group.label == "Person" and group.parsed and not group.single:
+            for key in {group.parsed.last, *group.aliases}:
+                index[key].add(base)
+    for base, group in sorted(groups.items()):
+        if group.label != "Person" or not group.single or not group.parsed:
+            continue
+        if len(sets.members[sets.find(base)]) > 1:
+            continue  # already joined by an analyst's decision
+        token = group.parsed.folded
+        roots: dict[str, list[str]] = defaultdict(list)
+        for other in sorted(index.get(token, ())):
+            roots[sets.find(other)].append(other)
+        found = []
+        for root, members in sorted(roots.items()):
+            target = groups[members[0]]
+            assert target.parsed is not None
+            context = set().union(*(groups[m].context_items() for m in sets.members[root]))
+            reasons = single_token_reasons(token, target.parsed, target.aliases)
+            found.append((root, target, reasons + context_reasons(group.context_items(), context)))
+        if len(found) == 1 and sets.refusal(base, found[0][0]) is None and any(
+                r.rule.startswith("shared_") for r in found[0][2]):
+            sets.union(base, found[0][0])
+            out.stats["merged_single_token"] += 1
+            continue
+        for _, target, reasons in found[:MAX_SINGLE_CANDIDATES]:
+            if len(found) > 1:
+                reasons = [*reasons, Reason("ambiguous", 0.0, f"{len(found)} people match {token!r}")]
+            out.candidates.append(_candidate("Person", group, target, reasons))
+
+
+def _live_candidates(candidates: list[Candidate], sets: _Sets,
+                     negative: frozenset[tuple[str, str]]) -> list[Candidate]:
+    """Drop candidates already joined or decided against; one per pair, the best; fixed order."""
+    best: dict[tuple[str, str], Candidate] = {}
+    for c in candidates:
+        key = pair(c.left, c.right)
+        if key in negative or sets.find(c.left) == sets.find(c.right):
+            continue
+        if key not in best or c.score > best[key].score:
+            best[key] = c
+    return sorted(best.values(), key=lambda c: (-c.score, c.left, c.right))
+
+
+def cluster(groups: dict[str, Group], decisions: Sequence[Decision] = ()) -> Clustering:
+    """Join groups into entities; see the module docstring for the order and the guards."""
+    live = [d for d in decisions if d.superseded_at is None]
+    negative = negatives(live)
+    out = Clustering(root={}, decided=clusters(live), candidates=[], stats=Counter(), problems=[])
+    sets = _Sets(groups, negative)
+    _apply_decisions(groups, live, sets, out)
+    _join_full_names(groups, sets, out)
+    _join_single_tokens(groups, sets, out)
+    out.candidates = _live_candidates(out.candidates, sets, negative)
+    out.root = {base: sets.find(base) for base in sorted(groups)}
+    out.stats["candidates"] = len(out.candidates)
+    return out

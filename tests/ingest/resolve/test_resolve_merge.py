@@ -1,0 +1,79 @@
+"""Merging across notes: sure merges by key or by name with context, candidates otherwise."""
+from __future__ import annotations
+
+import random
+
+from resolve_builders import phone
+from ingest.resolve import resolve
+
+
+def names(resolution):
+    return sorted(n.props["name"] for n in resolution.nodes if n.label == "Person")
+
+
+def test_same_phone_in_two_notes_is_one_entity(note):
+    r = resolve([note("n1", phone("622-1234")), note("n2", phone("+501 622 1234"))])
+    assert [(n.label, n.key) for n in r.nodes] == [("Phone", "+5016221234")]
+    assert r.stats["merged_by_key"] == 1
+
+
+def test_brothers_with_a_shared_phone_are_never_merged(note):
+    r = resolve([
+        note("n1", ("Person", "Carlos Reyes"), phone("622-1234"), relations=(("USES_PHONE", 0, 1),)),
+        note("n2", ("Person", "Miguel Reyes"), phone("622-1234"), relations=(("USES_PHONE", 0, 1),)),
+    ])
+    assert names(r) == ["Carlos Reyes", "Miguel Reyes"] and r.candidates == []
+
+
+def test_misspelt_name_with_shared_phone_is_merged(note):
+    r = resolve([
+        note("n1", ("Person", "Carlos Reyes"), phone("622-1234"), relations=(("USES_PHONE", 0, 1),)),
+        note("n2", ("Person", "Carlos Reyez"), phone("622-1234"), relations=(("USES_PHONE", 0, 1),)),
+    ])
+    assert len(names(r)) == 1 and r.stats["merged_by_context"] == 1
+    assert len([rel for rel in r.rels if rel.type == "USES_PHONE"]) == 1
+
+
+def test_misspelt_name_without_context_is_a_candidate_with_reasons(note):
+    r = resolve([note("n1", ("Person", "Carlos Reyes")), note("n2", ("Person", "Carlos Reyez"))])
+    (candidate,) = r.candidates
+    assert names(r) == ["Carlos Reyes", "Carlos Reyez"]
+    assert candidate.reasons[0].rule == "fuzzy" and candidate.score >= 0.85
+    assert "token_sort_ratio" in candidate.reasons[0].detail
+
+
+def test_fuller_name_with_shared_nickname_is_merged(note):
+    r = resolve([note("n1", ("Person", 'Carlos "Flaco" Reyes')),
+                 note("n2", ("Person", 'Carlos Alberto "Flaco" Reyes'))])
+    assert names(r) == ["Carlos Alberto Reyes"]
+
+
+def test_lone_nickname_links_to_unique_person_sharing_a_venue(note):
+    bar = ("Organization", "Lucky Star Bar")
+    r = resolve([note("n1", ("Person", 'Carlos "Flaco" Reyes'), bar, relations=(("SEEN_AT", 0, 1),)),
+                 note("n2", ("Person", "Flaco"), bar, relations=(("SEEN_AT", 0, 1),))])
+    assert names(r) == ["Carlos Reyes"] and r.stats["merged_single_token"] == 1
+
+
+def test_lone_surname_without_context_stays_apart_as_a_candidate(note):
+    r = resolve([note("n1", ("Person", "Carlos Reyes")), note("n2", ("Person", "Reyes"))])
+    assert names(r) == ["Carlos Reyes", "Reyes"]
+    assert [c.reasons[0].rule for c in r.candidates] == ["single_token_surname"]
+
+
+def test_relations_from_two_notes_merge_into_one_record_with_both_evidence_rows(note):
+    r = resolve([note(f"n{i}", ("Person", "Carlos Reyes"), ("Person", "Ana Pop"), relations=(("RECRUITED", 0, 1),))
+                 for i in (1, 2)])
+    (rel,) = r.rels
+    assert [e.note_id for e in rel.evidence] == ["n1", "n2"] and rel.props["evidence_count"] == 2
+
+
+def test_resolution_is_deterministic_whatever_the_input_order(note):
+    notes = [note(f"n{i}", ("Person", name), phone(f"622-12{i:02d}"), relations=(("USES_PHONE", 0, 1),))
+             for i, name in enumerate(["Carlos Reyes", "Carlos Reyez", "Reyes, Carlos", "Ana Pop", "Reyes"])]
+    first = resolve(notes)
+    random.Random(7).shuffle(notes)
+    again = resolve(notes)
+    assert [(n.label, n.key, n.props) for n in first.nodes] == [(n.label, n.key, n.props) for n in again.nodes]
+    assert [r.id for r in first.rels] == [r.id for r in again.rels]
+    assert first.candidates == again.candidates
