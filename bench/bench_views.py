@@ -1,0 +1,90 @@
+"""Benchmark of the network views: HTML size, build time and browser render time by graph size.
+
+Why: performance-anchors 2.4 says vis-network is smooth to a few thousand nodes with physics
+off and a precomputed layout; this checks our pages against that. For 100, 1,000 and 5,000
+nodes (a seeded scale-free entity graph with one evidence sentence per edge) it measures:
+
+- ``build s``: Python time of ``network_html`` (pseudonymize, reduce, layout, data, page);
+- ``KB``: page size (vis-network inlined is about 690 KB of it);
+- ``draw ms``: in the page, ``new vis.Network`` to the first ``afterDrawing``;
+- ``load ms``: in the page, navigation start to the first ``afterDrawing`` (parse + draw);
+- ``chromium s``: wall clock of the whole headless Chromium run (start-up included).
+
+5,000 nodes are measured twice: with the default reduction (1,500 shown) and forced whole
+(``max_nodes=5000``). Ratios are against the 100-node row of the same run. Headless Chromium
+runs with ``--virtual-time-budget``; in-page times are Chromium's ``performance.now()``.
+
+Usage (from the repository root)::
+
+    python bench/bench_views.py            # or: python -m bench views
+"""
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from workbench.views import network_html  # noqa: E402
+from workbench.views.headless import render_in_browser  # noqa: E402
+
+LABELS = ["Person"] * 6 + ["Phone", "Organization", "Location", "Payment"]
+ROLES = ["suspect", "victim", "witness", "official", "unknown"]
+TYPES = {"Person": "ASSOCIATED_WITH", "Phone": "USES_PHONE", "Organization": "SEEN_AT", "Location": "LIVES_AT",
+         "Payment": "PAID"}
+
+
+def entity_graph(n: int, seed: int = 42) -> nx.MultiDiGraph:
+    """Seeded scale-free entity graph shaped like a projection (labels, roles, evidence)."""
+    rng = random.Random(seed)
+    base = nx.barabasi_albert_graph(n, 2, seed=seed)
+    G = nx.MultiDiGraph()
+    for i in base:
+        label = rng.choice(LABELS)
+        G.add_node(f"{label}:{i:06d}", label=label, name=f"{label} {i}", role=rng.choice(ROLES) if label == "Person" else None,
+                   evidence_count=rng.randint(1, 9))
+    ids = list(G)
+    for j, (u, v) in enumerate(base.edges()):
+        a, b = ids[u], ids[v]
+        kind = TYPES[b.split(":")[0]]
+        G.add_edge(a, b, key=f"r{j}", id=f"r{j}", type=kind, evidence_count=rng.randint(1, 6),
+                   evidence=[{"note_id": f"n{j % 997}", "sentence": f"{G.nodes[a]['name']} and {G.nodes[b]['name']} were seen together.",
+                              "confidence": 0.8, "date": "2024-05-01"}])
+    return G
+
+
+def measure(G: nx.MultiDiGraph, **kwargs: object) -> dict[str, float]:
+    started = time.perf_counter()
+    page = network_html(G, **kwargs)
+    build = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "view.html"
+        path.write_text(page, encoding="utf-8")
+        result = render_in_browser(path, budget_ms=60000, timeout=300)
+    st = result.status
+    return {"shown": float(st.get("nodes", "nan")), "build": build, "kb": len(page.encode("utf-8")) / 1024,
+            "draw": float(st.get("network-ms", "nan")), "load": float(st.get("render-ms", "nan")),
+            "wall": result.seconds}
+
+
+def main(argv: list[str]) -> None:
+    runs = [("100", entity_graph(100), {}), ("1,000", entity_graph(1000), {}),
+            ("5,000 (reduced)", entity_graph(5000), {}), ("5,000 (whole)", entity_graph(5000), {"max_nodes": 5000})]
+    rows = []
+    for name, G, kwargs in runs:
+        rows.append((name, G.number_of_edges(), measure(G, **kwargs)))
+    base = rows[0][2]
+    print(f"{'nodes':<16}{'edges':>7}{'shown':>7}{'build s':>9}{'KB':>8}{'draw ms':>9}{'load ms':>9}"
+          f"{'chromium s':>11}{'draw x':>8}{'KB x':>7}")
+    for name, edges, m in rows:
+        print(f"{name:<16}{edges:>7}{m['shown']:>7.0f}{m['build']:>9.2f}{m['kb']:>8.0f}{m['draw']:>9.0f}{m['load']:>9.0f}"
+              f"{m['wall']:>11.2f}{m['draw'] / base['draw']:>8.1f}{m['kb'] / base['kb']:>7.1f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
