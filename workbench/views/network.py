@@ -55,6 +55,9 @@ def resolve_node(G: nx.Graph, ref: Any, mapping: Mapping[Any, str] | None = None
                 hits.append(n)
     if not hits:
         raise KeyError(f"no node with id or name {ref!r}")
+    people = [n for n in hits if G.nodes[n].get("label") == "Person"]
+    if len(hits) > 1 and len(people) == 1:  # a walkthrough names people; an org of the same name is NER noise
+        return people[0]
     if len(hits) > 1:
         raise ValueError(f"the name {ref!r} matches {len(hits)} nodes ({', '.join(map(str, hits[:4]))}); use a node id")
     return hits[0]

@@ -1,0 +1,166 @@
+"""One ingest run: case files -> notes -> extraction (cached) -> resolution -> Neo4j.
+
+Why here: this is the one place that wires ``ingest`` to ``workbench.store`` (the CLI and the
+notebooks call it through ``Workbench.ingest``). Extraction is the slow step, so each note's
+extraction is cached on disk under ``WORKBENCH_HOME/extractions/<pipeline>/<sha256>.jsonl``,
+written atomically (temp file, then rename): a second run, or a run after a crash, only extracts
+what is new. Resolution then sees every note of the run at once, applies the analyst's stored
+decisions, and the store writes idempotently - so a run killed at any point and run again ends
+in the same graph. The spaCy model is loaded only when some note is not cached yet.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph_schema.records import Note, from_dict, to_dict
+from ingest.judgements import Decision
+from ingest.read import read_path
+from ingest.resolve import Resolution, resolve
+from ingest.results import Extraction, FileError
+from workbench.store.loader import PIPELINE_VERSION, LoadStats
+from workbench.store.store import Store
+
+__all__ = ["IngestReport", "ExtractionCache", "run_ingest"]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, for the summary table and the notebooks."""
+
+    files_read: int = 0
+    failed: list[FileError] = field(default_factory=list)
+    row_errors: list[FileError] = field(default_factory=list)
+    extracted: int = 0
+    cached: int = 0
+    entities_before: int = 0
+    entities_after: int = 0
+    resolution: dict[str, int] = field(default_factory=dict)
+    candidates: int = 0
+    load: LoadStats | None = None
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.row_errors
+
+    def summary(self) -> dict[str, Any]:
+        load = self.load or LoadStats()
+        return {
+            "files read": self.files_read, "files failed": len(self.failed), "bad CSV rows": len(self.row_errors),
+            "notes extracted": self.extracted, "notes from cache": self.cached,
+            "entities": self.entities_after, "entities new": self.entities_after - self.entities_before,
+            "mentions merged by key": self.resolution.get("merged_by_key", 0),
+            "mentions merged by name": self.resolution.get("merged_by_name", 0),
+            "merge candidates waiting": self.candidates, "relationships": load.relationships,
+            "evidence rows": load.evidence, "seconds": round(self.seconds, 1),
+        }
+
+
+class ExtractionCache:
+    """Extractions on disk, one JSONL file per note version (its sha256)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root / PIPELINE_VERSION
+
+    def _path(self, note_id: str) -> Path:
+        return self.root / f"{note_id}.jsonl"
+
+    def get(self, note: Note) -> Extraction | None:
+        path = self._path(note.id)
+        if not path.exists():
+            return None
+        mentions, relations, errors = [], [], []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            data = json.loads(line)
+            if data["kind"] == "file_error":
+                errors.append(FileError(**data["error"]))
+            elif data["kind"] == "mention":
+                mentions.append(from_dict(data))
+            else:
+                relations.append(from_dict(data))
+        return Extraction(note=note, mentions=tuple(mentions), relations=tuple(relations), errors=tuple(errors))
+
+    def put(self, extraction: Extraction) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        lines = [json.dumps(to_dict(m), ensure_ascii=False) for m in (*extraction.mentions, *extraction.relations)]
+        lines += [json.dumps({"kind": "file_error", "error": dataclasses.asdict(e)}) for e in extraction.errors]
+        fd, tmp = tempfile.mkstemp(dir=self.root, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + ("\n" if lines else ""))
+        os.replace(tmp, self._path(extraction.note.id))
+
+
+def _light(note: Note) -> Note:
+    """The note without its text: the store keeps sentences, not whole files, and memory stays small."""
+    return dataclasses.replace(note, text="")
+
+
+def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCache, report: IngestReport,
+                 nlp_factory: Callable[[], Any], progress: Callable[[str], None]) -> Iterator[Extraction]:
+    from ingest import extract
+
+    pending: list[Note] = []
+    for path in paths:
+        for item in read_path(path, case_id=case_id):
+            if isinstance(item, FileError):
+                report.failed.append(item)
+                progress(str(item))
+                continue
+            report.files_read += 1
+            hit = cache.get(item)
+            if hit is not None:
+                report.cached += 1
+                yield dataclasses.replace(hit, note=_light(item))
+            else:
+                pending.append(item)
+    if not pending:
+        return
+    nlp = nlp_factory()
+    for result in extract(pending, nlp):
+        if isinstance(result, FileError):
+            report.failed.append(result)
+            progress(str(result))
+            continue
+        cache.put(result)
+        report.extracted += 1
+        progress(result.note.path)
+        yield dataclasses.replace(result, note=_light(result.note))
+
+
+def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None, cache_dir: Path,
+               decisions: Sequence[Decision], nlp_factory: Callable[[], Any],
+               progress: Callable[[str], None] = lambda _: None, batch_size: int = 1000) -> tuple[IngestReport, Resolution]:
+    """Ingest files and folders into the store; see the module docstring for the guarantees."""
+    started = time.perf_counter()
+    report = IngestReport()
+    report.entities_before = _entity_count(store)
+    cache = ExtractionCache(cache_dir)
+    extractions = list(_extractions([Path(p) for p in paths], case_id, cache, report, nlp_factory, progress))
+    for extraction in extractions:
+        report.row_errors.extend(extraction.errors)
+    resolution = resolve(extractions, decisions=decisions, schema=store.schema)
+    report.resolution, report.candidates, report.problems = resolution.stats, len(resolution.candidates), resolution.problems
+    progress(f"writing {len(resolution.nodes)} entities and {len(resolution.rels)} relationships")
+    report.load = store.load(notes=[e.note for e in extractions], nodes=resolution.nodes,
+                             mentions=resolution.mentions, rels=resolution.rels, case_id=case_id,
+                             batch_size=batch_size)
+    report.entities_after = _entity_count(store)
+    report.seconds = time.perf_counter() - started
+    return report, resolution
+
+
+def _entity_count(store: Store) -> int:
+    frame = store.counts()
+    if frame.empty:
+        return 0
+    entity = frame[(frame["kind"] == "node") & frame["name"].isin(store.schema.entity_labels)]
+    return int(entity["n"].sum())

@@ -1,0 +1,159 @@
+"""The case report: one self-contained, offline HTML page an analyst can hand to a supervisor.
+
+Why a pure function of graphs and frames: the report must show exactly what the analysis and the
+flags computed, nothing re-derived differently. Victims and witnesses are pseudonymized
+everywhere (tables, sentences, the network) unless ``reveal=True``; every string is escaped; the
+network view is embedded as an ``iframe srcdoc`` so its scripts stay inside their own page; the
+timeline is an inline PNG. Nothing loads from the network.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from workbench import analysis
+from workbench.flags.flag import FlagReport
+from workbench.flags.report import to_html as flags_html
+from workbench.project import person_network
+from workbench.views import network_html, pseudonym_table, pseudonymize, timeline_chart
+
+__all__ = ["CaseReport", "build_report"]
+
+_CSS = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#222;background:#fafafa}
+header{background:#1f3b57;color:#fff;padding:16px 28px} header h1{margin:0;font-size:1.5em}
+main{padding:8px 28px 40px;max-width:1200px} section{background:#fff;border:1px solid #ddd;border-radius:6px;
+padding:12px 18px;margin:16px 0} h2{font-size:1.15em;margin:4px 0 10px;color:#1f3b57}
+table{border-collapse:collapse;font-size:.88em;margin:6px 0} th,td{border:1px solid #ddd;padding:3px 7px;
+text-align:left;vertical-align:top} th{background:#f0f3f6} .muted{color:#666;font-size:.9em}
+.warn{background:#fff4e5;border-left:4px solid #f28e2b;padding:6px 10px} iframe{width:100%;height:620px;border:1px solid #ccc}
+.flag{border-top:1px solid #eee;padding-top:6px}
+"""
+
+
+@dataclass(frozen=True)
+class CaseReport:
+    html: str
+    sections: tuple[str, ...]
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None or (isinstance(value, float) and value != value) else str(value))
+
+
+def _table(frame: pd.DataFrame, columns: Iterable[str], limit: int = 15) -> str:
+    cols = [c for c in columns if c in frame.columns]
+    if frame.empty or not cols:
+        return '<p class="muted">Nothing to show.</p>'
+    head = "".join(f"<th>{_e(c)}</th>" for c in cols)
+    body = "".join("<tr>" + "".join(f"<td>{_e(_fmt(row[c]))}</td>" for c in cols) + "</tr>"
+                   for _, row in frame.head(limit).iterrows())
+    more = f'<p class="muted">{len(frame) - limit} more rows not shown.</p>' if len(frame) > limit else ""
+    return f"<table><tr>{head}</tr>{body}</table>{more}"
+
+
+def _fmt(value: Any) -> Any:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, (set, frozenset, list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def _section(key: str, title: str, body: str) -> str:
+    return f'<section id="{key}"><h2>{_e(title)}</h2>{body}</section>'
+
+
+def _summary(G: nx.MultiDiGraph, notes: pd.DataFrame, case_id: str | None) -> str:
+    labels = pd.Series([d.get("label") for _, d in G.nodes(data=True)]).value_counts()
+    types = pd.Series([d.get("type") for _, _, d in G.edges(data=True)]).value_counts()
+    dates = [d for _, _, e in G.edges(data=True) for d in (e.get("first_seen"), e.get("last_seen")) if d]
+    span = f"{min(dates)} to {max(dates)}" if dates else "no dated facts"
+    live = notes[notes["superseded_by"].isna()] if "superseded_by" in notes else notes
+    rows = [("Case", case_id or "all cases"), ("Notes and exports", len(live)), ("Period", span),
+            ("Entities", G.number_of_nodes()), ("Relationships", G.number_of_edges())]
+    head = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
+    return (f"<table>{head}</table><p>Entities by label: {_e(', '.join(f'{k} {v}' for k, v in labels.items()))}.</p>"
+            f"<p>Relationships by type: {_e(', '.join(f'{k} {v}' for k, v in types.items()))}.</p>")
+
+
+def _communities(P: nx.Graph, seed: int) -> str:
+    if P.number_of_edges() == 0:
+        return '<p class="muted">No ties between people.</p>'
+    groups = sorted(analysis.louvain(P, seed=seed), key=len, reverse=True)
+    items = []
+    for i, group in enumerate(groups[:12], start=1):
+        names = sorted(str(P.nodes[n].get("name", n)) for n in group)
+        items.append(f"<li><b>Community {i}</b> ({len(group)}): {_e(', '.join(names[:25]))}"
+                     + (" ..." if len(names) > 25 else "") + "</li>")
+    return (f'<p class="muted">Louvain communities of the person network (seed {seed}).</p><ul>'
+            + "".join(items) + "</ul>")
+
+
+def _disruption(P: nx.Graph, k: int, seed: int) -> str:
+    if P.number_of_nodes() <= k:
+        return '<p class="muted">Too few people to plan a disruption.</p>'
+    plan = analysis.disruption_plan(P, k, seed=seed).copy()
+    if "set" in plan.columns:
+        plan["set"] = [", ".join(str(P.nodes[n].get("name", n)) for n in s) for s in plan["set"]]
+    return ("<p>Which people, if arrested or turned, would most break the network apart "
+            f"(key player problem, k={k}), against simply taking the top-{k} by degree or betweenness.</p>"
+            + _table(plan, plan.columns, limit=10))
+
+
+def _timeline(G: nx.MultiDiGraph) -> str:
+    events = analysis.timeline(G)
+    if events.empty:
+        return '<p class="muted">No dated events.</p>'
+    png = base64.b64encode(timeline_chart(events, title="Calls, payments, sightings and notes over time")).decode()
+    return f'<img alt="timeline of the case" style="max-width:100%" src="data:image/png;base64,{png}">'
+
+
+def build_report(G: nx.MultiDiGraph, flags: FlagReport, notes: pd.DataFrame, *, case_id: str | None = None,
+                 reveal: bool = False, walkthrough_href: str | None = None, seed: int = 0,
+                 disruption_k: int = 3) -> CaseReport:
+    """Assemble the report page from the case graph, the flag run and the notes frame."""
+    shown, _ = pseudonymize(G, reveal=reveal)
+    P = person_network(shown)
+    redact = (lambda s: s) if reveal else pseudonym_table(G).scrub
+    players = analysis.key_players(P, top=15, seed=seed)
+    parts = {
+        "summary": ("Case summary", _summary(shown, notes, case_id)),
+        "key-players": ("Key players and brokers", "<p>People ranked on degree, betweenness, PageRank and "
+                        "brokerage (Burt's constraint) over the person network.</p>"
+                        + _table(players, ["name", "role", "rank", "degree", "betweenness", "pagerank",
+                                           "constraint", "community", "articulation_point"])),
+        "communities": ("Communities", _communities(P, seed)),
+        "disruption": ("Disruption planning", _disruption(P, disruption_k, seed)),
+        "leads": ("Leads to follow up", "<h3>Likely unrecorded ties</h3>"
+                  + _table(analysis.hidden_ties(shown, top=10), ["name_u", "name_v", "u", "v", "score", "method", "reasons"])
+                  + "<h3>Entities seen once or known only by a number</h3>"
+                  + _table(analysis.leads(shown), ["node", "name", "label", "reason", "evidence_count"])),
+        "flags": ("Possible official complicity — needs review",
+                  '<p class="warn">These are leads for review by a supervisor, not findings. Each flag lists '
+                  "the sentences and records it rests on; investigative acts (interviews, arrests, searches) "
+                  "never count.</p>" + flags_html(flags, redact=redact)),
+        "timeline": ("Timeline", _timeline(shown)),
+        "network": ("Network", "<p>The person network; size by PageRank. Hover a node or tie for its "
+                    "evidence.</p><iframe title=\"network view\" sandbox=\"allow-scripts\" srcdoc=\""
+                    + html.escape(network_html(P, size_by="pagerank", reveal=True, title="Person network"), quote=True)
+                    + '"></iframe>'),
+    }
+    if walkthrough_href:
+        parts["walkthrough"] = ("Walkthrough", f'<p><a href="{_e(walkthrough_href)}">Open the guided walkthrough '
+                                "of this case</a>.</p>")
+    made = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    protected = "real names shown (revealed)" if reveal else "victims and witnesses pseudonymized"
+    nav = " · ".join(f'<a style="color:#cfe" href="#{k}">{_e(t)}</a>' for k, (t, _) in parts.items())
+    body = "".join(_section(k, t, b) for k, (t, b) in parts.items())
+    page = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Case report {_e(case_id or '')}"
+            f"</title><style>{_CSS}</style></head><body><header><h1>Case report {_e(case_id or '')}</h1>"
+            f"<div>{_e(made)} · {_e(protected)}</div><div>{nav}</div></header><main>{body}</main></body></html>")
+    return CaseReport(html=page, sections=tuple(parts))
