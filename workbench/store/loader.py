@@ -20,7 +20,7 @@ from neo4j import Driver
 
 from graph_schema.model import Schema
 from graph_schema.records import Mention, NodeRecord, Note, RelRecord, make_id
-from workbench.store import cypher_load as q
+from workbench.store.cypher import write as q
 
 __all__ = ["LoadStats", "PIPELINE_VERSION", "load_records"]
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from graph_schema.model import Schema, load_schema
 from graph_schema.records import Mention, NodeRecord, Note, RelRecord
-from workbench.store import cypher_load as q
+from workbench.store.cypher import read as q
 from workbench.store.loader import LoadStats, load_records
 
 __all__ = ["Store", "split_node_id"]

@@ -1,15 +1,4 @@
-"""Every Cypher text of the workbench store, in one place.
-
-Why: one module to review for injection. Values always travel as ``$parameters``. The only
-names ever interpolated are labels, relationship types, property keys and constraint/index
-names, and those come from the schema declaration (``graph_schema.load_schema()``) or from
-the constants below - never from case data - and are backtick-quoted by ``quote``.
-Builders are pure functions returning text (or ``(text, params)``), so they are unit-tested
-for their exact text without a database.
-
-Sections: schema setup (constraints and indexes derived from the schema), status, and
-maintenance. The loader's queries follow in their own section.
-"""
+"""Cypher of the schema setup (constraints and indexes derived from the schema), status and maintenance."""
 from __future__ import annotations
 
 import re

@@ -1,0 +1,93 @@
+"""Cypher of the read path: projections, evidence, notes and counts - one query each."""
+from __future__ import annotations
+
+from graph_schema.model import Schema
+from workbench.store.cypher.write import _label
+
+_EDGE_FILTER = (
+    "type(r) IN $types AND (NOT coalesce(r.retired, false) OR $include_retired) "
+    "AND coalesce(r.evidence_count, 0) >= $min_evidence "
+    "AND ($case_id IS NULL OR $case_id IN coalesce(r.case_ids, [])) "
+    "AND ($date_from IS NULL OR r.last_seen >= $date_from) "
+    "AND ($date_to IS NULL OR r.first_seen <= $date_to) "
+    "AND any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels) "
+)
+
+_EDGE_RETURN = (
+    "CALL (r) { "
+    "  OPTIONAL MATCH (e:Evidence {rel_id: r.id}) WHERE NOT coalesce(e.superseded, false) "
+    "  WITH e ORDER BY e.confidence DESC, e.date, e.id LIMIT $evidence_limit "
+    "  RETURN collect(e {.note_id, .sentence, .start, .end, .method, .confidence, .date}) AS evidence "
+    "} "
+    "RETURN a {.*, label: labels(a)[0], mentions: COUNT { (m:Mention {entity_id: a.id}) "
+    "WHERE NOT coalesce(m.superseded, false) }} AS source, "
+    "b {.*, label: labels(b)[0], mentions: COUNT { (m:Mention {entity_id: b.id}) "
+    "WHERE NOT coalesce(m.superseded, false) }} AS target, "
+    "r {.*, type: type(r)} AS rel, evidence "
+    "ORDER BY rel.id"
+)
+
+
+def case_edges() -> str:
+    """Every relationship of the case (or of every case) passing the filters, with its evidence."""
+    return "MATCH (a)-[r]->(b) WHERE " + _EDGE_FILTER + _EDGE_RETURN
+
+
+def neighbourhood_edges(schema: Schema, label: str, hops: int) -> str:
+    """Relationships among the entities within ``hops`` of one entity (hops is an int, not text)."""
+    hops = int(hops)
+    if not 1 <= hops <= 6:
+        raise ValueError("hops must be between 1 and 6")
+    return (
+        f"MATCH (s:{_label(schema, label)} {{id: $key}}) "
+        f"CALL (s) {{ MATCH (s)-[path*0..{hops}]-(x) "
+        "  WHERE all(rel IN path WHERE type(rel) IN $types AND NOT coalesce(rel.retired, false)) "
+        "  RETURN collect(DISTINCT x) AS near } "
+        "UNWIND near AS a MATCH (a)-[r]->(b) WHERE b IN near AND " + _EDGE_FILTER + _EDGE_RETURN
+    )
+
+
+def isolated_entities() -> str:
+    """Entities with mentions but no relationship in the projection (leads to follow up)."""
+    return (
+        "MATCH (a) WHERE any(l IN labels(a) WHERE l IN $labels) AND NOT (a)--() "
+        "RETURN a {.*, label: labels(a)[0], mentions: COUNT { (m:Mention {entity_id: a.id}) }} AS node"
+    )
+
+
+def evidence_for(schema: Schema) -> str:
+    """The notes and sentences behind one node (its mentions) or one relationship (its evidence)."""
+    return (
+        "CALL () { "
+        "  MATCH (m:Mention {entity_id: $id}) "
+        "  RETURN 'mention' AS kind, m.note_id AS note_id, m.sentence AS sentence, m.start AS start, "
+        "  m.end AS end, m.method AS method, m.confidence AS confidence, m.text AS text, "
+        "  coalesce(m.superseded, false) AS superseded "
+        "  UNION ALL "
+        "  MATCH (e:Evidence {rel_id: $id}) "
+        "  RETURN 'evidence' AS kind, e.note_id AS note_id, e.sentence AS sentence, e.start AS start, "
+        "  e.end AS end, e.method AS method, e.confidence AS confidence, e.rel_type AS text, "
+        "  coalesce(e.superseded, false) AS superseded "
+        "} "
+        "OPTIONAL MATCH (n:Note {id: note_id}) "
+        "RETURN kind, note_id, n.path AS path, n.date AS note_date, n.author AS author, n.type AS note_type, "
+        "sentence, start, end, method, confidence, text, superseded "
+        "ORDER BY path, start"
+    )
+
+
+def notes_frame() -> str:
+    return (
+        "MATCH (n:Note) WHERE $case_id IS NULL OR n.case_id = $case_id "
+        "RETURN n.id AS id, n.path AS path, n.type AS type, n.date AS date, n.author AS author, "
+        "n.case_id AS case_id, n.superseded_by AS superseded_by, n.ingested_at AS ingested_at "
+        "ORDER BY n.path, n.id"
+    )
+
+
+def counts() -> str:
+    return (
+        "CALL () { MATCH (n) UNWIND labels(n) AS label RETURN label AS name, count(*) AS n, 'node' AS kind "
+        "UNION ALL MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS n, 'relationship' AS kind } "
+        "RETURN kind, name, n ORDER BY kind, name"
+    )

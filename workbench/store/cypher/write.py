@@ -1,0 +1,113 @@
+"""Cypher of the write path: batched, idempotent ``UNWIND $rows MERGE`` statements."""
+from __future__ import annotations
+
+from graph_schema.model import Schema
+from workbench.store.cypher.schema import quote
+
+
+def _label(schema: Schema, label: str) -> str:
+    """A label checked against the schema (KeyError otherwise), backtick-quoted."""
+    schema.node(label)
+    return quote(label)
+
+
+def _rel_type(schema: Schema, rel_type: str) -> str:
+    schema.rel(rel_type)
+    return quote(rel_type)
+
+
+def merge_case() -> str:
+    return "MERGE (c:Case {id: $case_id}) ON CREATE SET c.name = $name"
+
+
+def merge_notes() -> str:
+    """Notes are immutable versions: properties are set once, when the version is first seen."""
+    return (
+        "UNWIND $rows AS row "
+        "MERGE (n:Note {id: row.id}) "
+        "ON CREATE SET n += row.props, n.ingested_at = $ingested_at, n.pipeline_version = $pipeline_version "
+        "WITH n, row WHERE row.props.case_id IS NOT NULL "
+        "MATCH (c:Case {id: row.props.case_id}) "
+        "MERGE (n)-[p:PART_OF {id: row.part_of_id}]->(c)"
+    )
+
+
+def supersede_old_versions() -> str:
+    """Mark earlier versions of the same path as superseded, and their mentions and evidence too.
+
+    Returns the relationships whose support changed so their statistics can be refreshed. Older
+    versions already pointing at this one are matched again, so a run killed after this step and
+    repeated still refreshes those relationships.
+    """
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (old:Note {path: row.path}) "
+        "WHERE old.id <> row.id AND (old.superseded_by IS NULL OR old.superseded_by = row.id) "
+        "AND coalesce(old.case_id, '') = coalesce(row.case_id, '') "
+        "SET old.superseded_by = row.id "
+        "WITH old "
+        "CALL (old) { MATCH (m:Mention {note_id: old.id}) SET m.superseded = true } "
+        "WITH old "
+        "MATCH (e:Evidence {note_id: old.id}) SET e.superseded = true "
+        "RETURN DISTINCT e.rel_type AS type, e.rel_id AS id"
+    )
+
+
+def merge_nodes(schema: Schema, label: str) -> str:
+    return f"UNWIND $rows AS row MERGE (n:{_label(schema, label)} {{id: row.id}}) SET n += row.props"
+
+
+def merge_mentions() -> str:
+    return (
+        "UNWIND $rows AS row "
+        "MERGE (m:Mention {id: row.id}) "
+        "ON CREATE SET m += row.props "
+        "SET m.entity_id = row.entity_id, m.entity_label = row.entity_label"
+    )
+
+
+def merge_mentions_edges(schema: Schema, label: str) -> str:
+    """(Note)-[:MENTIONS]->(entity), so Neo4j Browser users reach the notes in one hop."""
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (note:Note {id: row.note_id}) "
+        f"MATCH (n:{_label(schema, label)} {{id: row.entity_id}}) "
+        "MERGE (note)-[r:MENTIONS {id: row.id}]->(n)"
+    )
+
+
+def merge_evidence() -> str:
+    return "UNWIND $rows AS row MERGE (e:Evidence {id: row.id}) ON CREATE SET e += row.props"
+
+
+def merge_rels(schema: Schema, rel_type: str, source: str, target: str) -> str:
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:{_label(schema, source)} {{id: row.source}}) "
+        f"MATCH (b:{_label(schema, target)} {{id: row.target}}) "
+        f"MERGE (a)-[r:{_rel_type(schema, rel_type)} {{id: row.id}}]->(b) "
+        "SET r += row.props"
+    )
+
+
+def refresh_rel_stats(schema: Schema, rel_type: str) -> str:
+    """Derive a relationship's evidence statistics from its Evidence nodes (live ones count)."""
+    return (
+        "UNWIND $ids AS rid "
+        f"MATCH ()-[r:{_rel_type(schema, rel_type)} {{id: rid}}]->() "
+        "CALL (r) { "
+        "  MATCH (e:Evidence {rel_id: r.id}) WITH e ORDER BY e.id "
+        "  WITH collect(e) AS evs "
+        "  WITH evs, [e IN evs WHERE NOT coalesce(e.superseded, false)] AS live "
+        "  RETURN [e IN evs | e.id] AS ids, live "
+        "} "
+        "SET r.evidence_ids = ids, r.evidence_count = size(live), r.retired = size(live) = 0, "
+        "r.confidence = reduce(c = 0.0, e IN live | CASE WHEN e.confidence > c THEN e.confidence ELSE c END), "
+        "r.first_seen = reduce(d = null, e IN live | CASE WHEN e.date IS NOT NULL AND (d IS NULL OR e.date < d) "
+        "THEN e.date ELSE d END), "
+        "r.last_seen = reduce(d = null, e IN live | CASE WHEN e.date IS NOT NULL AND (d IS NULL OR e.date > d) "
+        "THEN e.date ELSE d END), "
+        "r.methods = reduce(ms = [], e IN live | CASE WHEN e.method IN ms THEN ms ELSE ms + e.method END), "
+        "r.case_ids = reduce(cs = [], e IN live | CASE WHEN e.case_id IS NULL OR e.case_id IN cs "
+        "THEN cs ELSE cs + e.case_id END)"
+    )
