@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 WORKBENCH_HOME ?= $(CURDIR)/.workbench
 export WORKBENCH_HOME
 
-.PHONY: demo test bench schema-docs lint venv jars chromium sample stop clean-demo
+.PHONY: demo test bench schema-docs lint venv jars chromium stop
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -24,9 +24,6 @@ jars: venv
 
 chromium:
 	bash scripts/ensure-chromium.sh
-
-sample: venv
-	$(BIN)/workbench sample generate $(WORKBENCH_HOME)/sample_case --if-missing
 
 demo: venv
 	$(BIN)/workbench demo

@@ -28,7 +28,17 @@ from workbench.settings import Settings, load_settings
 from workbench.store.connection import open_driver
 from workbench.store.store import Store
 
-__all__ = ["Workbench", "connect"]
+__all__ = ["Workbench", "audit_log_path", "connect", "decide", "decision_log"]
+
+
+def decision_log(settings: Settings) -> DecisionLog:
+    """The analysts' merge decisions: append-only, kept with the workbench home."""
+    return DecisionLog(settings.home / "decisions.jsonl")
+
+
+def audit_log_path(settings: Settings) -> Path:
+    """Who ran which flag or export, when: append-only, hash-chained."""
+    return settings.home / "audit.jsonl"
 
 
 class Workbench:
@@ -42,11 +52,11 @@ class Workbench:
     # -- paths under the workbench home ---------------------------------------------------
     @property
     def decision_log(self) -> DecisionLog:
-        return DecisionLog(self.settings.home / "decisions.jsonl")
+        return decision_log(self.settings)
 
     @property
     def audit_log(self) -> Path:
-        return self.settings.home / "audit.jsonl"
+        return audit_log_path(self.settings)
 
     @property
     def candidates_file(self) -> Path:
@@ -98,7 +108,7 @@ class Workbench:
 
     def decide(self, left: str, right: str, *, same: bool, user: str | None = None) -> None:
         """Record an analyst's decision; it is applied on this and every later ingest."""
-        self.decision_log.decide(_key(left), _key(right), same=same, user=user or self.settings.analyst)
+        decide(self.settings, left, right, same=same, user=user)
 
     # -- projections -----------------------------------------------------------------------
     def case_graph(self, case_id: str | None = None, **filters: Any) -> nx.MultiDiGraph:
@@ -160,6 +170,11 @@ class Workbench:
 
     def status(self) -> pd.DataFrame:
         return self.store.counts()
+
+
+def decide(settings: Settings, left: str, right: str, *, same: bool, user: str | None = None) -> None:
+    """Record a merge decision without needing the database (it is applied at the next ingest)."""
+    decision_log(settings).decide(_key(left), _key(right), same=same, user=user or settings.analyst)
 
 
 def _key(node: str) -> str:

@@ -9,7 +9,6 @@ from rich.table import Table
 
 from workbench.cli._common import console, workbench_session
 
-app = typer.Typer(help="Key players, evidence and reports over the graph in Neo4j.", no_args_is_help=True)
 
 
 def _print_frame(frame, title: str, columns: list[str], limit: int = 20) -> None:  # type: ignore[no-untyped-def]
@@ -22,35 +21,32 @@ def _print_frame(frame, title: str, columns: list[str], limit: int = 20) -> None
     console.print(table)
 
 
-@app.command("key-players")
 def key_players(case: Optional[str] = typer.Option(None, "--case"), top: int = typer.Option(15)) -> None:
     """Rank people on degree, betweenness, PageRank and brokerage over the person network.
 
-    Example: workbench analyse key-players --case BZ-TIP-2026-014
+    Example: workbench key-players --case BZ-TIP-2026-014
     """
     with workbench_session() as wb:
         frame = wb.key_players(case, top=top)
     _print_frame(frame, "Key players", ["name", "role", "rank", "degree", "betweenness", "pagerank", "constraint"])
 
 
-@app.command("evidence")
 def evidence(item: str = typer.Argument(..., help="A node (Label:key) or a relationship id.")) -> None:
     """Show the notes and sentences behind a node or relationship.
 
-    Example: workbench analyse evidence Phone:+5016221234
+    Example: workbench evidence Phone:+5016221234
     """
     with workbench_session() as wb:
         frame = wb.evidence(item)
     _print_frame(frame, f"Evidence for {item}", ["path", "note_date", "sentence", "method", "superseded"], limit=50)
 
 
-@app.command("report")
 def report(case: str = typer.Option(..., "--case"), out: Path = typer.Option(Path("report"), "--out"),
            walkthrough: Optional[Path] = typer.Option(None, help="Walkthrough YAML to render beside it."),
            reveal: bool = typer.Option(False, help="Show victims' and witnesses' real names.")) -> None:
     """Write the case report (self-contained offline HTML) for any case.
 
-    Example: workbench analyse report --case BZ-TIP-2026-014 --out report/
+    Example: workbench report --case BZ-TIP-2026-014 --out report/
     """
     from workbench.demo import write_case_outputs
 

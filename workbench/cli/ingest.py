@@ -10,7 +10,7 @@ from rich.table import Table
 
 from workbench.cli._common import console, err_console, workbench_session
 
-app = typer.Typer(help="Ingest case folders and review merges.", no_args_is_help=True)
+merges = typer.Typer(help="Review unsure merges: list candidates, record decisions.", no_args_is_help=True)
 
 
 def print_summary(summary: dict[str, object], errors: list[object] = ()) -> None:  # type: ignore[assignment]
@@ -24,13 +24,12 @@ def print_summary(summary: dict[str, object], errors: list[object] = ()) -> None
         err_console.print(f"[red]failed:[/red] {error}", highlight=False, markup=True)
 
 
-@app.command("run")
-def run(paths: list[Path] = typer.Argument(..., help="Files and folders: notes and CSV exports."),
+def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders: notes and CSV exports."),
         case: Optional[str] = typer.Option(None, "--case", help="Case id (default: each note's Case: header)."),
         batch_size: int = typer.Option(1000, help="Rows per UNWIND batch.")) -> None:
     """Read, extract, resolve and load case files into Neo4j; re-running changes nothing.
 
-    Example: workbench ingest run cases/BZ-2026-014 --case BZ-2026-014
+    Example: workbench ingest cases/BZ-2026-014 --case BZ-2026-014
     """
     with workbench_session() as wb, Progress(SpinnerColumn(), TextColumn("{task.description}"),
                                              TimeElapsedColumn(), console=console, transient=True) as bar:
@@ -42,11 +41,11 @@ def run(paths: list[Path] = typer.Argument(..., help="Files and folders: notes a
         raise typer.Exit(1)
 
 
-@app.command("candidates")
+@merges.command("list")
 def candidates(limit: int = typer.Option(30, help="Rows to show.")) -> None:
     """List unsure matches from the last ingest that wait for an analyst's decision.
 
-    Example: workbench ingest candidates
+    Example: workbench merges list
     """
     with workbench_session() as wb:
         frame = wb.merge_candidates()
@@ -58,14 +57,16 @@ def candidates(limit: int = typer.Option(30, help="Rows to show.")) -> None:
     console.print(table)
 
 
-@app.command("decide")
+@merges.command("decide")
 def decide(left: str, right: str,
            same: bool = typer.Option(..., "--same/--not-same", help="Same person (or thing), or not."),
            user: Optional[str] = typer.Option(None, help="Analyst name (default: configured analyst).")) -> None:
     """Record that two entities are, or are not, the same; applied on every later ingest.
 
-    Example: workbench ingest decide 4edfb8925a43 9a1c0e77d2b1 --same
+    Example: workbench merges decide 4edfb8925a4311ca59a6790d 9a1c0e77d2b1c3d4e5f60718 --same
     """
-    with workbench_session(start=False) as wb:
-        wb.decide(left, right, same=same, user=user)
+    from workbench.api import decide as record_decision
+    from workbench.settings import load_settings
+
+    record_decision(load_settings(), left, right, same=same, user=user)
     console.print("recorded; run the ingest again to apply it")

@@ -13,19 +13,12 @@ from rich.console import Console
 
 from ingest.sample import DEFAULT_SEED, generate_case
 
-__all__ = ["app"]
+__all__ = ["generate"]
 
-app = typer.Typer(help="Generate the synthetic sample case.", no_args_is_help=True)
 out = Console()
 err = Console(stderr=True)
 
 
-@app.callback()
-def _group() -> None:
-    """Generate the synthetic sample case (a callback keeps ``generate`` a sub-command)."""
-
-
-@app.command()
 def generate(
     out_dir: Path = typer.Argument(..., help="Folder to write notes/, exports/ and ground_truth.json into."),
     seed: int = typer.Option(DEFAULT_SEED, help="Random seed; the same seed gives byte-identical files."),
@@ -35,7 +28,7 @@ def generate(
 ) -> None:
     """Write a synthetic trafficking case with known answers, for demos, tests and benchmarks.
 
-    Example: workbench sample generate data/sample --seed 20261128 --notes 150
+    Example: workbench sample data/sample --seed 20261128 --notes 150
     """
     began = time.monotonic()
     try:
