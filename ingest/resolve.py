@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 
 from graph_schema.model import Schema, load_schema
 from graph_schema.records import Mention, NodeRecord, Note, RelRecord, make_id
+from ingest.roles import infer_roles
 from graph_schema.types import clean_email, clean_phone, clean_plate
 from ingest.assemble import Link, build_node, form_rank, fullest, merge_links
 from ingest.clustering import Clustering, Group, cluster
@@ -202,6 +203,7 @@ def resolve(extractions: Iterable[Extraction], *, decisions: Sequence[Decision] 
         else:
             nodes.append(node)
     rels, loops = merge_links(links, ends, schema, problems)
+    nodes = infer_roles(nodes, rels)
     mentions = [(m, *ends[base]) for m, base in resolved if base in ends]
     stats = _stats(groups, nodes, rels, resolved, links, result, loops, problems)
     return Resolution(nodes, rels, mentions, result.candidates, stats, problems)

@@ -45,6 +45,7 @@ DEFAULT_PARAMS: Mapping[str, Any] = MappingProxyType({
     "shared_labels": ("Phone", "Account", "Vehicle", "Location", "Email"),
     "tie_via_labels": ("Phone", "Account", "Vehicle", "Email", "Handle", "IdDocument", "Payment", "Call"),
     "self_authored_types": ("ASSOCIATED_WITH",),       # co-mentions from own notes do not count
+    "weak_types": ("ASSOCIATED_WITH",),                # co-mentions are no path to the core (near_core)
 })
 
 

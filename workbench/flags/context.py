@@ -141,7 +141,10 @@ class RuleContext:
     def ties(self) -> nx.Graph:
         """Person-level graph of non-investigative ties; each link keeps its routes (edge chains)."""
         T = nx.Graph()
+        weak = set(self.params.get("weak_types", ()))
         for u, v, key, data in self.G.edges(keys=True, data=True):
+            if data.get("type") in weak:
+                continue
             if self._usable(data) and self.label(u) == "Person" and self.label(v) == "Person" and u != v:
                 _add_route(T, u, v, ((u, v, key),))
         via = set(self.params["tie_via_labels"])

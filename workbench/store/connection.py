@@ -43,7 +43,8 @@ def open_driver(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
     ``database_=settings.database``.
     """
     user, password = _auth(settings)
-    driver = neo4j.GraphDatabase.driver(settings.bolt_uri, auth=(user, password))
+    driver = neo4j.GraphDatabase.driver(settings.bolt_uri, auth=(user, password),
+                                        notifications_min_severity="OFF")
     if not verify:
         return driver
     try:

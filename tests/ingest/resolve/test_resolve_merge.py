@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from resolve_builders import phone
+from tests.ingest.resolve.resolve_builders import phone
 from ingest.resolve import resolve
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ingest.resolve import resolve
-from resolve_synthetic import synthetic_case
+from tests.ingest.resolve.resolve_synthetic import synthetic_case
 
 
 def test_comparisons_are_blocked_far_below_all_pairs():

@@ -1,0 +1,31 @@
+"""Money: amount as float, ISO currency, channel from the sentence."""
+import pytest
+
+from tests.ingest.conftest import found
+
+
+@pytest.mark.parametrize("written, amount, currency", [
+    ("BZ$400", 400.0, "BZD"), ("BZD 1,200", 1200.0, "BZD"), ("300 Belize dollars", 300.0, "BZD"),
+    ("US$350", 350.0, "USD"), ("USD 300.00", 300.0, "USD"), ("5,000 MXN", 5000.0, "MXN"),
+    ("Q1,800", 1800.0, "GTQ"), ("900 quetzales", 900.0, "GTQ"), ("$400 BZD", 400.0, "BZD"),
+    ("400 dollars", 400.0, "BZD"), ("$250 USD", 250.0, "USD"), ("L.9,000.00", 9000.0, "HNL"),
+])
+def test_amount_and_currency(nlp, written, amount, currency):
+    (money,) = found(nlp, f"Reyes paid her {written} last week.", "Payment")
+    assert (money["start"], money["end"], money["props"]["amount"], money["props"]["currency"]) == (
+        15, 15 + len(written), amount, currency)
+    assert money["method"] == "workbench.money_matcher.v1"
+
+
+@pytest.mark.parametrize("sentence, channel", [
+    ("He sent BZ$500 by Western Union.", "Western Union"), ("She paid $200 in cash.", "cash"),
+    ("The $900 went by E-Kyash.", "E-Kyash"), ("He wired US$1,000 to her account.", "bank transfer"),
+])
+def test_channel(nlp, sentence, channel):
+    (money,) = found(nlp, sentence, "Payment")
+    assert money["props"]["channel"] == channel
+
+
+def test_date_from_sentence(nlp):
+    (money,) = found(nlp, "On 12 March 2024 he paid her $300.", "Payment")
+    assert money["props"]["date"] == "2024-03-12"

@@ -1,0 +1,39 @@
+"""Places: the gazetteer (with kind), venues (with venue_type), LOCATED_IN."""
+import pytest
+
+from tests.ingest.conftest import found, linked
+
+
+@pytest.mark.parametrize("place, kind", [
+    ("Orange Walk Town", "town"), ("Cayo District", "district"), ("Ambergris Caye", "caye"),
+    ("Chetumal", "town"), ("Melchor de Mencos", "town"), ("Sarteneja", "village"),
+    ("Santa Elena border", "border_crossing"), ("Guatemala", "country"),
+])
+def test_gazetteer(nlp, place, kind):
+    (loc,) = found(nlp, f"The girls were taken to {place} at night.", "Location")
+    assert (loc["start"], loc["end"], loc["props"]["kind"]) == (24, 24 + len(place), kind)
+    assert loc["method"].startswith("places.jsonl:")
+
+
+def test_border_town_after_border_word(nlp):
+    (loc,) = found(nlp, "He crossed the border at Benque Viejo.", "Location")
+    assert (loc["canonical"], loc["props"]["kind"]) == ("Benque Viejo Border", "border_crossing")
+
+
+def test_venue_located_in_town(nlp):
+    text = "She worked at the Sunset Bar in Orange Walk Town."
+    (venue,) = found(nlp, text, "Organization")
+    assert (venue["text"], venue["props"], venue["method"]) == (
+        "Sunset Bar", {"kind": "venue", "venue_type": "bar"}, "venues.jsonl:name-then-venue-word")
+    assert ("LOCATED_IN", "Sunset Bar", "Orange Walk Town", "workbench.place_matcher.v1:located-in") in linked(nlp, text)
+
+
+def test_venue_word_first(nlp):
+    (venue,) = found(nlp, "They met at Cantina El Gallo on Friday.", "Organization")
+    assert (venue["text"], venue["props"]["venue_type"]) == ("Cantina El Gallo", "cantina")
+
+
+def test_address_with_town(nlp):
+    (loc,) = [m for m in found(nlp, "She was kept at 36 Santa Ana Street, San Ignacio.", "Location")
+              if m["props"]["kind"] == "address"]
+    assert (loc["canonical"], loc["props"]["kind"]) == ("36 Santa Ana Street, San Ignacio", "address")
