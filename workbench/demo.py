@@ -15,7 +15,7 @@ from pathlib import Path
 
 from workbench.api import Workbench
 
-__all__ = ["DemoResult", "SAMPLE_SEED", "ensure_sample_case", "run_demo", "write_case_outputs"]
+__all__ = ["DemoResult", "SAMPLE_SEED", "ensure_sample_case", "load_sample_case", "run_demo", "write_case_outputs"]
 
 SAMPLE_SEED = 20261128
 
@@ -66,6 +66,17 @@ def write_case_outputs(wb: Workbench, case_id: str, out_dir: Path, *, walkthroug
     report_path.write_text(report.html, encoding="utf-8")
     wb.record_export("report.html", {"case_id": case_id, "reveal": reveal}, report.html)
     return report_path, walk_path, len(flags)
+
+
+def load_sample_case(wb: Workbench) -> str:
+    """Generate (once) and ingest (idempotently; cached after the first time) the sample case.
+
+    Returns its case id. Notebooks start with this so each one runs on its own.
+    """
+    folder = ensure_sample_case(wb.settings.home)
+    case_id = _case_id(folder)
+    wb.ingest([folder / "notes", folder / "exports"], case_id=case_id)
+    return case_id
 
 
 def run_demo(wb: Workbench, *, progress: Callable[[str], None] = lambda _: None) -> DemoResult:

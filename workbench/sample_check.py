@@ -105,7 +105,7 @@ def flag_quality(table: pd.DataFrame, G: nx.Graph, truth: dict[str, Any]) -> dic
     innocent = {fold_name(p["name"]) for p in truth["people"]
                 if p["role"] in ("official", "investigator") and not p.get("complicit")}
     flagged = [fold_name(str(G.nodes[n].get("name", n))) if n in G else fold_name(str(n))
-               for n in table.get("official", [])]
+               for n in table.get("node", [])]
     hits = [f for f in flagged if f in complicit]
     ranks = {name: i for i, name in enumerate(flagged)}
     worst_complicit = max((ranks.get(c, len(flagged)) for c in complicit), default=-1)
