@@ -52,18 +52,18 @@ def test_person_network_measures_and_path_reasons(case_graph):
 
 def test_shared_phone_and_hidden_ties(case_graph):
     pairs = wa.shared_phones(case_graph)
-    assert pairs[["node_a", "node_b", "phone"]].values.tolist() == [
+    assert pairs[["u", "v", "phone"]].values.tolist() == [
         ["Person:carlos", "Person:rosa", "Phone:+5016221234"]]
     ties = wa.hidden_ties(case_graph)
     aa = ties[ties.method == "adamic_adar"]
-    carlos_rosa = aa[(aa.node_a == "Person:carlos") & (aa.node_b == "Person:rosa")]
+    carlos_rosa = aa[(aa.u == "Person:carlos") & (aa.v == "Person:rosa")]
     assert "Phone: +5016221234" in carlos_rosa["reasons"].iloc[0]
     assert set(ties["method"]) == {"adamic_adar", "common_neighbours", "jaccard"}
 
 
 def test_leads(case_graph):
     found = wa.leads(case_graph)
-    kinds = dict(zip(found["kind"] + "|" + found["node"], found["detail"]))
+    kinds = dict(zip(found["reason"] + "|" + found["node"], found["detail"]))
     assert "phone with no known user|Phone:+5016000000" in kinds
     assert "known only by a phone number|Person:5016339999" in kinds
     assert "mentioned once|Person:5016339999" in kinds

@@ -41,7 +41,7 @@ def two_cliques_one_go_between() -> nx.Graph:
 def test_kpp_beats_top_degree(two_cliques_one_go_between):
     plan = disruption_plan(two_cliques_one_go_between, 1, seed=3).set_index("strategy")
     kpp = plan.loc["key players (greedy + swap)"]
-    assert kpp["nodes"] == ["gb"]
+    assert kpp["set"] == ["gb"]
     assert kpp["fragmentation"] > plan.loc["top degree", "fragmentation"]
     assert kpp["fragmentation"] >= plan.loc["top betweenness", "fragmentation"]
     assert kpp["largest_component"] < plan.loc["top degree", "largest_component"]
