@@ -134,6 +134,8 @@ def _event_pairs(G: nx.MultiDiGraph) -> Iterable[tuple[str, str, str, str]]:
 
 
 def _add_reason(P: nx.Graph, a: str, b: str, reason: str, via: str | None) -> None:
+    if a not in P or b not in P:  # someone left out of the network (an investigator)
+        return
     if not P.has_edge(a, b):
         P.add_edge(a, b, weight=0, reasons=defaultdict(int), via=[])
     data = P.edges[a, b]
@@ -147,13 +149,15 @@ def person_network(G: nx.MultiDiGraph, *, include_investigative: bool = False,
                    schema: Schema | None = None) -> nx.Graph:
     """People linked by what they share: a call, a payment, a phone, a venue, a vehicle, a direct tie.
 
-    Investigative ties (an officer interviewing or arresting someone) are left out by default so
-    the investigators do not appear as the network's hubs.
+    Investigative ties (an officer interviewing or arresting someone) and the investigators
+    themselves are left out by default: they appear in every note they write, and would otherwise
+    show as the network's hubs. ``include_investigative=True`` keeps both.
     """
     schema = schema or load_schema()
     investigative = set(schema.investigative_types)
     P = nx.Graph()
-    P.add_nodes_from((n, d) for n, d in G.nodes(data=True) if d.get("label") == "Person")
+    P.add_nodes_from((n, d) for n, d in G.nodes(data=True) if d.get("label") == "Person"
+                     and (include_investigative or d.get("role") != "investigator"))
     for u, v, data in G.edges(data=True):
         if u in P and v in P and u != v and (include_investigative or data.get("type") not in investigative):
             _add_reason(P, u, v, data.get("type", "linked"), None)

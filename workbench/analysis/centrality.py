@@ -176,7 +176,7 @@ def eigenvector(G: nx.Graph, *, weight: str | None = "weight",
     H = as_simple(G)
     if H.number_of_edges() == 0:
         return {n: 0.0 for n in H}
-    if H.number_of_nodes() <= igraph_threshold and nx.is_connected(H):
+    if 2 < H.number_of_nodes() <= igraph_threshold and nx.is_connected(H):  # ARPACK needs n > 2
         return {n: abs(float(v)) for n, v in nx.eigenvector_centrality_numpy(H, weight=weight).items()}
     g, nodes = to_igraph(H, weight=weight)
     with warnings.catch_warnings():  # igraph warns on disconnected graphs; the docstring says so
