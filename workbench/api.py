@@ -22,7 +22,7 @@ from graph_schema.records import make_id
 from workbench import analysis
 from workbench.audit import read_log, record
 from workbench.flags.run import FlagReport, audited_flags
-from workbench.pipeline import IngestReport, run_ingest
+from workbench.pipeline import IngestReport, extraction_fingerprint, run_ingest
 from workbench.project import person_network, to_networkx
 from workbench.settings import Settings, load_settings
 from workbench.store.connection import open_driver
@@ -80,7 +80,8 @@ class Workbench:
         report, resolution = run_ingest(
             self.store, paths, case_id=case_id, cache_dir=self.settings.home / "extractions",
             decisions=self.decision_log.current(), nlp_factory=lambda: build_nlp(self.settings.spacy_model),
-            progress=progress or (lambda _: None), batch_size=batch_size)
+            progress=progress or (lambda _: None), batch_size=batch_size,
+            fingerprint=extraction_fingerprint(self.settings.spacy_model))
         self._save_candidates(resolution)
         return report
 

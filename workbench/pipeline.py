@@ -2,7 +2,8 @@
 
 Why here: this is the one place that wires ``ingest`` to ``workbench.store`` (the CLI and the
 notebooks call it through ``Workbench.ingest``). Extraction is the slow step, so each note's
-extraction is cached on disk under ``WORKBENCH_HOME/extractions/<pipeline>/<sha256>.jsonl``,
+extraction is cached on disk under ``WORKBENCH_HOME/extractions/<fingerprint>/<sha256>.jsonl``
+(the fingerprint hashes the ingest code, patterns and model name, see ``extraction_fingerprint``),
 written atomically (temp file, then rename): a second run, or a run after a crash, only extracts
 what is new. Resolution then sees every note of the run at once, applies the analyst's stored
 decisions, and the store writes idempotently - so a run killed at any point and run again ends
@@ -28,7 +29,7 @@ from ingest.results import Extraction, FileError
 from workbench.store.loader import PIPELINE_VERSION, LoadStats
 from workbench.store.store import Store
 
-__all__ = ["IngestReport", "ExtractionCache", "run_ingest"]
+__all__ = ["IngestReport", "ExtractionCache", "extraction_fingerprint", "run_ingest"]
 
 
 @dataclass
@@ -65,11 +66,28 @@ class IngestReport:
         }
 
 
-class ExtractionCache:
-    """Extractions on disk, one JSONL file per note version (its sha256)."""
+def extraction_fingerprint(model: str) -> str:
+    """A short hash of everything that shapes an extraction: the ingest code, its patterns and
+    config, and the model's name. A change to any of them starts a fresh cache, so a cached
+    extraction is never one an older pipeline made."""
+    import hashlib
 
-    def __init__(self, root: Path) -> None:
-        self.root = root / PIPELINE_VERSION
+    import ingest
+
+    root = Path(ingest.__file__).resolve().parent
+    digest = hashlib.sha256(model.encode())
+    for path in sorted(p for p in root.rglob("*") if p.suffix in {".py", ".cfg", ".jsonl", ".yaml"}
+                       and "sample" not in p.relative_to(root).parts and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ExtractionCache:
+    """Extractions on disk, one JSONL file per note version (its sha256), per pipeline fingerprint."""
+
+    def __init__(self, root: Path, fingerprint: str = PIPELINE_VERSION) -> None:
+        self.root = root / fingerprint
 
     def _path(self, note_id: str) -> Path:
         return self.root / f"{note_id}.jsonl"
@@ -137,13 +155,13 @@ def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCa
 
 
 def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None, cache_dir: Path,
-               decisions: Sequence[Decision], nlp_factory: Callable[[], Any],
+               decisions: Sequence[Decision], nlp_factory: Callable[[], Any], fingerprint: str = PIPELINE_VERSION,
                progress: Callable[[str], None] = lambda _: None, batch_size: int = 1000) -> tuple[IngestReport, Resolution]:
     """Ingest files and folders into the store; see the module docstring for the guarantees."""
     started = time.perf_counter()
     report = IngestReport()
     report.entities_before = _entity_count(store)
-    cache = ExtractionCache(cache_dir)
+    cache = ExtractionCache(cache_dir, fingerprint)
     extractions = list(_extractions([Path(p) for p in paths], case_id, cache, report, nlp_factory, progress))
     for extraction in extractions:
         report.row_errors.extend(extraction.errors)
