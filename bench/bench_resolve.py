@@ -20,11 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "ingest" / "resolve"))
 
 from graph_schema.types import fold_name  # noqa: E402
 from ingest.resolve import resolve  # noqa: E402
-from resolve_synthetic import synthetic_case  # noqa: E402
+from tests.ingest.resolve.resolve_synthetic import synthetic_case  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,8 @@ from tests.factory import ev, r, rel
 from workbench.project import from_records, node_id, person_network
 
 
-def _case():
+def case_records():
+    """A small case: a recruiter, his victim, a complicit sergeant, an investigating corporal."""
     carlos = r("Person", name="Carlos Reyes", role="suspect")
     ana = r("Person", name="Ana Lopez", role="victim")
     sgt = r("Person", name="Mario Castillo", role="official")
@@ -23,7 +24,12 @@ def _case():
         rel("SEEN_AT", sgt, bar), rel("OWNS", carlos, bar),
         rel("INVESTIGATED", cpl, carlos), rel("ASSOCIATED_WITH", cpl, ana),
     ]
-    return from_records([carlos, ana, sgt, cpl, phone_c, phone_s, call, pay, bar], rels), carlos, ana, sgt, cpl
+    return [carlos, ana, sgt, cpl, phone_c, phone_s, call, pay, bar], rels
+
+
+def _case():
+    nodes, rels = case_records()
+    return (from_records(nodes, rels), *nodes[:4])
 
 
 def test_graph_follows_the_contract():

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from graph_schema.types import clean_phone
 from ingest.sample import generate_case
 from ingest.sample.exports import CALL_COLUMNS, TRANSFER_COLUMNS
-from workbench.cli.sample import app
+from workbench.cli import app
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -80,8 +80,8 @@ def test_refuses_to_overwrite_without_flag(case: Path) -> None:
 
 
 def test_cli_generate(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["generate", str(tmp_path / "c"), "--seed", "3", "--notes", "4"])
+    result = CliRunner().invoke(app, ["sample", str(tmp_path / "c"), "--seed", "3", "--notes", "4"])
     assert result.exit_code == 0, result.output
     assert len(list((tmp_path / "c" / "notes").iterdir())) == 4
-    again = CliRunner().invoke(app, ["generate", str(tmp_path / "c"), "--notes", "4"])
+    again = CliRunner().invoke(app, ["sample", str(tmp_path / "c"), "--notes", "4"])
     assert again.exit_code == 1

@@ -1,0 +1,148 @@
+"""Benchmark of the Neo4j write path: batched ``UNWIND`` versus one query per row, same data.
+
+Why: the loader's speed comes from batching. This measures, in one run against a throw-away
+local Neo4j (its own home and a free port; the user's data is never touched):
+
+- relationships/s writing the same relationship rows one query (and transaction) per row, and
+  in ``UNWIND $rows`` batches of 1,000 - the ratio is the batching gain (target >= 10x, and
+  >= 10,000 relationships/s);
+- the whole loader (nodes, mentions, evidence, relationships, statistics) on the same records;
+- the same batched write with and without the driver's Rust extension (a child process with the
+  extension hidden).
+
+Usage: ``python -m bench load`` or ``python bench/bench_load.py [--rels 50000] [--per-row 2000]``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _records(n_rels: int):  # type: ignore[no-untyped-def]
+    from graph_schema.records import Evidence, NodeRecord, RelRecord, make_id
+
+    n_people = max(n_rels // 3, 10)
+    people = [NodeRecord("Person", make_id("Person", i), {"name": f"Person {i}", "role": "unknown"})
+              for i in range(n_people)]
+    rels = []
+    for i in range(n_rels):
+        a, b = people[i % n_people], people[(i * 7 + 1) % n_people]
+        if a.key == b.key:
+            b = people[(i + 1) % n_people]
+        ev = Evidence(f"note-{i // 50}", f"Person {i} met someone.", i, i + 20, "bench", 1.0, None, "2026-01-01")
+        rels.append(RelRecord("ASSOCIATED_WITH", "Person", a.key, "Person", b.key, (ev,), {}, discriminator=str(i)))
+    return people, rels
+
+
+def _timed_rel_writes(driver, schema, rels, batch: int) -> float:  # type: ignore[no-untyped-def]
+    from workbench.store.cypher import write as q
+
+    rows = [{"id": r.id, "source": r.source_key, "target": r.target_key, "props": {}} for r in rels]
+    query = q.merge_rels(schema, "ASSOCIATED_WITH", "Person", "Person")
+    started = time.perf_counter()
+    with driver.session(database="neo4j") as session:
+        for i in range(0, len(rows), batch):
+            session.execute_write(lambda tx, b=rows[i:i + batch]: tx.run(query, rows=b).consume())
+    return time.perf_counter() - started
+
+
+def _wipe(driver) -> None:  # type: ignore[no-untyped-def]
+    with driver.session(database="neo4j") as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def child(port: int, home: str, n_rels: int) -> dict[str, float]:
+    """Batched relationship write only (run in a child process, optionally without Rust)."""
+    from graph_schema import load_schema
+    from workbench.settings import load_settings
+    from workbench.store.connection import open_driver
+    from workbench.store.loader import load_records
+
+    settings = load_settings({"WORKBENCH_HOME": home, "WORKBENCH_BOLT_PORT": str(port)}, env_files=())
+    schema = load_schema()
+    people, rels = _records(n_rels)
+    with open_driver(settings) as driver:
+        _wipe(driver)
+        load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[])
+        seconds = _timed_rel_writes(driver, schema, rels, 1000)
+    return {"seconds": seconds, "rate": n_rels / seconds}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rels", type=int, default=50_000)
+    parser.add_argument("--per-row", type=int, default=2_000)
+    parser.add_argument("--child", nargs=3, metavar=("PORT", "HOME", "RELS"))
+    args, _ = parser.parse_known_args(argv)
+    if args.child:
+        if "--no-rust" in sys.argv:
+            sys.modules["neo4j._rust"] = None  # type: ignore[assignment]
+        print(json.dumps(child(int(args.child[0]), args.child[1], int(args.child[2]))))
+        return 0
+    from graph_schema import load_schema
+    from workbench.settings import load_settings
+    from workbench.store import local
+    from workbench.store.connection import open_driver
+    from workbench.store.loader import load_records
+    from workbench.store.migrate import migrate
+
+    home = tempfile.mkdtemp(prefix="wb-bench-")
+    port = _free_port()
+    settings = load_settings({"WORKBENCH_HOME": home, "WORKBENCH_BOLT_PORT": str(port)}, env_files=())
+    schema = load_schema()
+    local.start(settings)
+    try:
+        with open_driver(settings) as driver:
+            migrate(driver, schema, "neo4j")
+            people, rels = _records(args.rels)
+            _wipe(driver)
+            load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[])
+            per_row = _timed_rel_writes(driver, schema, rels[:args.per_row], 1)
+            _wipe(driver)
+            load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[])
+            batched_same = _timed_rel_writes(driver, schema, rels[:args.per_row], 1000)
+            _wipe(driver)
+            load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[])
+            batched = _timed_rel_writes(driver, schema, rels, 1000)
+            _wipe(driver)
+            started = time.perf_counter()
+            load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=rels)
+            full = time.perf_counter() - started
+        rust = {}
+        for flag in ("", "--no-rust"):
+            out = subprocess.run([sys.executable, str(Path(__file__)), "--child", str(port), home, str(args.rels)]
+                                 + ([flag] if flag else []), capture_output=True, text=True, check=True)
+            rust[flag or "rust"] = json.loads(out.stdout.strip().splitlines()[-1])
+    finally:
+        local.stop(settings)
+    base = args.per_row / per_row
+    print(f"{'write':58} {'rels':>7} {'seconds':>8} {'rels/s':>9} {'x per-row':>9}")
+    for name, n, sec in [("one query per row (baseline)", args.per_row, per_row),
+                         ("UNWIND batches of 1000, same rows", args.per_row, batched_same),
+                         ("UNWIND batches of 1000", args.rels, batched),
+                         ("whole loader (nodes, evidence, rels, statistics)", args.rels, full),
+                         ("UNWIND batches, child process, Rust extension", args.rels, rust["rust"]["seconds"]),
+                         ("UNWIND batches, child process, pure Python", args.rels, rust["--no-rust"]["seconds"])]:
+        print(f"{name:58} {n:>7} {sec:>8.2f} {n / sec:>9.0f} {n / sec / base:>9.1f}")
+    print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main(sys.argv[1:]))
