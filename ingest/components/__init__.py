@@ -1,0 +1,11 @@
+"""The extraction components; importing this package registers their factories with spaCy.
+
+Each module does one job and declares what it requires and assigns; the order they run in is
+``ingest/config.cfg``, not code.
+"""
+from ingest.components import (  # noqa: F401  (imported for their @Language.factory registrations)
+    handles, identifiers, layout, links, money, officials, persons, phones, places, references, relations,
+)
+from ingest.components.base import ensure_extensions, mentions, relations as doc_relations
+
+__all__ = ["doc_relations", "ensure_extensions", "mentions"]

@@ -1,0 +1,144 @@
+"""Shared plumbing for the extraction components: where they put what they find.
+
+Why: each component does one job and later ones build on earlier ones (the person finder skips
+spans a place already claimed; the relation finder links what the others found). They share
+state only through the ``Doc``: ``doc._.wb_mentions`` (plain dicts: label, start, end, text,
+method, confidence, key, canonical, props), ``doc._.wb_relations`` and ``doc._.wb_titles``.
+Plain dicts of plain values survive ``nlp.pipe(n_process=N)``, which serializes ``user_data``
+with msgpack; spaCy spans with Python objects would not. Offsets are characters in the doc's
+text; ``ingest.extract`` turns the dicts into ``graph_schema`` records.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from spacy.tokens import Doc, Span
+
+__all__ = [
+    "PATTERNS_DIR", "add_mention", "add_relation", "claimed", "ensure_extensions", "load_jsonl",
+    "mentions", "ref", "relations", "SentenceIndex", "text_of", "titles", "lexicon_regex",
+]
+
+# Words that make a capitalized phrase a body, a place or a thing, not a person's name.
+ORG_WORDS = frozenset({
+    "bank", "banco", "union", "ltd", "limited", "company", "co", "inc", "corp", "corporation", "group", "association",
+    "services", "enterprises", "store", "farm", "bar", "club", "hotel", "restaurant", "cantina", "school", "church",
+    "station", "department", "ministry", "council", "gram", "wallet", "credit", "transport", "tours", "shipping",
+    "agency", "valley", "ranch", "plantation", "market", "supermarket", "street", "road", "avenue", "lane", "village",
+    "town", "city", "district", "caye", "border", "river", "passport", "card", "id", "police", "immigration", "customs",
+    "toyota", "nissan", "honda", "ford", "chevrolet", "isuzu", "mitsubishi", "hyundai", "kia", "mazda", "suzuki",
+    "jeep", "dodge", "pickup", "minibus", "van", "truck",
+})
+
+PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
+
+
+def ensure_extensions() -> None:
+    """Register the Doc attributes once; safe to call from every factory."""
+    for name in ("wb_mentions", "wb_relations", "wb_titles"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once per doc: ``Doc.text`` joins every token on each access.
+
+    Kept in ``user_data`` while the components run; the last one (co_mention) drops it so it
+    is not serialized with the doc.
+    """
+    text = doc.user_data.get("wb_text")
+    if text is None:
+        text = doc.user_data["wb_text"] = doc.text
+    return text
+
+
+def _store(doc: Doc, name: str) -> list[dict[str, Any]]:
+    ensure_extensions()
+    value = getattr(doc._, name)
+    if value is None:
+        value = []
+        setattr(doc._, name, value)
+    return value
+
+
+def mentions(doc: Doc) -> list[dict[str, Any]]:
+    return _store(doc, "wb_mentions")
+
+
+def relations(doc: Doc) -> list[dict[str, Any]]:
+    return _store(doc, "wb_relations")
+
+
+def titles(doc: Doc) -> list[dict[str, Any]]:
+    return _store(doc, "wb_titles")
+
+
+def claimed(doc: Doc, start: int, end: int, labels: Iterable[str] | None = None) -> bool:
+    """True when an earlier component already took a span overlapping [start, end)."""
+    wanted = set(labels) if labels is not None else None
+    return any(m["start"] < end and start < m["end"] and (wanted is None or m["label"] in wanted)
+               for m in mentions(doc))
+
+
+def add_mention(doc: Doc, label: str, start: int, end: int, method: str, *, confidence: float = 1.0,
+                key: str | None = None, canonical: str | None = None, **props: Any) -> dict[str, Any]:
+    """Record one mention (props with None values are left out, so records stay small)."""
+    item = {"label": label, "start": start, "end": end, "text": text_of(doc)[start:end], "method": method,
+            "confidence": confidence, "key": key, "canonical": canonical,
+            "props": {k: v for k, v in props.items() if v is not None}}
+    mentions(doc).append(item)
+    return item
+
+
+def ref(mention: dict[str, Any]) -> list[Any]:
+    """How a relation points at a mention of the same doc: [label, start, end]."""
+    return [mention["label"], mention["start"], mention["end"]]
+
+
+def add_relation(doc: Doc, rel_type: str, source: dict[str, Any], target: dict[str, Any], sent: Span,
+                 method: str, confidence: float, **props: Any) -> None:
+    """Record one relation; evidence is the whole sentence, as the court reads it."""
+    if ref(source) == ref(target):
+        return
+    item = {"type": rel_type, "source": ref(source), "target": ref(target), "start": sent.start_char,
+            "end": sent.end_char, "method": method, "confidence": confidence,
+            "props": {k: v for k, v in props.items() if v is not None}}
+    if not any(r["type"] == rel_type and r["source"] == item["source"] and r["target"] == item["target"]
+               for r in relations(doc)):
+        relations(doc).append(item)
+
+
+class SentenceIndex:
+    """The sentence holding a character offset, found by bisecting sentence starts."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.sents = list(doc.sents)
+        self.starts = [s.start_char for s in self.sents]
+
+    def at(self, char: int) -> Span:
+        return self.sents[max(bisect.bisect_right(self.starts, char) - 1, 0)]
+
+
+@cache
+def load_jsonl(name: str) -> tuple[dict[str, Any], ...]:
+    """The rows of a pattern file under ``ingest/patterns`` (reviewed like code, loaded as data)."""
+    path = PATTERNS_DIR / name
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("//"):
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path.name}:{number}: not valid JSON ({error.msg})") from None
+    return tuple(rows)
+
+
+def lexicon_regex(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive regex over word-bounded phrases, longest first."""
+    alternatives = sorted({re.escape(p).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)

@@ -1,0 +1,147 @@
+"""Who uses which identifier, and who is merely named together.
+
+Why: a phone, email, handle, account, ID or plate matters through the person it belongs to.
+The identifier linker walks up the parse from the identifier to its owner: a possessor ("Reyes's
+number 622-1234"), a person it is in apposition to ("Carlos Reyes (622-1234)"), or the clause
+it sits in - its subject for possession verbs ("Reyes uses 622-1234"), the callee for "called
+Ana on 622-1234", the caller for "called from 622-1234". A number that is only the object of
+a call ("I called 622-1234") is left unattached: the caller does not own it.
+The co-mention component adds ASSOCIATED_WITH, at a low confidence, for people named in one
+sentence with no typed relation between them - weak ties the analysis weighs by count.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from graph_schema.model import load_schema
+from graph_schema.types import fold_name
+from ingest.components.base import add_relation, ensure_extensions, mentions, relations
+from ingest.components.syntax import Arguments
+
+IDENTIFIER_RELATIONS = {"Phone": "USES_PHONE", "Email": "USES_EMAIL", "Handle": "USES_HANDLE",
+                        "Account": "HOLDS_ACCOUNT", "IdDocument": "HAS_ID", "Vehicle": "DRIVES"}
+_CALL_VERBS = {"call", "phone", "ring", "text", "message", "contact", "reach", "dial", "whatsapp", "send"}
+_POSSESSION = {"use", "have", "own", "give", "provide", "list", "register", "change", "buy", "carry", "drive",
+               "keep", "hold", "open", "be", "answer", "save", "share", "post", "operate", "rent", "borrow"}
+_OWNER_LABELS = {"Person", "Organization"}
+
+
+@Language.factory("workbench_identifier_linker_v1", assigns=["doc._.wb_relations"],
+                  requires=["token.dep", "doc._.wb_mentions"])
+def make_identifier_linker(nlp: Language, name: str) -> "IdentifierLinker":
+    return IdentifierLinker()
+
+
+class IdentifierLinker:
+    def __init__(self) -> None:
+        ensure_extensions()
+        schema = load_schema()
+        self.sources = {label: set(schema.rel(t).source) for label, t in IDENTIFIER_RELATIONS.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        items = [m for m in mentions(doc) if m["label"] in IDENTIFIER_RELATIONS]
+        if not items:
+            return doc
+        args = Arguments(doc)
+        for item in items:
+            span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+            owner = self._owner(args, span.root) if span is not None else None
+            if owner is not None and owner["label"] in self.sources[item["label"]]:
+                add_relation(doc, IDENTIFIER_RELATIONS[item["label"]], owner, item, span.sent,
+                             "workbench.identifier_linker.v1", 0.75)
+        return doc
+
+    def _owner(self, args: Arguments, token: Token) -> dict[str, Any] | None:
+        child, current = token, token
+        for _ in range(6):
+            for c in current.children:
+                if c.dep_ == "poss" and args.resolve(c):
+                    return args.resolve(c)[0]
+            found = args.mention(current)
+            if current is not token and found is not None and found["label"] in _OWNER_LABELS:
+                return found
+            for c in current.children:  # "a Nissan, plate CZ-C-75647, driven by Celestino Cus"
+                if c.dep_ == "acl" and c.lemma_ in _POSSESSION | {"drive", "own", "register", "rent"}:
+                    agents = [m for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                              for m in args.resolve(p)]
+                    if agents:
+                        return agents[0]
+            if current.pos_ in {"VERB", "AUX"}:
+                return self._clause_owner(args, current, child)
+            if current.head is current:
+                return None
+            child, current = current, current.head
+        return None
+
+    @staticmethod
+    def _clause_owner(args: Arguments, verb: Token, child: Token) -> dict[str, Any] | None:
+        lemma = verb.lemma_.lower()
+        prep = child.lower_ if child.dep_ == "prep" else None
+        candidates: list[dict[str, Any]] = []
+        if lemma in _CALL_VERBS and prep in {"on", "at", "to"}:
+            candidates = args.objects(verb)
+        elif lemma in _CALL_VERBS and child.dep_ in {"dobj", "dative"}:
+            return None
+        elif prep in {"to", "by"} and lemma in {"belong", "register", "issue", "list"}:
+            candidates = args.prep(verb, {prep})
+        elif prep in {"from", "with", "on", "at", "under", "in", "as"} or lemma in _POSSESSION:
+            candidates = args.subjects(verb)
+            for c in verb.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    candidates += [m for p in c.children if p.dep_ == "poss" for m in args.resolve(p)]
+        people = [m for m in candidates if m["label"] in _OWNER_LABELS and not m["props"].get("first_person")]
+        return people[0] if people else None
+
+
+@Language.factory("workbench_co_mention_v1", assigns=["doc._.wb_relations"], requires=["doc._.wb_relations"])
+def make_co_mention(nlp: Language, name: str, max_people: int = 6, confidence: float = 0.4) -> "CoMention":
+    return CoMention(max_people, confidence)
+
+
+class CoMention:
+    def __init__(self, max_people: int, confidence: float) -> None:
+        ensure_extensions()
+        self.max_people = max_people
+        self.confidence = confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._link(doc)
+        doc.user_data.pop("wb_text", None)  # the last component: see base.text_of
+        return doc
+
+    def _link(self, doc: Doc) -> None:
+        people = [m for m in mentions(doc) if m["label"] == "Person" and not m["props"].get("first_person")]
+        if len(people) < 2:
+            return
+        linked = _linked_pairs(relations(doc))
+        for sent in doc.sents:
+            here = [m for m in people if sent.start_char <= m["start"] < sent.end_char]
+            names = {}
+            for m in here:
+                names.setdefault(fold_name(m["canonical"] or m["text"]), m)
+            if not 2 <= len(names) <= self.max_people:
+                continue
+            unique = list(names.values())
+            for i, a in enumerate(unique):
+                for b in unique[i + 1:]:
+                    key = frozenset(((a["label"], a["start"], a["end"]), (b["label"], b["start"], b["end"])))
+                    if key not in linked:
+                        add_relation(doc, "ASSOCIATED_WITH", a, b, sent, "workbench.co_mention.v1", self.confidence)
+
+
+def _linked_pairs(items: list[dict[str, Any]]) -> set[frozenset]:
+    """Pairs joined by a typed relation, directly or through a Payment/Call event between them."""
+    pairs = {frozenset((tuple(r["source"]), tuple(r["target"]))) for r in items}
+    into: dict[tuple, list[tuple]] = {}
+    out_of: dict[tuple, list[tuple]] = {}
+    for r in items:
+        if r["target"][0] in {"Payment", "Call"}:
+            into.setdefault(tuple(r["target"]), []).append(tuple(r["source"]))
+        if r["source"][0] in {"Payment", "Call"}:
+            out_of.setdefault(tuple(r["source"]), []).append(tuple(r["target"]))
+    for event, sources in into.items():
+        pairs |= {frozenset((s, t)) for s in sources for t in out_of.get(event, ())}
+    return pairs

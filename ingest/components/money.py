@@ -1,0 +1,97 @@
+"""Sums of money with their currency and channel, as Payment mentions.
+
+Why: payments link traffickers to recruiters, drivers and officials, and the amount, currency
+and channel (Western Union, cash, E-Kyash) are what an analyst follows. Amounts are normalized
+to a float and an ISO code: ``BZ$``, ``BZD``, "Belize dollars" -> BZD; ``US$``, ``USD`` -> USD;
+``MXN``/pesos; ``Q``/quetzales -> GTQ; lempiras -> HNL. A bare ``$`` or "dollars" is BZD, the
+currency of the country the notes are written in, unless the sentence says US. An explicit code
+after the number wins ("$400 USD"). The channel is the first channel word of the sentence
+(``patterns/channels.jsonl``), the date the first DATE the model finds there that parses.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph_schema.types import get_type
+from ingest.components.base import (
+    SentenceIndex, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, text_of,
+)
+
+METHOD = "workbench.money_matcher.v1"
+_PREFIX = r"(?P<pre>L\.|BZ\s?\$|BZD|Bz\$|BDS?\$|US\s?\$|USD|U\.S\.\s?\$|MX\$|MXN|GTQ|HNL|Q\.?|\$)"
+_AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
+_SCALE = r"(?:\s?(?P<scale>k|K|thousand|million|grand)\b)?"
+_SUFFIX = (r"(?P<suf>BZD|USD|MXN|GTQ|HNL|Belize(?:an)?\s+dollars?|Bze\s+dollars?|US\s+dollars?|U\.S\.\s+dollars?|"
+           r"American\s+dollars?|US\b|dollars?|bucks|Mexican\s+pesos?|pesos?|quetzal(?:es|s)?|lempiras?)")
+_WITH_PREFIX = re.compile(r"(?<![\w$])" + _PREFIX + r"\s?" + _AMOUNT + r"(?!\d)" + _SCALE + r"(?:\s?" + _SUFFIX + r"\b)?")
+_WITH_SUFFIX = re.compile(r"(?<![\w$.,])" + _AMOUNT + _SCALE + r"\s?" + _SUFFIX + r"(?!\w)")
+_SCALES = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "million": 1e6}
+_US_SENTENCE = re.compile(r"\bUS\s?(?:dollars|currency)\b|\bU\.S\. dollars\b", re.IGNORECASE)
+
+
+def currency_of(prefix: str | None, suffix: str | None, sentence: str = "") -> str:
+    """ISO code for the written currency; an explicit code or word after the number wins."""
+    for word in (suffix, prefix):
+        if not word:
+            continue
+        w = word.upper().replace(" ", "")
+        if w.startswith(("US", "U.S.", "AMERICAN")):
+            return "USD"
+        if w.startswith(("MX", "PESO")):
+            return "MXN"
+        if w.startswith(("Q", "GTQ")):
+            return "GTQ"
+        if w.startswith(("HNL", "LEMPIRA", "L.")):
+            return "HNL"
+        if w.startswith(("BZ", "BELIZE", "BDS", "BD$")):
+            return "BZD"
+    return "USD" if _US_SENTENCE.search(sentence) else "BZD"
+
+
+def amount_of(amount: str, scale: str | None) -> float:
+    return float(amount.replace(",", "")) * _SCALES.get((scale or "").lower(), 1.0)
+
+
+@Language.factory("workbench_money_matcher_v1", assigns=["doc._.wb_mentions"], requires=["doc.sents", "doc.ents"])
+def make_money_matcher(nlp: Language, name: str) -> "MoneyMatcher":
+    return MoneyMatcher()
+
+
+class MoneyMatcher:
+    def __init__(self) -> None:
+        ensure_extensions()
+        self.channels = [(row["channel"], lexicon_regex(row["cues"])) for row in load_jsonl("channels.jsonl")]
+        self.clean_date = get_type("date").clean
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for regex in (_WITH_PREFIX, _WITH_SUFFIX):
+            for m in regex.finditer(text_of(doc)):
+                if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                    found.append((m.start(), m.end(), m))
+        index = SentenceIndex(doc) if found else None
+        for start, end, m in sorted(found, key=lambda item: item[0]):
+            if claimed(doc, start, end):
+                continue
+            groups = m.groupdict()
+            sent = index.at(start)
+            add_mention(doc, "Payment", start, end, METHOD, amount=amount_of(groups["amount"], groups["scale"]),
+                        currency=currency_of(groups.get("pre"), groups.get("suf"), sent.text),
+                        channel=self._channel(sent.text), date=self._date(sent))
+        return doc
+
+    def _channel(self, sentence: str) -> str | None:
+        hits = [(cue.search(sentence), channel) for channel, cue in self.channels]
+        hits = [(h.start(), channel) for h, channel in hits if h]
+        return min(hits)[1] if hits else None
+
+    def _date(self, sent) -> str | None:
+        for ent in sent.ents:
+            if ent.label_ == "DATE":
+                value = self.clean_date(re.sub(r"^(?:on|the)\s+|(?<=\d)(?:st|nd|rd|th)\b", "", ent.text))
+                if value:
+                    return value
+        return None

@@ -1,0 +1,63 @@
+"""Titles, ranks and agencies of public officials ("Sgt.", "Immigration Officer", "Area Representative").
+
+Why: possible official complicity is what the unit must surface, so an official's rank and
+agency must be kept - but as the person's properties, never as part of the name: "Sgt. Mario
+Castillo" and "Castillo" are one person, Mario Castillo, rank "Sgt.", agency "Police". This
+component only finds the titles (``patterns/officials.jsonl``, matched on exact text, longest
+first) and records them in ``doc._.wb_titles``; the person finder attaches them to the name
+they precede ("Cpl. Pop", "a customs officer named Ana Chen") or follow as an apposition
+("Ana Chen, an immigration officer"). An agency named right after the title or the name
+("Insp. Pop of the Immigration Department") overrides the title's default agency.
+"""
+from __future__ import annotations
+
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ingest.components.base import ensure_extensions, lexicon_regex, load_jsonl, text_of, titles
+
+
+@Language.factory("workbench_official_matcher_v1", assigns=["doc._.wb_titles"])
+def make_official_matcher(nlp: Language, name: str) -> "OfficialMatcher":
+    return OfficialMatcher(nlp)
+
+
+class OfficialMatcher:
+    def __init__(self, nlp: Language) -> None:
+        ensure_extensions()
+        self.rows = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for row in load_jsonl("officials.jsonl"):
+            # "Sgt." must stay one token, or the parser ends a sentence after "Sgt" and the
+            # name is cut off from its clause ("Reyes paid Sgt. | Mario Castillo BZ$500").
+            if row["pattern"].endswith(".") and " " not in row["pattern"]:
+                nlp.tokenizer.add_special_case(row["pattern"], [{ORTH: row["pattern"]}])
+        for number, row in enumerate(load_jsonl("officials.jsonl")):
+            key = f"{row['id']}#{number}"
+            self.rows[key] = row
+            self.matcher.add(key, [nlp.make_doc(row["pattern"])])
+        self.agencies = [(row["agency"], lexicon_regex(row["cues"])) for row in load_jsonl("agencies.jsonl")]
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = {doc[s:e]: doc.vocab.strings[m] for m, s, e in self.matcher(doc)}
+        for span in filter_spans(list(found)):
+            row = self.rows[found[span]]
+            titles(doc).append({"start": span.start_char, "end": span.end_char, "rank": row["rank"],
+                                "agency": self.agency_near(doc, span.start_char, span.end_char) or row["agency"],
+                                "method": f"officials.jsonl:{row['id']}"})
+        return doc
+
+    def agency_near(self, doc: Doc, start: int, end: int) -> str | None:
+        """An agency named just before the title ("BDF Lieutenant") or in "of the X" after it."""
+        before = text_of(doc)[max(0, start - 25):start]
+        after = text_of(doc)[end:end + 70]
+        for agency, cue in self.agencies:
+            hit = cue.search(after)
+            if hit and after[:hit.start()].rstrip().endswith(("of the", "from the", "with the", "of", "at the")):
+                return agency
+            if cue.search(before) and before.rstrip().endswith(tuple(m.group() for m in cue.finditer(before))):
+                return agency
+        return None

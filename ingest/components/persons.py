@@ -1,0 +1,192 @@
+"""People: the model's PERSON entities, cleaned, plus titles, nicknames and roles.
+
+Why: a person must be one node whatever the note calls them, so the name kept is the bare name:
+titles and ranks become props (role "official", rank, agency; see ``officials.py``), honorifics
+and possessives are stripped, 'Carlos "Flaco" Reyes' is Carlos Reyes with the alias Flaco, and
+"Carlos Reyes, alias Flaco" adds the alias too. Obvious non-persons are rejected (digits, all
+lower case, platform and channel words, spans another component already claimed as a place,
+venue, phone ...). Role words next to the name ("the victim Ana", "Pop, a witness") set role
+from ``patterns/roles.jsonl``; everyone else stays without a role for the resolver to decide.
+Names the model misses after a title ("Cpl. Pop") are taken from the title.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components.base import (
+    ORG_WORDS, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, mentions, text_of, titles,
+)
+
+METHOD = "workbench.person_finder.v1"
+_NAME = r"[A-Z][\w-]*(?:['’][A-Z][\w-]+)?"
+_NICKNAME = re.compile(rf"(?P<first>{_NAME}(?:\s+{_NAME})?)\s+[\"“‘'](?P<nick>[A-Z][\w'’ -]{{1,20}}?)[\"”’']"
+                       rf"\s+(?P<last>{_NAME}(?:\s+{_NAME})?)")
+_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mister|Dr|Don|Doña|Dona|Señor|Senor|Señora|Senora|Sr|Sra|Srta)\.?\s+)+")
+_BETWEEN_TITLE = re.compile(r"^\.?\s*(?:,\s*)?(?:(?:named|called|by the name of)\s+)?$")
+_APPOSITION = re.compile(r"^\s*,\s*(?:who is\s+|who was\s+)?(?:an?|the)\s+(?:\w+\s+){0,2}$")
+_JOINERS = {"-", ".", "'", "’", "\"", "“", "”"}
+_PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "da", "di", "y", "st.", "mc", "mac"}
+_NOT_NAMES = {"USD", "BZD", "MXN", "GTQ", "HNL", "ATM", "CCTV", "DNA", "WPC", "ASP", "ACP", "BDF", "QAPU", "GSU", "ID"}
+_NOT_PLACE_TYPES = {"", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "EVENT", "LAW"}
+_STOP = re.compile(r"^(?:WhatsApp|Facebook|Instagram|TikTok|Messenger|Western Union|MoneyGram|God|Jesus|Christ|"
+                   r"Author|Subject|Re|Ref|Copy|Signed|Arrest|Interview|E-Kyash|DigiWallet|Police|Immigration|Customs|Officer|Victim|Witness|Suspect|Mr|Mrs|Ms)$",
+                   re.IGNORECASE)
+
+
+@Language.factory("workbench_person_finder_v1", assigns=["doc._.wb_mentions"],
+                  requires=["doc.ents", "doc._.wb_titles"])
+def make_person_finder(nlp: Language, name: str) -> "PersonFinder":
+    return PersonFinder()
+
+
+class PersonFinder:
+    def __init__(self) -> None:
+        ensure_extensions()
+        self.roles = [(row["role"], lexicon_regex(row["cues"])) for row in load_jsonl("roles.jsonl")]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for match in _NICKNAME.finditer(text_of(doc)):
+            if not claimed(doc, match.start(), match.end()):
+                canonical = f"{match.group('first')} {match.group('last')}"
+                self._add(doc, match.start(), match.end(), f"{METHOD}:nickname", canonical, aliases=[match.group("nick")])
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                span = _widen(doc, ent.start, ent.end)
+                self._candidate(doc, span.start_char, span.end_char, "ner:PERSON")
+        for title in titles(doc):
+            self._after_title(doc, title)
+        self._proper_nouns(doc)
+        return doc
+
+    def _proper_nouns(self, doc: Doc) -> None:
+        """Runs of two or three capitalized proper nouns the model left untagged ("Ana Pop")."""
+        run: list = []
+        for token in [*doc, None]:
+            if token is not None and token.pos_ == "PROPN" and _namelike(token) and token.ent_type_ in _NOT_PLACE_TYPES \
+                    and not (run and token.is_sent_start):
+                run.append(token)
+                continue
+            if 2 <= len(run) <= 3 and not claimed(doc, run[0].idx, run[-1].idx + len(run[-1])):
+                self._candidate(doc, run[0].idx, run[-1].idx + len(run[-1]), f"{METHOD}:proper-nouns")
+            run = []
+
+    def _candidate(self, doc: Doc, start: int, end: int, method: str) -> None:
+        for title in titles(doc):
+            if title["start"] <= start < title["end"] < end:
+                start = title["end"]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:  # cut at a possessive or a word that cannot be part of a name
+            cut = next((t for t in span if t.text in {"'s", "’s"} or not (_namelike(t) or t.text in _JOINERS
+                                                                         or t.lower_ in _PARTICLES)), None)
+            if cut is not None and cut.idx > start:
+                end = min(end, cut.idx)
+        text = text_of(doc)[start:end]
+        stripped = _HONORIFIC.sub("", text.lstrip(". "))
+        start += len(text) - len(stripped)
+        stripped = re.sub(r"(?:\s+(?:a\.k\.a|aka|alias)\.?)$", "", stripped.rstrip())
+        stripped = re.sub(r"(?:['’]s?|[.,;:\"”])+$", "", stripped.rstrip())
+        end = start + len(stripped)
+        if self._reject(doc, start, end):
+            return
+        self._add(doc, start, end, method, _title_case(text_of(doc)[start:end]))
+
+    def _reject(self, doc: Doc, start: int, end: int) -> bool:
+        text = text_of(doc)[start:end]
+        if not text or not text[0].isupper() or any(ch.isdigit() for ch in text) or _STOP.match(text):
+            return True
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].pos_ not in {"PROPN", "X"}:
+            return True
+        if any(t["start"] <= start and end <= t["end"] for t in titles(doc)):
+            return True
+        if any(w in ORG_WORDS for w in text.lower().split()):
+            return True
+        for other in list(mentions(doc)):
+            if other["start"] < end and start < other["end"]:
+                inside = start <= other["start"] and other["end"] <= end and (start, end) != (other["start"], other["end"])
+                if other["label"] == "Location" and inside and other["props"].get("kind") in {"village", "town", "other"}:
+                    mentions(doc).remove(other)
+                    continue
+                return True
+        return False
+
+    def _after_title(self, doc: Doc, title: dict[str, Any]) -> None:
+        """A name right after a title the model did not tag ("Cpl. Pop reported ...")."""
+        tail = doc.char_span(title["end"], len(text_of(doc)), alignment_mode="expand")
+        if tail is None:
+            return
+        tokens = [t for t in tail[:8]]
+        while tokens and (tokens[0].text in {".", ","} or tokens[0].lower_ in {"named", "called"}):
+            tokens.pop(0)
+        if not tokens or not _namelike(tokens[0]) or tokens[0].is_sent_start:
+            return
+        name = _widen(doc, tokens[0].i, tokens[0].i + 1, left=False)
+        if not claimed(doc, name.start_char, name.end_char):
+            self._candidate(doc, name.start_char, name.end_char, f"{METHOD}:after-title")
+
+    def _add(self, doc: Doc, start: int, end: int, method: str, canonical: str, **props: Any) -> None:
+        official = self._official(doc, start, end)
+        if official:
+            method = f"{method}+{official.pop('method')}"
+            props.update(official)
+        role = props.get("role") or self._role(doc, start, end)
+        add_mention(doc, "Person", start, end, method, confidence=0.9 if method.startswith("ner") else 0.95,
+                    canonical=canonical, role=role, **{k: v for k, v in props.items() if k != "role"})
+
+    def _official(self, doc: Doc, start: int, end: int) -> dict[str, Any] | None:
+        for title in titles(doc):
+            before = title["end"] <= start and _BETWEEN_TITLE.match(text_of(doc)[title["end"]:start])
+            after = end <= title["start"] and _APPOSITION.match(text_of(doc)[end:title["start"]])
+            if before or after:
+                return {"role": "official", "rank": title["rank"], "agency": title["agency"],
+                        "method": title["method"]}
+        return None
+
+    def _role(self, doc: Doc, start: int, end: int) -> str | None:
+        before = text_of(doc)[max(0, start - 30):start]
+        after = text_of(doc)[end:end + 40]
+        for role, cue in self.roles:
+            hit_before = [m for m in cue.finditer(before) if re.match(r"^\W{0,3}(?:named\s+|called\s+)?$", before[m.end():])]
+            hit_after = cue.search(after)
+            if hit_before or (hit_after and re.match(r"^\s*(?:,|\()\s*(?:(?:an?|the|who is|who was)\s+)*(?:alleged\s+)?$",
+                                                      after[:hit_after.start()])):
+                return role
+        return None
+
+
+def _namelike(token) -> bool:
+    """A capitalized or all-caps word that can be part of a name ("Flowers", "SALAZAR")."""
+    text = token.text
+    return token.is_alpha and (token.is_title or (text.isupper() and len(text) > 2 and text not in _NOT_NAMES)) \
+        and not token.like_num
+
+
+def _widen(doc: Doc, start: int, end: int, left: bool = True):
+    """Grow a name over adjacent name-like words and hyphen joins ("Jodi-Ann Flowers", "Glenford TILLETT")."""
+    while left and start > 0 and not doc[start].is_sent_start:
+        before = doc[start - 1]
+        if before.text == "-" and not before.whitespace_ and start > 1 and _namelike(doc[start - 2]) \
+                and not doc[start - 2].whitespace_:
+            start -= 2
+        elif _namelike(before) and before.whitespace_ and before.pos_ == "PROPN":
+            start -= 1
+        else:
+            break
+    while end < len(doc) and not doc[end].is_sent_start and end - start < 5:
+        token = doc[end]
+        if token.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) and _namelike(doc[end + 1]):
+            end += 2
+        elif _namelike(token) and doc[end - 1].whitespace_ and (token.pos_ == "PROPN" or token.is_upper):
+            end += 1
+        else:
+            break
+    return doc[start:end]
+
+
+def _title_case(name: str) -> str:
+    """Surnames written in capitals in reports ("Glenford TILLETT") are shown as names."""
+    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in name.split())

@@ -1,0 +1,204 @@
+"""Places (a Belize gazetteer), venues, and which venue lies in which town.
+
+Why: an investigator asks "who was seen at the Sunset Bar" and "what happens in Orange Walk";
+the small English model knows neither Belizean villages nor local bars. Places come from a
+gazetteer in EntityRuler JSONL form (``patterns/places.jsonl``: districts, towns, villages,
+cayes, border crossings, neighbouring border towns, countries but Belize itself - every note
+is about Belize, so a "Belize" node would tie everything together; each with ``kind`` and the
+canonical ``name``), matched case-sensitively so "independence" the word is not the village.
+Venues come from Matcher patterns (``patterns/venues.jsonl``): a capitalized name ending in a
+venue word ("Sunset Bar", "Rancho Alegre Farm") or starting with one ("Cantina El Gallo").
+Places the gazetteer lacks fall back to the model's GPE/LOC, and bodies to its ORG, with a
+lower confidence. "The Sunset Bar in Orange Walk Town" yields LOCATED_IN venue -> town.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from graph_schema.types import fold_name
+from ingest.components.base import (
+    ORG_WORDS,
+    SentenceIndex, add_mention, add_relation, claimed, ensure_extensions, load_jsonl, mentions, text_of, titles,
+)
+
+METHOD = "workbench.place_matcher.v1"
+_BETWEEN = re.compile(r"^\s*,?\s*(?:(?:just\s+)?(?:in|at|of|near|outside|on the outskirts of)\s+)?(?:the\s+)?"
+                      r"(?:(?:village|town|city|district) of\s+)?$", re.IGNORECASE)
+_ADDRESS = re.compile(r"\b\d{1,4}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Drive|Boulevard|"
+                      r"Highway|Alley|Crescent|Close|Extension)(?!\w)")
+_BORDER_BEFORE = re.compile(r"\b(?:border|crossing|frontier)\s+(?:at|in|near|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_CONTAINERS = {"district", "country", "town"}
+_NOT_ORG = re.compile(r"^(?:WhatsApp|Facebook|Instagram|TikTok|Western Union|MoneyGram|DigiWallet|E-Kyash|"
+                      r"BZD|USD|MXN|Author|Case|Note|Ref|Re)$", re.IGNORECASE)
+_AGENCY = re.compile(r"police|immigration|customs|labour|labor|department|ministry|BDF|coast guard|court|"
+                     r"council|embassy|unit|force|prison|FIU", re.IGNORECASE)
+
+
+@Language.factory("workbench_place_matcher_v1", assigns=["doc._.wb_mentions", "doc._.wb_relations"],
+                  requires=["doc.sents", "doc.ents"])
+def make_place_matcher(nlp: Language, name: str) -> "PlaceMatcher":
+    return PlaceMatcher(nlp)
+
+
+class PlaceMatcher:
+    def __init__(self, nlp: Language) -> None:
+        ensure_extensions()
+        self.places: dict[str, dict[str, Any]] = {}
+        self.gazetteer = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for row in load_jsonl("places.jsonl"):
+            self.places[row["id"]] = row
+            self.gazetteer.add(row["id"], [nlp.make_doc(row["pattern"])])
+        self.venues = Matcher(nlp.vocab)
+        self.venue_words: set[str] = set()
+        for row in load_jsonl("venues.jsonl"):
+            self.venues.add(row["id"], [row["pattern"]], greedy="LONGEST")
+            for end in (row["pattern"][0], row["pattern"][-1]):
+                self.venue_words.update(end.get("LOWER", {}).get("IN", []))
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._addresses(doc)
+        self._venues(doc)
+        self._gazetteer(doc)
+        self._address_towns(doc)
+        self._located_in(doc)
+        return doc
+
+    def _addresses(self, doc: Doc) -> None:
+        """Street addresses ("36 Santa Ana Street"), named with their town when the note gives it."""
+        for match in _ADDRESS.finditer(text_of(doc)):
+            if not claimed(doc, match.start(), match.end()):
+                add_mention(doc, "Location", match.start(), match.end(), f"{METHOD}:address",
+                            canonical=match.group(), kind="address")
+
+    def _address_towns(self, doc: Doc) -> None:
+        places = sorted((m for m in mentions(doc) if m["label"] == "Location"), key=lambda m: m["start"])
+        for address, town in zip(places, places[1:]):
+            if address["props"].get("kind") == "address" and town["props"].get("kind") in {"town", "village"} \
+                    and re.match(r"^(?:,\s*|\s+in\s+)$", text_of(doc)[address["end"]:town["start"]]):
+                address["canonical"] = f"{address['text']}, {town['canonical']}"
+        full = {m["text"]: m["canonical"] for m in places if m["props"].get("kind") == "address"
+                and m["canonical"] != m["text"]}
+        for m in places:  # "63 Baker Street" later in the note is the one named with its town before
+            if m["props"].get("kind") == "address" and m["canonical"] == m["text"] and m["text"] in full:
+                m["canonical"] = full[m["text"]]
+
+    def _venues(self, doc: Doc) -> None:
+        spans = [doc[s:e] for _, s, e in self.venues(doc)]
+        for span in filter_spans(spans):
+            if span[0].lower_ == "the":
+                span = span[1:]
+            if len(span) < 2 or claimed(doc, span.start_char, span.end_char):
+                continue
+            word = span[-1] if span[-1].lower_ in self.venue_words else span[0]
+            pattern = "name-then-venue-word" if word.i == span[-1].i else "venue-word-then-name"
+            add_mention(doc, "Organization", span.start_char, span.end_char, f"venues.jsonl:{pattern}",
+                        canonical=span.text, kind="venue", venue_type=word.lower_)
+
+    def _gazetteer(self, doc: Doc) -> None:
+        matches = {doc[s:e]: self.nlp_id(doc, m) for m, s, e in self.gazetteer(doc)}
+        for span in filter_spans(list(matches)):
+            row = self.places[matches[span]]
+            follower = doc[span.end] if span.end < len(doc) else None
+            if follower is not None and follower.is_title and follower.pos_ in {"PROPN", "NOUN"} \
+                    and follower.lower_ not in _PLACE_WORDS:
+                continue  # part of a longer name: "Belize Bank", "Corozal Free Zone"
+            if claimed(doc, span.start_char, span.end_char):
+                continue
+            name, kind = row["name"], row["kind"]
+            if row.get("border") and _BORDER_BEFORE.search(text_of(doc)[max(0, span.start_char - 30):span.start_char]):
+                name, kind = row["border"], "border_crossing"  # "over the border at Benque Viejo"
+            add_mention(doc, "Location", span.start_char, span.end_char, f"places.jsonl:{row['id']}",
+                        canonical=name, kind=kind, country=row.get("country") or None)
+
+    @staticmethod
+    def nlp_id(doc: Doc, match_id: int) -> str:
+        return doc.vocab.strings[match_id]
+
+    def _located_in(self, doc: Doc) -> None:
+        places = sorted((m for m in mentions(doc) if m["label"] in {"Location", "Organization"}),
+                        key=lambda m: m["start"])
+        index = None
+        for inner, outer in zip(places, places[1:]):
+            if outer["label"] != "Location" or outer["props"].get("kind") not in _CONTAINERS | {"other"}:
+                continue
+            if inner["label"] == "Organization" and inner["props"].get("kind") != "venue":
+                continue
+            if inner["label"] == "Location" and inner["props"].get("kind") in {"district", "country"}:
+                continue
+            if _BETWEEN.match(text_of(doc)[inner["end"]:outer["start"]]):
+                index = index or SentenceIndex(doc)
+                add_relation(doc, "LOCATED_IN", inner, outer, index.at(inner["start"]), f"{METHOD}:located-in", 0.9)
+
+
+
+_PLACE_PREPS = {"in", "to", "from", "near", "at", "into", "towards", "toward", "outside", "across", "through"}
+_PLACE_WORDS = {"village", "town", "city", "district", "caye", "border", "area", "road", "street", "highway"}
+
+
+@Language.factory("workbench_ner_fallback_v1", assigns=["doc._.wb_mentions"], requires=["doc.ents", "doc._.wb_mentions"])
+def make_ner_fallback(nlp: Language, name: str) -> "NerFallback":
+    return NerFallback()
+
+
+class NerFallback:
+    """The model's GPE/LOC/ORG entities the rules did not cover, at a lower confidence.
+
+    Runs after the person finder: the small model often tags a surname or a nickname it has
+    seen as a full name earlier ("Reyes", "Flaco") as ORG or GPE; such an entity whose words all
+    belong to a person of the note becomes a Person mention instead.
+    """
+
+    def __init__(self) -> None:
+        ensure_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.person_words = {w for m in mentions(doc) if m["label"] == "Person"
+                             for n in (m["canonical"] or m["text"], *m["props"].get("aliases", []))
+                             for w in fold_name(n).split()}
+        self._from_ner(doc)
+        return doc
+
+    def _from_ner(self, doc: Doc) -> None:
+        for ent in doc.ents:
+            text = ent.text.strip()
+            if ent.label_ not in {"GPE", "LOC", "ORG"} or claimed(doc, ent.start_char, ent.end_char) \
+                    or any(t["start"] < ent.end_char and ent.start_char < t["end"] for t in titles(doc)):
+                continue
+            words = fold_name(text).split()
+            if words and all(w in self.person_words for w in words):
+                add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.8,
+                            canonical=text)
+            elif _looks_like_name(ent):
+                add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.6,
+                            canonical=text)
+            elif ent.label_ in {"GPE", "LOC"} and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS \
+                    and not _NOT_ORG.match(text) and not _AGENCY.search(text):
+                add_mention(doc, "Location", ent.start_char, ent.end_char, f"ner:{ent.label_}", confidence=0.6,
+                            canonical=text, kind="other")
+            elif ent.label_ == "ORG" and not _NOT_ORG.match(text):
+                start = ent.start_char + (4 if ent.text.startswith("the ") else 0)
+                kind = "agency" if _AGENCY.search(text) else "other"
+                add_mention(doc, "Organization", start, ent.end_char, "ner:ORG", confidence=0.6,
+                            canonical=text_of(doc)[start:ent.end_char], kind=kind)
+
+
+def _looks_like_name(ent) -> bool:
+    """Two or three capitalized words, no organization word, in a person's place in the clause.
+
+    The small model often tags unfamiliar (Mayan, Garifuna, Mennonite) names as ORG or GPE.
+    """
+    if not 2 <= len(ent) <= 3 or not all(t.is_alpha and (t.is_title or t.is_upper) for t in ent):
+        return False
+    if any(t.lower_ in ORG_WORDS for t in ent) or _AGENCY.search(ent.text):
+        return False
+    role, head = ent.root.dep_, ent.root.head.lower_
+    return role in {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj"} or (
+        role == "pobj" and head in {"by", "with", "for", "of", "from", "to", "about"})
+
+

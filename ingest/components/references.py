@@ -1,0 +1,79 @@
+"""Within-note references: "Reyes", "Carlos" or "Flaco" later in a note is the full name seen before.
+
+Why: a note names a person fully once ("Carlos Reyes") and then by surname, first name or
+nickname. Without this link each short form becomes a person of its own and the network splits.
+Only the same note is searched (across notes is the resolver's job, where a surname alone is
+never enough): the nearest earlier full name that contains the word, or has it as an alias,
+wins; failing that, the only full name in the note that does. The short mention keeps its own
+text and offsets; only ``canonical`` changes.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph_schema.types import fold_name
+
+from ingest.components.base import add_mention, claimed, ensure_extensions, mentions, text_of
+
+_NAME = r"[A-Z][\w-]*(?:['’][A-Z][\w-]+)?"
+_ALIAS = re.compile(r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|also known as|known as|nicknamed)\s+[\"“‘']?"
+                    rf"(?P<nick>{_NAME}(?:\s+{_NAME})?)[\"”’']?")
+
+
+def _words(item: dict[str, Any]) -> set[str]:
+    names = [item.get("canonical") or item["text"], *item["props"].get("aliases", [])]
+    return {w for name in names for w in fold_name(name).split()}
+
+
+def link_references(items: Iterable[dict[str, Any]]) -> None:
+    """Set ``canonical`` of one-word Person mentions to the full name they refer to (in place)."""
+    people = sorted((m for m in items if m["label"] == "Person" and m["text"] not in {"I", "we", "We"}),
+                    key=lambda m: m["start"])
+    full = [m for m in people if len(fold_name(m.get("canonical") or m["text"]).split()) >= 2]
+    for item in people:
+        name = fold_name(item.get("canonical") or item["text"])
+        if len(name.split()) != 1:
+            continue
+        earlier = [m for m in full if m["start"] < item["start"] and name in _words(m)]
+        anywhere = {fold_name(m["canonical"] or m["text"]): m for m in full if name in _words(m)}
+        target = earlier[-1] if earlier else (next(iter(anywhere.values())) if len(anywhere) == 1 else None)
+        if target is not None:
+            item["canonical"] = target.get("canonical") or target["text"]
+            for prop in ("role", "rank", "agency"):
+                if prop in target["props"] and prop not in item["props"]:
+                    item["props"][prop] = target["props"][prop]
+
+
+@Language.factory("workbench_reference_linker_v1", assigns=["doc._.wb_mentions"], requires=["doc._.wb_mentions"])
+def make_reference_linker(nlp: Language, name: str) -> "ReferenceLinker":
+    return ReferenceLinker()
+
+
+class ReferenceLinker:
+    def __init__(self) -> None:
+        ensure_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_aliases(doc)
+        link_references(mentions(doc))
+        return doc
+
+
+def add_aliases(doc: Doc) -> None:
+    """'Carlos Reyes, alias "Flaco"' / 'a.k.a. Flaco': the alias joins the name and is a mention."""
+    for item in [m for m in mentions(doc) if m["label"] == "Person"]:
+        after = _ALIAS.match(text_of(doc)[item["end"]:item["end"] + 60])
+        if not after:
+            continue
+        start, end = item["end"] + after.start("nick"), item["end"] + after.end("nick")
+        if claimed(doc, start, end, {"Person", "Location", "Organization"}):
+            continue
+        nick = after.group("nick")
+        item["props"]["aliases"] = sorted({*item["props"].get("aliases", []), nick})
+        props = {k: v for k, v in item["props"].items() if k != "aliases"}
+        add_mention(doc, "Person", start, end, "workbench.person_finder.v1:alias", confidence=0.9,
+                    canonical=item["canonical"] or item["text"], aliases=[nick], **props)

@@ -1,0 +1,162 @@
+"""Typed relations from the dependency parse and verb/noun lexicons (``patterns/relations.jsonl``).
+
+Why: "who recruited, paid, moved, kept, threatened or protected whom" is the case. Rules are
+data - a row names the lemmas that trigger it, the grammatical role of the source and of the
+target ("subject", "object", "prep:to,from"), an optional context that must (or must not) be in
+the sentence, and a confidence - so an analyst can review and extend them without code.
+``syntax.Arguments`` maps roles to mentions for actives, passives, relatives and coordinations.
+Relational nouns (``patterns/relational_nouns.jsonl``: "Reyes's brother Juan", "Pop, the owner
+of the Sunset Bar") give RELATED_TO, OWNS and EMPLOYS. Payments and calls are events: a PAID
+rule links payer -PAID-> Payment (the money in the sentence) -PAID_TO-> payee; a CALLED rule
+creates a Call mention on the verb and links caller -CALLED-> Call -CALL_TO-> callee.
+Tip-off and obstruction rules ("fallback") may take the official named in the sentence as the
+source and the other people as targets, at a lower confidence. Every relation is checked
+against the schema's allowed endpoints and carries the sentence as its evidence.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from graph_schema.model import load_schema
+from ingest.components.base import add_mention, add_relation, ensure_extensions, load_jsonl, mentions
+from ingest.components.syntax import Arguments
+
+_EVENT_KIND = {"text": "sms", "message": "sms", "whatsapp": "whatsapp", "email": "other"}
+
+
+@Language.factory("workbench_relation_finder_v1", assigns=["doc._.wb_relations", "doc._.wb_mentions"],
+                  requires=["token.dep", "token.lemma", "doc._.wb_mentions"])
+def make_relation_finder(nlp: Language, name: str) -> "RelationFinder":
+    return RelationFinder()
+
+
+class RelationFinder:
+    def __init__(self) -> None:
+        ensure_extensions()
+        self.schema = load_schema()
+        self.verbs: dict[str, list[dict[str, Any]]] = {}
+        for row in load_jsonl("relations.jsonl"):
+            for lemma in row["lemmas"]:
+                self.verbs.setdefault(lemma, []).append(row)
+        self.nouns = {noun: row for row in load_jsonl("relational_nouns.jsonl") for noun in row["nouns"]}
+
+    def allowed(self, rel_type: str, source: dict[str, Any], target: dict[str, Any]) -> bool:
+        spec = self.schema.relationships[rel_type]
+        return source["label"] in spec.source and target["label"] in spec.target and source is not target
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not mentions(doc):
+            return doc
+        args = Arguments(doc)
+        for sent in doc.sents:
+            if not any(args.mention(t) for t in sent):
+                continue
+            lower = sent.text.lower()
+            for token in sent:
+                if token.pos_ in {"VERB", "AUX"}:
+                    for row in self.verbs.get(token.lemma_.lower(), ()):
+                        if self._applies(row, token, lower):
+                            self._verb_rule(doc, args, sent, token, row)
+                elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in self.nouns:
+                    self._noun_rule(doc, args, sent, token, self.nouns[token.lower_])
+        return doc
+
+    @staticmethod
+    def _applies(row: dict[str, Any], verb: Token, sentence: str) -> bool:
+        if "context" in row and not any(c in sentence for c in row["context"]):
+            return False
+        if any(c in sentence for c in row.get("not_context", ())):
+            return False
+        if "with_xcomp" in row and not any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in row["with_xcomp"]
+                                           for c in verb.children):
+            return False
+        if "object_lemmas" in row and not any(c.dep_ == "dobj" and c.lemma_ in row["object_lemmas"]
+                                              for c in verb.children):
+            return False
+        return True
+
+    def _verb_rule(self, doc: Doc, args: Arguments, sent: Span, verb: Token, row: dict[str, Any]) -> None:
+        sources, targets = args.role(verb, row["source"]), args.role(verb, row["target"])
+        confidence = row["confidence"]
+        if row.get("fallback"):
+            officials = [m for m in _in(sent, mentions(doc)) if m["props"].get("role") == "official"]
+            if not [s for s in sources if s["label"] == "Person"] and officials:
+                sources, confidence = officials, confidence - 0.1
+            if not targets:
+                targets = [m for m in _in(sent, mentions(doc)) if m["label"] in {"Person", "Organization"}
+                           and m not in sources and m["props"].get("role") not in {"official", "investigator"}]
+        if "source_roles" in row:
+            sources = [s for s in sources if s["props"].get("role") in row["source_roles"]]
+        method = f"relations.jsonl:{row['id']}"
+        if row["type"] == "PAID":
+            self._payment(doc, args, sent, verb, sources, targets, method, confidence)
+        elif row["type"] == "CALLED":
+            self._call(doc, sent, verb, sources, targets, method, confidence)
+        else:
+            for source in sources:
+                for target in targets:
+                    if self.allowed(row["type"], source, target):
+                        add_relation(doc, row["type"], source, target, sent, method, confidence,
+                                     relation=row.get("relation", verb.lemma_.lower()))
+
+    def _payment(self, doc: Doc, args: Arguments, sent: Span, verb: Token, payers: list, payees: list,
+                 method: str, confidence: float) -> None:
+        payments = [m for m in _in(sent, mentions(doc)) if m["label"] == "Payment"]
+        if not payments:
+            return
+        payment = min(payments, key=lambda m: abs(m["start"] - verb.idx))
+        payees = [p for p in payees if self.allowed("PAID_TO", payment, p)]
+        if not payees:  # "paid Sgt. Castillo BZ$500": the parser often hangs the payee on the amount
+            money = doc.char_span(payment["start"], payment["end"], alignment_mode="expand")
+            payees = [m for t in money.root.children if t.dep_ in {"compound", "nmod", "dative"}
+                      for m in args.resolve(t) if m not in payers] if money is not None else []
+        for payer in payers:
+            if self.allowed("PAID", payer, payment):
+                add_relation(doc, "PAID", payer, payment, sent, method, confidence)
+        for payee in payees:
+            if self.allowed("PAID_TO", payment, payee):
+                add_relation(doc, "PAID_TO", payment, payee, sent, method, confidence)
+
+    def _call(self, doc: Doc, sent: Span, verb: Token, callers: list, callees: list, method: str,
+              confidence: float) -> None:
+        callers = [c for c in callers if self.allowed("CALLED", c, {"label": "Call"})]
+        callees = [c for c in callees if self.allowed("CALL_TO", {"label": "Call"}, c)]
+        if not callers or not callees:
+            return
+        kind = "whatsapp" if "whatsapp" in sent.text.lower() else _EVENT_KIND.get(verb.lemma_.lower(), "voice")
+        date = next((m["props"].get("date") for m in _in(sent, mentions(doc)) if m["props"].get("date")), None)
+        call = add_mention(doc, "Call", verb.idx, verb.idx + len(verb), method, confidence=confidence,
+                           kind=kind, date=date, caption=f"{verb.text} ({sent.text[:60]})")
+        for caller in callers:
+            add_relation(doc, "CALLED", caller, call, sent, method, confidence)
+        for callee in callees:
+            add_relation(doc, "CALL_TO", call, callee, sent, method, confidence)
+
+    def _noun_rule(self, doc: Doc, args: Arguments, sent: Span, noun: Token, row: dict[str, Any]) -> None:
+        """"X's brother Y", "Y, the brother of X", "Y is X's brother", "his brother Y"."""
+        of = [m for c in noun.children if c.dep_ == "poss" for m in args.resolve(c)]
+        of += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for"}
+               for p in c.children if p.dep_ == "pobj" for m in args.resolve(p)]
+        holders = []
+        if noun.dep_ in {"appos", "compound", "npadvmod"}:
+            holders += args.resolve(noun.head)
+        holders += [m for c in noun.children if c.dep_ in {"appos", "compound"} for m in args.resolve(c)]
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            holders += args.subjects(noun.head)
+        if not of and any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in noun.children):
+            before = [m for m in _in(sent, mentions(doc)) if m["label"] == "Person" and m["end"] <= noun.idx
+                      and m not in holders]
+            of = before[-1:]
+        for holder in holders:
+            for other in of:
+                source, target = (holder, other) if row["holder"] == "source" else (other, holder)
+                if self.allowed(row["type"], source, target):
+                    add_relation(doc, row["type"], source, target, sent, f"relational_nouns.jsonl:{row['id']}",
+                                 row["confidence"], relation=noun.lower_)
+
+
+def _in(sent: Span, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [m for m in items if sent.start_char <= m["start"] < sent.end_char]

@@ -1,0 +1,125 @@
+"""Who did what to whom: reading a verb's arguments off the dependency parse.
+
+Why: relation rules must hold for real police prose, not for one template, so they are stated
+over grammatical roles - logical subject, object, a preposition's object - that the parser finds
+whatever the word order: active ("Reyes recruited Ana"), passive ("Ana was recruited by Reyes"),
+relative ("Reyes, who recruited Ana"), participle ("the women recruited by Reyes"), coordinated
+("Reyes met Ana and paid her") and controlled ("agreed to drive them") clauses all yield the
+same roles. A role token becomes mentions through the token's own mention, its conjuncts and
+its appositions; "I"/"we" become a first-person mention that ``ingest.extract`` ties to the
+note's author.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ingest.components.base import add_mention, mentions
+
+_RELATIVE = {"who", "that", "which", "whom"}
+_FIRST_PERSON = {"i", "we"}
+_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_PRIORITY = {"Person": 0, "Organization": 1, "Location": 2}
+
+
+class Arguments:
+    """Token-to-mention lookups and role finders for one doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_token: dict[int, dict[str, Any]] = {}
+        for item in sorted(mentions(doc), key=lambda m: _PRIORITY.get(m["label"], 3)):
+            span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+            for token in span or ():
+                self.by_token.setdefault(token.i, item)
+
+    def mention(self, token: Token) -> dict[str, Any] | None:
+        return self.by_token.get(token.i)
+
+    def resolve(self, token: Token, depth: int = 0) -> list[dict[str, Any]]:
+        """Mentions a noun-phrase head stands for (itself, its conjuncts, its appositions)."""
+        found = []
+        for tok in (token, *token.conjuncts):
+            item = self.by_token.get(tok.i)
+            if item is None and tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":
+                item = self._first_person(tok)
+            if item is None and tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+                item = self.antecedent(tok)
+            if item is None and tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and depth < 2:
+                found += self.resolve(tok.head.head, depth + 1)
+                continue
+            if item is None and depth < 2:
+                for child in tok.children:
+                    if child.dep_ in {"appos", "compound"}:
+                        found += self.resolve(child, depth + 1)
+            if item is not None and item not in found:
+                found.append(item)
+        return found
+
+    def antecedent(self, pronoun: Token) -> dict[str, Any] | None:
+        """The person a he/she/his/her stands for, only when one person is named in this sentence
+        (before it) and the previous one: without gender or coreference models, anything more
+        ambiguous is left unresolved rather than guessed."""
+        sent = pronoun.sent
+        window_start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        people = {}
+        for item in mentions(self.doc):
+            if item["label"] == "Person" and window_start <= item["start"] < pronoun.idx \
+                    and not item["props"].get("first_person"):
+                people.setdefault((item["canonical"] or item["text"]).lower(), item)
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def _first_person(self, token: Token) -> dict[str, Any]:
+        item = add_mention(self.doc, "Person", token.idx, token.idx + len(token), "workbench.relation_finder.v1:first-person",
+                           confidence=0.8, role="investigator")
+        item["props"]["first_person"] = True
+        self.by_token[token.i] = item
+        return item
+
+    def subjects(self, verb: Token) -> list[dict[str, Any]]:
+        """The logical subject: nsubj, the agent of a passive, or inherited from the governing clause."""
+        found = [m for c in verb.children if c.dep_ == "nsubj" for m in self.resolve(c)]
+        found += [m for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                  for m in self.resolve(p)]
+        if found:
+            return found
+        if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+            return self.subjects(verb.head)
+        if verb.dep_ == "xcomp":
+            controller = [c for c in verb.head.children if c.dep_ in {"dobj"}]
+            return self.resolve(controller[0]) if controller else self.subjects(verb.head)
+        if verb.dep_ == "relcl":
+            return self.resolve(verb.head)
+        return []
+
+    def objects(self, verb: Token) -> list[dict[str, Any]]:
+        """The logical object: dobj/dative, the subject of a passive, or the noun a participle modifies."""
+        found = [m for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass", "oprd"} for m in self.resolve(c)]
+        if not found and verb.dep_ == "acl":
+            found = self.resolve(verb.head)
+        return found
+
+    def prep(self, verb: Token, words: set[str]) -> list[dict[str, Any]]:
+        """Objects of the given prepositions, on the verb or on its direct object ("a statement from X")."""
+        heads = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "prt", "advmod"}]
+        found = []
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in {"prep", "dative"} and child.lower_ in words:
+                    found += [m for p in child.children if p.dep_ == "pobj" for m in self.resolve(p)]
+        return found
+
+    def role(self, verb: Token, spec: str) -> list[dict[str, Any]]:
+        """Mentions for a role spec from the pattern file: "subject", "object", "prep:to|from", joined by "|"."""
+        found: list[dict[str, Any]] = []
+        for part in spec.split("|"):
+            if part == "subject":
+                found += self.subjects(verb)
+            elif part == "object":
+                found += self.objects(verb)
+            elif part.startswith("prep:"):
+                found += self.prep(verb, set(part[5:].split(",")))
+            if found:
+                break
+        return found

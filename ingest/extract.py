@@ -1,0 +1,167 @@
+"""Run the pipeline over notes and turn what the components found into ``Extraction`` records.
+
+Why: extraction must stream (10k notes in flat memory), run without a database, and give every
+mention and relation its evidence in the *note's* coordinates. Notes go through
+``nlp.pipe(as_tuples=True)``; a note longer than ``chunk_chars`` is cut by
+``ingest.read.paragraph_chunks`` and its chunks' offsets are shifted back, then within-note
+references are linked again across chunks. CSV exports skip the NLP (``read_export``) and
+unreadable files come out as ``FileError`` values in the same stream, in input order, so one bad
+file never stops the batch.
+
+Decisions: first-person mentions ("I interviewed ...") are the note's author (role
+investigator) and are dropped with their relations when the note names no author; Person
+mentions whose name is the author's get role investigator. Payment and Call mentions are events:
+their key is ``make_id(note id, start, end)``. Every record is checked against the schema.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph_schema.model import Schema, load_schema
+from graph_schema.records import Evidence, Mention, Note, RecordError, Relation, make_id
+from graph_schema.types import fold_name
+from ingest.errors import IngestError
+from ingest.read import is_export, paragraph_chunks, read_export, read_path
+from ingest.results import Extraction, FileError
+
+if TYPE_CHECKING:  # spaCy is imported by the caller's build_nlp, not by importing ingest
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["extract", "extraction_of"]
+
+_RANKS = re.compile(r"^(?:(?:[A-Z][a-z]{0,3}\.|PC|WPC|ASP|Cpl|Sgt|Insp|Supt|Det|Detective|Inspector|Corporal|Sergeant|"
+                    r"Constable|Officer|Investigator|Mr|Mrs|Ms)\.?\s+)+")
+_EVENTS = {"Payment", "Call"}
+
+
+def _notes(items: Iterable[Note | FileError | Extraction | str | Path]) -> Iterator[Note | FileError | Extraction]:
+    for item in items:
+        if isinstance(item, (str, Path)):
+            yield from read_path(item)
+        else:
+            yield item
+
+
+def extract(notes_or_paths: Iterable[Note | FileError | Extraction | str | Path], nlp: "Language", *, batch_size: int = 64, n_process: int = 1,
+            chunk_chars: int = 100_000) -> Iterator[Extraction | FileError]:
+    """Stream one ``Extraction`` per note (or a ``FileError`` per unreadable file), in input order.
+
+    Items may be Notes, paths (read with ``ingest.read.read_path``) or what a reader already
+    yielded (``FileError``, ``Extraction``), which pass through in their place.
+    """
+    waiting: deque[tuple[int, Any]] = deque()
+    chunks: dict[int, list[tuple[int, "Doc"]]] = {}
+    counts: dict[int, int] = {}
+    notes: dict[int, Note] = {}
+    limit = min(chunk_chars, nlp.max_length)
+
+    def texts() -> Iterator[tuple[str, tuple[int, int]]]:
+        for seq, item in enumerate(_notes(notes_or_paths)):
+            if isinstance(item, Note) and is_export(item):
+                item = _export(item)
+            if not isinstance(item, Note):
+                waiting.append((seq, item))
+                continue
+            pieces = list(paragraph_chunks(item.text, limit)) or [(0, "")]
+            notes[seq], counts[seq] = item, len(pieces)
+            waiting.append((seq, None))
+            for offset, chunk in pieces:
+                yield chunk, (seq, offset)
+
+    for doc, (seq, offset) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        chunks.setdefault(seq, []).append((offset, doc))
+        while waiting and (waiting[0][1] is not None or len(chunks.get(waiting[0][0], ())) == counts.get(waiting[0][0])):
+            done, item = waiting.popleft()
+            yield item if item is not None else extraction_of(notes.pop(done), chunks.pop(done))
+    while waiting:
+        done, item = waiting.popleft()
+        yield item if item is not None else extraction_of(notes.pop(done), chunks.pop(done, []))
+
+
+def _export(note: Note) -> Extraction | FileError:
+    try:
+        return read_export(note)
+    except IngestError as exc:
+        return FileError(exc.path, exc.message, exc.line)
+
+
+def extraction_of(note: Note, chunks: list[tuple[int, "Doc"]], schema: Schema | None = None) -> Extraction:
+    """The records for one note from its processed chunks (``(offset, doc)`` pairs)."""
+    schema = schema or load_schema()
+    found, rels, sentences = [], [], {}
+    for offset, doc in chunks:
+        for sent in doc.sents:
+            sentences[sent.start_char + offset] = sent.end_char + offset
+        for m in doc._.wb_mentions or ():
+            found.append({**m, "props": dict(m["props"]), "start": m["start"] + offset, "end": m["end"] + offset})
+        for r in doc._.wb_relations or ():
+            rels.append({**r, "start": r["start"] + offset, "end": r["end"] + offset,
+                         "source": [r["source"][0], r["source"][1] + offset, r["source"][2] + offset],
+                         "target": [r["target"][0], r["target"][1] + offset, r["target"][2] + offset]})
+    if len(chunks) > 1:
+        from ingest.components.references import link_references
+        link_references(found)
+    dropped = _author(note, found)
+    starts = sorted(sentences)
+    mentions = {(m["label"], m["start"], m["end"]): _mention(note, m, starts, sentences, schema) for m in found
+                if (m["label"], m["start"], m["end"]) not in dropped}
+    relations = []
+    for r in rels:
+        source, target = mentions.get(tuple(r["source"])), mentions.get(tuple(r["target"]))
+        if source is not None and target is not None:
+            relations.append(_relation(note, r, source, target, schema))
+    return Extraction(note=note, mentions=tuple(mentions.values()), relations=tuple(relations))
+
+
+def _author(note: Note, found: list[dict[str, Any]]) -> set[tuple[str, int, int]]:
+    """Tie first-person mentions and the author's own name to the author; return what to drop."""
+    author = _RANKS.sub("", note.author or "").strip()
+    folded = fold_name(author) if author else ""
+    dropped = set()
+    for m in found:
+        first_person = m["props"].pop("first_person", False)
+        if first_person and not author:
+            dropped.add((m["label"], m["start"], m["end"]))
+        elif first_person:
+            m["canonical"] = author
+        elif folded and m["label"] == "Person" and fold_name(m["canonical"] or m["text"]) in {folded, *folded.split()[-1:]}:
+            m["canonical"] = author
+            m["props"]["role"] = "investigator"
+    return dropped
+
+
+def _sentence(note: Note, start: int, starts: list[int], sentences: dict[int, int]) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, start) - 1
+    if i < 0:
+        return 0, len(note.text)
+    return starts[i], sentences[starts[i]]
+
+
+def _mention(note: Note, m: dict[str, Any], starts: list[int], sentences: dict[int, int], schema: Schema) -> Mention:
+    spec = schema.nodes.get(m["label"])
+    if spec is None or spec.internal:
+        raise RecordError(f"{m['label']}: not an entity label (from {m['method']})")
+    unknown = set(m["props"]) - {p.name for p in spec.properties}
+    if unknown:
+        raise RecordError(f"{m['label']}.{sorted(unknown)[0]}: not a declared property (from {m['method']})")
+    s, e = _sentence(note, m["start"], starts, sentences)
+    key = make_id(note.id, m["start"], m["end"]) if m["label"] in _EVENTS else m["key"]
+    return Mention(note_id=note.id, label=m["label"], text=note.text[m["start"]:m["end"]], start=m["start"],
+                   end=m["end"], sentence=note.text[s:e].strip(), method=m["method"], confidence=m["confidence"],
+                   key=key, canonical=m["canonical"], props=m["props"])
+
+
+def _relation(note: Note, r: dict[str, Any], source: Mention, target: Mention, schema: Schema) -> Relation:
+    spec = schema.relationships.get(r["type"])
+    if spec is None or source.label not in spec.source or target.label not in spec.target:
+        raise RecordError(f"{r['type']}: {source.label} -> {target.label} is not allowed (from {r['method']})")
+    evidence = Evidence(note_id=note.id, sentence=note.text[r["start"]:r["end"]].strip(), start=r["start"],
+                        end=r["end"], method=r["method"], confidence=r["confidence"], case_id=note.case_id,
+                        date=note.date)
+    return Relation(type=r["type"], source=source.id, target=target.id, evidence=evidence, props=r["props"])
