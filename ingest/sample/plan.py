@@ -37,14 +37,15 @@ class Fact:
 
 
 def build_plan(rng: random.Random, cast: Cast) -> list[Fact]:
-    """All facts of the case; complicity facts come first so that even a tiny case states them."""
+    """All facts of the case; complicity and family facts come first so that even a tiny case states them."""
     facts: list[Fact] = []
     facts += _complicity(rng, cast)
+    # Family ties early too: a leader's brother who drives for the other leader is the broker,
+    # and a tie the truth records must be stated in some note.
+    facts += [Fact("RELATED_TO", a, b, {"relation": relation}) for a, b, relation in cast.family]
     facts += _exploitation(rng, cast)
     facts += _organisation(rng, cast)
     facts += _identifiers(cast)
-    for a, b, relation in cast.family:
-        facts.append(Fact("RELATED_TO", a, b, {"relation": relation}))
     return facts
 
 
