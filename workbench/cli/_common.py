@@ -19,7 +19,7 @@ def one_line_errors() -> Iterator[None]:
     try:
         yield
     except WorkbenchError as error:
-        err_console.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+        err_console.print(f"[red]error:[/red] {error}", markup=True, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 

@@ -6,8 +6,7 @@ becomes one line on stderr and exit code 1.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 import typer
 from rich.console import Console
@@ -15,21 +14,11 @@ from rich.table import Table
 
 from graph_schema import load_schema
 from workbench import store
-from workbench.errors import WorkbenchError
+from workbench.cli._common import one_line_errors as _one_line_errors
 from workbench.settings import Settings, load_settings
 
 app = typer.Typer(help="Run and inspect the workbench's Neo4j.", no_args_is_help=True)
 out = Console()
-err = Console(stderr=True)
-
-
-@contextmanager
-def _one_line_errors() -> Iterator[None]:
-    try:
-        yield
-    except WorkbenchError as error:
-        err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
 
 
 def _migrate(settings: Settings) -> int:
