@@ -10,7 +10,7 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = ["extract", "resolve", "load", "analysis", "flags", "views"]
+BENCHMARKS = ["extract", "resolve", "load", "ingest", "analysis", "flags", "views"]
 
 
 def main(argv: list[str]) -> int:
