@@ -60,6 +60,9 @@ class IdentifierLinker:
             for c in current.children:
                 if c.dep_ == "poss" and args.resolve(c):
                     return args.resolve(c)[0]
+            named = _in_the_name_of(args, current)  # "ID 0075 in the name of Amalia Yam"
+            if named is not None:
+                return named
             found = args.mention(current)
             if current is not token and found is not None and found["label"] in _OWNER_LABELS:
                 return found
@@ -87,6 +90,8 @@ class IdentifierLinker:
             return None
         elif prep in {"to", "by"} and lemma in {"belong", "register", "issue", "list"}:
             candidates = args.prep(verb, {prep})
+        elif child.dep_ in {"nsubj", "nsubjpass"} and lemma in {"belong", "register", "issue", "list"}:
+            candidates = args.prep(verb, {"to", "in"})  # "Passport P123 belongs to / is registered to X"
         elif prep in {"from", "with", "on", "at", "under", "in", "as"} or lemma in _POSSESSION:
             candidates = args.subjects(verb)
             for c in verb.children:
@@ -145,3 +150,15 @@ def _linked_pairs(items: list[dict[str, Any]]) -> set[frozenset]:
     for event, sources in into.items():
         pairs |= {frozenset((s, t)) for s in sources for t in out_of.get(event, ())}
     return pairs
+
+
+def _in_the_name_of(args: Arguments, token: Token) -> dict[str, Any] | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "under"}:
+            for name in prep.children:
+                if name.dep_ == "pobj" and name.lower_ == "name":
+                    found = [m for of in name.children if of.dep_ == "prep" and of.lower_ == "of"
+                             for p in of.children if p.dep_ == "pobj" for m in args.resolve(p)]
+                    if found and found[0]["label"] in _OWNER_LABELS:
+                        return found[0]
+    return None

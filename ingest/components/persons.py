@@ -28,6 +28,8 @@ _NICKNAME = re.compile(rf"(?P<first>{_NAME}(?:\s+{_NAME})?)\s+[\"“‘'](?P<nic
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mister|Dr|Don|Doña|Dona|Señor|Senor|Señora|Senora|Sr|Sra|Srta)\.?\s+)+")
 _BETWEEN_TITLE = re.compile(r"^\.?\s*(?:,\s*)?(?:(?:named|called|by the name of)\s+)?$")
 _APPOSITION = re.compile(r"^\s*,\s*(?:who is\s+|who was\s+)?(?:an?|the)\s+(?:\w+\s+){0,2}$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_TRAILING_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.?$")
 _JOINERS = {"-", ".", "'", "’", "\"", "“", "”"}
 _PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "da", "di", "y", "st.", "mc", "mac"}
 _NOT_NAMES = {"USD", "BZD", "MXN", "GTQ", "HNL", "ATM", "CCTV", "DNA", "WPC", "ASP", "ACP", "BDF", "QAPU", "GSU", "ID"}
@@ -81,7 +83,7 @@ class PersonFinder:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:  # cut at a possessive or a word that cannot be part of a name
             cut = next((t for t in span if t.text in {"'s", "’s"} or not (_namelike(t) or t.text in _JOINERS
-                                                                         or t.lower_ in _PARTICLES)), None)
+                                                                         or t.lower_ in _PARTICLES or _INITIAL.match(t.text))), None)
             if cut is not None and cut.idx > start:
                 end = min(end, cut.idx)
         text = text_of(doc)[start:end]
@@ -89,6 +91,7 @@ class PersonFinder:
         start += len(text) - len(stripped)
         stripped = re.sub(r"(?:\s+(?:a\.k\.a|aka|alias)\.?)$", "", stripped.rstrip())
         stripped = re.sub(r"(?:['’]s?|[.,;:\"”])+$", "", stripped.rstrip())
+        stripped = _TRAILING_INITIAL.sub("", stripped)  # "Sofía Jiménez L": an initial ends no name
         end = start + len(stripped)
         if self._reject(doc, start, end):
             return
@@ -179,6 +182,9 @@ def _widen(doc: Doc, start: int, end: int, left: bool = True):
     while end < len(doc) and not doc[end].is_sent_start and end - start < 5:
         token = doc[end]
         if token.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) and _namelike(doc[end + 1]):
+            end += 2
+        elif _INITIAL.match(token.text) and end + 1 < len(doc) and _namelike(doc[end + 1]) \
+                and not doc[end + 1].is_sent_start:  # a middle initial: "Maria J. Lopez"
             end += 2
         elif _namelike(token) and doc[end - 1].whitespace_ and (token.pos_ == "PROPN" or token.is_upper):
             end += 1

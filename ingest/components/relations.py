@@ -9,8 +9,8 @@ Relational nouns (``patterns/relational_nouns.jsonl``: "Reyes's brother Juan", "
 of the Sunset Bar") give RELATED_TO, OWNS and EMPLOYS. Payments and calls are events: a PAID
 rule links payer -PAID-> Payment (the money in the sentence) -PAID_TO-> payee; a CALLED rule
 creates a Call mention on the verb and links caller -CALLED-> Call -CALL_TO-> callee.
-Tip-off and obstruction rules ("fallback") may take the official named in the sentence as the
-source and the other people as targets, at a lower confidence. Every relation is checked
+Tip-offs and obstruction (TIPPED_OFF) are read by ``obstruction.py``, which only ever takes the
+agent of the obstruction as the source. Every relation is checked
 against the schema's allowed endpoints and carries the sentence as its evidence.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph_schema.model import load_schema
 from ingest.components.base import add_mention, add_relation, ensure_extensions, load_jsonl, mentions
+from ingest.components.obstruction import find_obstruction
 from ingest.components.syntax import Arguments
 
 _EVENT_KIND = {"text": "sms", "message": "sms", "whatsapp": "whatsapp", "email": "other"}
@@ -62,7 +63,18 @@ class RelationFinder:
                             self._verb_rule(doc, args, sent, token, row)
                 elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in self.nouns:
                     self._noun_rule(doc, args, sent, token, self.nouns[token.lower_])
+            find_obstruction(doc, args, sent, self.role_of)
         return doc
+
+    @staticmethod
+    def role_of(doc: Doc, mention: dict[str, Any]) -> str | None:
+        """The mention's role, else the role another mention of the same person in the doc has
+        ("WPC Petrona Tzib" earlier makes a later bare "Tzib" an official)."""
+        if mention["props"].get("role") or mention["label"] != "Person":
+            return mention["props"].get("role")
+        name = (mention["canonical"] or mention["text"]).lower()
+        return next((m["props"]["role"] for m in mentions(doc) if m["label"] == "Person" and m["props"].get("role")
+                     and (m["canonical"] or m["text"]).lower() == name), None)
 
     @staticmethod
     def _applies(row: dict[str, Any], verb: Token, sentence: str) -> bool:
@@ -81,15 +93,10 @@ class RelationFinder:
     def _verb_rule(self, doc: Doc, args: Arguments, sent: Span, verb: Token, row: dict[str, Any]) -> None:
         sources, targets = args.role(verb, row["source"]), args.role(verb, row["target"])
         confidence = row["confidence"]
-        if row.get("fallback"):
-            officials = [m for m in _in(sent, mentions(doc)) if m["props"].get("role") == "official"]
-            if not [s for s in sources if s["label"] == "Person"] and officials:
-                sources, confidence = officials, confidence - 0.1
-            if not targets:
-                targets = [m for m in _in(sent, mentions(doc)) if m["label"] in {"Person", "Organization"}
-                           and m not in sources and m["props"].get("role") not in {"official", "investigator"}]
         if "source_roles" in row:
-            sources = [s for s in sources if s["props"].get("role") in row["source_roles"]]
+            sources = [s for s in sources if self.role_of(doc, s) in row["source_roles"]]
+        if "not_source_roles" in row:  # an officer who detains or holds someone is investigating
+            sources = [s for s in sources if self.role_of(doc, s) not in row["not_source_roles"]]
         method = f"relations.jsonl:{row['id']}"
         if row["type"] == "PAID":
             self._payment(doc, args, sent, verb, sources, targets, method, confidence)

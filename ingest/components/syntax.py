@@ -80,8 +80,7 @@ class Arguments:
     def subjects(self, verb: Token) -> list[dict[str, Any]]:
         """The logical subject: nsubj, the agent of a passive, or inherited from the governing clause."""
         found = [m for c in verb.children if c.dep_ == "nsubj" for m in self.resolve(c)]
-        found += [m for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                  for m in self.resolve(p)]
+        found += [m for by in self.agents(verb) for p in by.children if p.dep_ == "pobj" for m in self.resolve(p)]
         if found:
             return found
         if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -92,6 +91,16 @@ class Arguments:
         if verb.dep_ == "relcl":
             return self.resolve(verb.head)
         return []
+
+    @staticmethod
+    def agents(verb: Token) -> list[Token]:
+        """The by-phrase of a passive: "agent", or a "by" the parser hung on a prepositional
+        object ("was held for questioning by Cpl. Pop")."""
+        found = [c for c in verb.children if c.dep_ == "agent"]
+        if not found and any(c.dep_ == "auxpass" for c in verb.children):
+            found = [b for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                     for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
+        return found
 
     def objects(self, verb: Token) -> list[dict[str, Any]]:
         """The logical object: dobj/dative, the subject of a passive, or the noun a participle modifies."""
@@ -111,13 +120,16 @@ class Arguments:
         return found
 
     def role(self, verb: Token, spec: str) -> list[dict[str, Any]]:
-        """Mentions for a role spec from the pattern file: "subject", "object", "prep:to|from", joined by "|"."""
+        """Mentions for a role spec from the pattern file: "subject", "object", "patient" (passive subject),
+        "prep:to|from", joined by "|"; the first part that finds anything wins."""
         found: list[dict[str, Any]] = []
         for part in spec.split("|"):
             if part == "subject":
                 found += self.subjects(verb)
             elif part == "object":
                 found += self.objects(verb)
+            elif part == "patient":  # the subject of a passive: "Ana was seen/detained (by X)"
+                found += [m for c in verb.children if c.dep_ == "nsubjpass" for m in self.resolve(c)]
             elif part.startswith("prep:"):
                 found += self.prep(verb, set(part[5:].split(",")))
             if found:

@@ -40,3 +40,9 @@ def test_role_word_before_name(nlp):
 def test_capitalized_surname_joins_the_name(nlp):
     (person,) = found(nlp, "The van is registered to Hector SALAZAR.", "Person")
     assert (person["text"], person["canonical"]) == ("Hector SALAZAR", "Hector Salazar")
+
+
+def test_trailing_initial_is_not_part_of_the_name_but_a_middle_initial_is(nlp):
+    assert [m["canonical"] for m in found(nlp, "Sofía Jiménez L said she was afraid.", "Person")] == ["Sofía Jiménez"]
+    assert [m["canonical"] for m in found(nlp, "We met Maria J. Lopez at the bar.", "Person")
+            if not m["props"].get("first_person")] == ["Maria J. Lopez"]

@@ -28,7 +28,7 @@ def test_called_is_an_event(nlp):
 
 
 def test_tipped_off_before_raid(nlp):
-    assert ("TIPPED_OFF", "Luis Chen", "Carlos Reyes", "relations.jsonl:warn-raid") in linked(
+    assert ("TIPPED_OFF", "Luis Chen", "Carlos Reyes", "obstruction.jsonl:warn") in linked(
         nlp, "Immigration Officer Luis Chen warned Carlos Reyes before the raid.")
 
 
@@ -51,3 +51,45 @@ def test_uses_phone_by_possession(nlp):
 def test_co_mention_is_weak(nlp):
     rels = linked(nlp, "Carlos Reyes and Maria Lopez were both at the party.")
     assert ("ASSOCIATED_WITH", "Carlos Reyes", "Maria Lopez", "workbench.co_mention.v1") in rels
+
+
+def test_passive_detention_by_officer_is_investigated_not_harbored(nlp):
+    for text in ('Carlos "Pelón" Alvarado was detained by Petrona Tzib at Benque Viejo.',
+                 "Wilmer Alvarado was detained by WPC Petrona Tzib at Santa Elena border station.",
+                 "Carlos Reyes was held for questioning by Cpl. Pop at Belmopan."):
+        rels = linked(nlp, text)
+        assert not [r for r in rels if r[0] == "HARBORED"], rels
+        assert [r for r in rels if r[0] == "INVESTIGATED" and "Tzib" in r[1] or r[1] == "Pop"], rels
+
+
+def test_passive_harbouring_keeps_the_by_agent_as_source(nlp):
+    assert ("HARBORED", "Carlos Reyes", "Ana Pop", "relations.jsonl:harbor") in linked(
+        nlp, "Ana Pop was kept in a locked room by Carlos Reyes.")
+
+
+def test_tipped_off_source_is_the_agent_not_the_reporting_officer(nlp):
+    assert ("TIPPED_OFF", "Cleveland Cayetano", "Julio Quiroz", "obstruction.jsonl:call-from") in linked(
+        nlp, "Julio Quiroz was released without charge after a call from Customs Officer Cleveland Cayetano.")
+    assert ("TIPPED_OFF", "Dwayne Staine", "Sunset Bar", "obstruction.jsonl:warn") in linked(
+        nlp, "Cristina stated that when we arrived, Sunset Bar was empty; Sgt. Dwayne Staine had tipped them off.")
+    reported = linked(nlp, "PC Rosa Aguilar reported that the raid on the Sunset Bar was carried out and Carlos Reyes "
+                           "was arrested.")
+    assert not [r for r in reported if r[0] == "TIPPED_OFF"], reported
+
+
+def test_warning_of_arrest_if_she_goes_to_police_is_a_threat_not_a_tip_off(nlp):
+    rels = linked(nlp, "Lennox Lamb warned Mayra Ortega that she would be arrested if she went to the police.")
+    assert ("THREATENED", "Lennox Lamb", "Mayra Ortega", "relations.jsonl:warn-threat") in rels
+    assert not [r for r in rels if r[0] == "TIPPED_OFF"], rels
+
+
+def test_identifier_belongs_to_or_in_the_name_of_a_person_is_theirs(nlp):
+    assert ("HAS_ID", "Hector Salazar", "P8528344", "workbench.identifier_linker.v1") in linked(
+        nlp, "Passport P8528344 belongs to Hector Salazar.")
+    assert ("HAS_ID", "Amalia Yam", "00756943-6", "workbench.identifier_linker.v1") in linked(
+        nlp, "Documents found: national ID 00756943-6 in the name of Amalia Yam.")
+
+
+def test_having_a_house_somewhere_is_living_there(nlp):
+    assert ("LIVES_AT", "Marvin Interiano", "Sarteneja", "relations.jsonl:has-home") in linked(
+        nlp, "Marvin Interiano has a house in Sarteneja.")
