@@ -138,9 +138,16 @@ class Workbench:
         return sorted(n for n, d in G.nodes(data=True) if needle in str(d.get("name", "")).lower())
 
     # -- analysis and flags ----------------------------------------------------------------
-    def key_players(self, case_id: str | None = None, *, top: int | None = 20, seed: int = 0) -> pd.DataFrame:
-        """People ranked on every centrality at once, computed on the person network."""
-        return analysis.key_players(self.person_network(case_id), top=top, seed=seed)
+    def key_players(self, case_id: str | None = None, *, top: int | None = 20, seed: int = 0,
+                    exclude_roles: Sequence[str] = ("victim", "witness")) -> pd.DataFrame:
+        """People ranked on every centrality at once, computed on the whole person network.
+
+        Victims and witnesses are measured with everyone else but left out of the table by
+        default: a victim moved between many offenders is central, not a player.
+        """
+        table = analysis.key_players(self.person_network(case_id), seed=seed)
+        table = table[~table["role"].isin(exclude_roles)].reset_index(drop=True)
+        return table.head(top) if top else table
 
     def note_authors(self, case_id: str | None = None) -> dict[str, str]:
         """Note id -> the Person node id of its author, so their own notes never count against them."""
@@ -185,11 +192,19 @@ def _key(node: str) -> str:
 
 
 def connect(settings: Settings | None = None, *, start: bool = True) -> Workbench:
-    """Connect to the local Neo4j (started if needed) or to the one NEO4J_URI names."""
+    """Connect to the local Neo4j (started if needed) or to the one NEO4J_URI names.
+
+    The schema's constraints and indexes are applied on every connect (``IF NOT EXISTS``: a
+    no-op once they exist); without them every MERGE would scan its whole label.
+    """
+    from workbench.store.migrate import migrate
+
     settings = settings or load_settings()
     if start and not settings.external:
         from workbench.store import local
 
         local.start(settings)
     driver = open_driver(settings)
-    return Workbench(settings, Store(driver, database=settings.database, schema=load_schema()))
+    schema = load_schema()
+    migrate(driver, schema, settings.database)
+    return Workbench(settings, Store(driver, database=settings.database, schema=schema))

@@ -123,11 +123,13 @@ def build_report(G: nx.MultiDiGraph, flags: FlagReport, notes: pd.DataFrame, *, 
     shown, _ = pseudonymize(G, reveal=reveal)
     P = person_network(shown)
     redact = (lambda s: s) if reveal else pseudonym_table(G).scrub
-    players = analysis.key_players(P, top=15, seed=seed)
+    players = analysis.key_players(P, seed=seed)
+    players = players[~players["role"].isin(("victim", "witness"))].head(15)  # central, but not players
     parts = {
         "summary": ("Case summary", _summary(shown, notes, case_id)),
         "key-players": ("Key players and brokers", "<p>People ranked on degree, betweenness, PageRank and "
-                        "brokerage (Burt's constraint) over the person network.</p>"
+                        "brokerage (Burt's constraint) over the person network; victims and witnesses are "
+                        "measured but not listed.</p>"
                         + _table(players, ["name", "role", "rank", "degree", "betweenness", "pagerank",
                                            "constraint", "community", "articulation_point"])),
         "communities": ("Communities", _communities(P, seed)),
