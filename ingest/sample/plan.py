@@ -100,6 +100,7 @@ def _exploitation(rng: random.Random, cast: Cast) -> list[Fact]:
     """Each victim's path: recruited, moved across a border, harboured, exploited, threatened."""
     recruiters, trans = cast.by_part("recruiter"), cast.by_part("transporter")
     managers, enforcers, leaders = cast.by_part("manager"), cast.by_part("enforcer"), cast.by_part("leader")
+    broker = next((t for t in trans if t.key_player), None)
     facts: list[Fact] = []
     for v in cast.by_part("victim"):
         labour = v.gender == "m" or rng.random() < 0.15
@@ -110,7 +111,8 @@ def _exploitation(rng: random.Random, cast: Cast) -> list[Fact]:
         facts.append(Fact("RECRUITED", rec.key, v.key, {"place": v.home, "job": job}, 1.5))
         facts += _pay(rng, v.key, rec.key, "fee", 1, ("Western Union", "MoneyGram", "cash"))
         if v.nationality != "Belize" or rng.random() < 0.3:
-            t = rng.choice(trans)
+            # The broker moves half of the victims: from one leader's recruiters to the other's venues.
+            t = broker if broker is not None and rng.random() < 0.5 else rng.choice(trans)
             crossing = "Santa Elena border" if org.town in ("Corozal Town", "Santa Elena") else "Benque Viejo border"
             facts.append(Fact("TRANSPORTED", t.key, v.key, {"crossing": crossing, "dest": org.town,
                                                             "vehicle": t.vehicles[0]}, 1.5))
@@ -151,6 +153,9 @@ def _organisation(rng: random.Random, cast: Cast) -> list[Fact]:
     for e in enf:
         facts.append(Fact("EMPLOYS", rng.choice(mgr + lead).key, e.key, {"venue": "Sunset Bar"}))
         facts.append(Fact("SEEN_AT", e.key, "o:" + rng.choice(_SEX_VENUES), {}))
+    for broker in (t for t in trans if t.key_player):  # works for one leader, reports to the other
+        facts.append(Fact("CALLED", lead[0].key, broker.key, {"n": rng.randint(10, 30)}, 1.5))
+        facts += _pay(rng, lead[0].key, broker.key, "wage", 1, ("cash", "E-Kyash"))
     facts.append(Fact("CALLED", lead[0].key, lead[1].key, {"n": rng.randint(20, 60)}, 2.0))
     facts.append(Fact("ASSOCIATED_WITH", lead[0].key, lead[1].key, {"venue": "o:El Rancho Cantina"}))
     facts += _pay(rng, own[0].key, lead[0].key, "wage", 2, ("bank transfer", "cash"))
