@@ -38,6 +38,9 @@ text-align:left;vertical-align:top} th{background:#f0f3f6} .muted{color:#666;fon
 """
 
 
+_NOT_TARGETS = ("victim", "witness", "investigator")
+
+
 @dataclass(frozen=True)
 class CaseReport:
     html: str
@@ -98,14 +101,19 @@ def _communities(P: nx.Graph, seed: int) -> str:
 
 
 def _disruption(P: nx.Graph, k: int, seed: int) -> str:
-    if P.number_of_nodes() <= k:
+    targets = [n for n, d in P.nodes(data=True) if d.get("role") not in _NOT_TARGETS]
+    if len(targets) <= k:
         return '<p class="muted">Too few people to plan a disruption.</p>'
-    plan = analysis.disruption_plan(P, k, seed=seed).copy()
-    if "set" in plan.columns:
-        plan["set"] = [", ".join(str(P.nodes[n].get("name", n)) for n in s) for s in plan["set"]]
+    plan = analysis.disruption_plan(P, k, candidates=targets, seed=seed)
     return ("<p>Which people, if arrested or turned, would most break the network apart "
-            f"(key player problem, k={k}), against simply taking the top-{k} by degree or betweenness.</p>"
-            + _table(plan, plan.columns, limit=10))
+            f"(key player problem, k={k}), against simply taking the top-{k} by degree or betweenness. "
+            "Victims, witnesses and investigators are never candidates.</p>"
+            + _table(plan, ["strategy", "names", "fragmentation", "largest_component", "components"], limit=10))
+
+
+def _without_investigators(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Investigators share every suspect's notes; as "hidden ties" they would only be noise."""
+    return G.subgraph(n for n, d in G.nodes(data=True) if d.get("role") != "investigator")
 
 
 def _timeline(G: nx.MultiDiGraph) -> str:
@@ -135,7 +143,8 @@ def build_report(G: nx.MultiDiGraph, flags: FlagReport, notes: pd.DataFrame, *, 
         "communities": ("Communities", _communities(P, seed)),
         "disruption": ("Disruption planning", _disruption(P, disruption_k, seed)),
         "leads": ("Leads to follow up", "<h3>Likely unrecorded ties</h3>"
-                  + _table(analysis.hidden_ties(shown, top=10), ["name_u", "name_v", "u", "v", "score", "method", "reasons"])
+                  + _table(analysis.hidden_ties(_without_investigators(shown), top=10),
+                           ["name_u", "name_v", "score", "method", "reasons"])
                   + "<h3>Entities seen once or known only by a number</h3>"
                   + _table(analysis.leads(shown), ["node", "name", "label", "reason", "evidence_count"])),
         "flags": ("Possible official complicity — needs review",
