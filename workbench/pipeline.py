@@ -170,7 +170,7 @@ def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None
     progress(f"writing {len(resolution.nodes)} entities and {len(resolution.rels)} relationships")
     report.load = store.load(notes=[e.note for e in extractions], nodes=resolution.nodes,
                              mentions=resolution.mentions, rels=resolution.rels, case_id=case_id,
-                             batch_size=batch_size)
+                             batch_size=batch_size, pipeline_version=f"{PIPELINE_VERSION}+{fingerprint}")
     report.entities_after = _entity_count(store)
     report.seconds = time.perf_counter() - started
     return report, resolution

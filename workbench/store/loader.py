@@ -98,7 +98,8 @@ class _Writer:
 
 def load_records(driver: Driver, schema: Schema, *, notes: Iterable[Note], nodes: Iterable[NodeRecord],
                  mentions: Iterable[tuple[Mention, str, str]], rels: Iterable[RelRecord],
-                 case_id: str | None = None, database: str = "neo4j", batch_size: int = 1000) -> LoadStats:
+                 case_id: str | None = None, database: str = "neo4j", batch_size: int = 1000,
+                 pipeline_version: str = PIPELINE_VERSION) -> LoadStats:
     """Write one ingest run's records; safe to repeat and to resume after a crash."""
     writer = _Writer(driver, database, batch_size)
     stats = LoadStats()
@@ -108,7 +109,7 @@ def load_records(driver: Driver, schema: Schema, *, notes: Iterable[Note], nodes
     note_date = {row["id"]: row["props"].get("date") for row in note_rows}
     for case in sorted({c for c in note_case.values() if c} | ({case_id} if case_id else set())):
         driver.execute_query(q.merge_case(), case_id=case, name=case, database_=database)
-    writer.write(q.merge_notes(), note_rows, ingested_at=now, pipeline_version=PIPELINE_VERSION)
+    writer.write(q.merge_notes(), note_rows, ingested_at=now, pipeline_version=pipeline_version)
     stats.notes = len(note_rows)
     touched: dict[str, set[str]] = defaultdict(set)
     for row in writer.write(q.supersede_old_versions(), note_rows):

@@ -14,7 +14,7 @@ import pandas as pd
 from graph_schema.model import Schema, load_schema
 from graph_schema.records import Mention, NodeRecord, Note, RelRecord
 from workbench.store.cypher import read as q
-from workbench.store.loader import LoadStats, load_records
+from workbench.store.loader import PIPELINE_VERSION, LoadStats, load_records
 
 __all__ = ["Store", "split_node_id"]
 
@@ -53,10 +53,12 @@ class Store:
 
     def load(self, *, notes: Iterable[Note], nodes: Iterable[NodeRecord],
              mentions: Iterable[tuple[Mention, str, str]], rels: Iterable[RelRecord],
-             case_id: str | None = None, batch_size: int = 1000) -> LoadStats:
+             case_id: str | None = None, batch_size: int = 1000, pipeline_version: str = PIPELINE_VERSION
+             ) -> LoadStats:
         """Write one ingest's records (idempotent; see ``workbench.store.loader``)."""
         return load_records(self.driver, self.schema, notes=notes, nodes=nodes, mentions=mentions, rels=rels,
-                            case_id=case_id, database=self.database, batch_size=batch_size)
+                            case_id=case_id, database=self.database, batch_size=batch_size,
+                            pipeline_version=pipeline_version)
 
     def edge_rows(self, *, case_id: str | None = None, labels: Sequence[str] | None = None,
                   types: Sequence[str] | None = None, date_from: str | None = None, date_to: str | None = None,
