@@ -31,16 +31,14 @@ def _free_port() -> int:
 
 def child(home: str, port: int, folder: Path) -> dict[str, float]:
     from ingest.read import read_path
-    from workbench.api import Workbench
+    from workbench.api import connect
     from workbench.settings import load_settings
-    from workbench.store.connection import open_driver
-    from workbench.store.store import Store
 
     started = time.perf_counter()
     n_read = sum(1 for p in (folder / "notes", folder / "exports") for _ in read_path(p))
     read_s = time.perf_counter() - started
     settings = load_settings({"WORKBENCH_HOME": home, "WORKBENCH_BOLT_PORT": str(port)}, env_files=())
-    wb = Workbench(settings, Store(open_driver(settings)))
+    wb = connect(settings, start=False)  # applies the schema's constraints and indexes
     started = time.perf_counter()
     report = wb.ingest([folder / "notes", folder / "exports"], case_id="BENCH")
     total = time.perf_counter() - started

@@ -149,6 +149,19 @@ class Workbench:
         table = table[~table["role"].isin(exclude_roles)].reset_index(drop=True)
         return table.head(top) if top else table
 
+    def write_back(self, case_id: str | None = None, *, seed: int = 0) -> int:
+        """Write key-player scores and community ids onto the Person nodes in Neo4j (optional step),
+        so that Neo4j Browser and Bloom users see them too. Returns how many nodes were updated."""
+        P = self.person_network(case_id)
+        table = analysis.key_players(P, seed=seed)
+        communities = analysis.community_map(analysis.louvain(P, seed=seed))
+        rows = [{"id": str(node).split(":", 1)[1],
+                 "props": {"score_degree": float(r.degree), "score_betweenness": float(r.betweenness),
+                           "score_pagerank": float(r.pagerank), "score_rank": int(r.rank),
+                           "community": int(communities.get(node, -1))}}
+                for node, r in zip(table["node"], table.itertuples())]
+        return self.store.write_scores("Person", rows)
+
     def note_authors(self, case_id: str | None = None) -> dict[str, str]:
         """Note id -> the Person node id of its author, so their own notes never count against them."""
         notes = self.store.notes(case_id)

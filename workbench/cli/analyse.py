@@ -21,13 +21,17 @@ def _print_frame(frame, title: str, columns: list[str], limit: int = 20) -> None
     console.print(table)
 
 
-def key_players(case: Optional[str] = typer.Option(None, "--case"), top: int = typer.Option(15)) -> None:
+def key_players(case: Optional[str] = typer.Option(None, "--case"), top: int = typer.Option(15),
+                write_back: bool = typer.Option(False, "--write-back",
+                                                help="Also set the scores and community ids on the Person nodes.")) -> None:
     """Rank people on degree, betweenness, PageRank and brokerage over the person network.
 
-    Example: workbench key-players --case BZ-TIP-2026-014
+    Example: workbench key-players --case BZ-TIP-2026-014 --write-back
     """
     with workbench_session() as wb:
         frame = wb.key_players(case, top=top)
+        if write_back:
+            console.print(f"scores written to {wb.write_back(case)} Person nodes")
     _print_frame(frame, "Key players", ["name", "role", "rank", "degree", "betweenness", "pagerank", "constraint"])
 
 

@@ -12,8 +12,9 @@ import neo4j
 import pandas as pd
 
 from graph_schema.model import Schema, load_schema
-from graph_schema.records import Mention, NodeRecord, Note, RelRecord
+from graph_schema.records import Mention, NodeRecord, Note, RelRecord, validate_node
 from workbench.store.cypher import read as q
+from workbench.store.cypher import write as wq
 from workbench.store.loader import PIPELINE_VERSION, LoadStats, load_records
 
 __all__ = ["Store", "split_node_id"]
@@ -59,6 +60,15 @@ class Store:
         return load_records(self.driver, self.schema, notes=notes, nodes=nodes, mentions=mentions, rels=rels,
                             case_id=case_id, database=self.database, batch_size=batch_size,
                             pipeline_version=pipeline_version)
+
+    def write_scores(self, label: str, rows: Sequence[dict[str, Any]]) -> int:
+        """Set analysis scores (declared properties of ``label``) on existing nodes; returns the count."""
+        clean = []
+        for row in rows:
+            props = validate_node(NodeRecord(label, row["id"], {"name": "x", **row["props"]}), self.schema).props
+            clean.append({"id": row["id"], "props": {k: props[k] for k in row["props"]}})
+        self.driver.execute_query(wq.write_scores(self.schema, label), rows=clean, database_=self.database)
+        return len(clean)
 
     def edge_rows(self, *, case_id: str | None = None, labels: Sequence[str] | None = None,
                   types: Sequence[str] | None = None, date_from: str | None = None, date_to: str | None = None,

@@ -53,3 +53,14 @@ def test_flags_key_players_evidence_and_report(env, tmp_path):
     assert "A sentence." in _run(env, "evidence", carlos_recruited)
     _run(env, "report", "--case", "BZ-1", "--out", str(tmp_path / "report"))
     assert (tmp_path / "report" / "case_report.html").stat().st_size > 10_000
+
+
+def test_write_back_puts_scores_on_the_person_nodes(env, neo4j_settings, neo4j_driver):
+    from workbench.api import Workbench
+
+    wb = Workbench(neo4j_settings, Store(neo4j_driver))
+    assert wb.write_back("BZ-1") == 3  # the investigator is not part of the person network
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (p:Person) WHERE p.score_rank IS NOT NULL RETURN p.name AS name, p.score_rank AS rank, "
+        "p.community AS community ORDER BY rank", database_="neo4j")
+    assert records[0]["name"] == "Carlos Reyes" and all(r["community"] >= 0 for r in records)

@@ -111,3 +111,8 @@ def refresh_rel_stats(schema: Schema, rel_type: str) -> str:
         "r.case_ids = reduce(cs = [], e IN live | CASE WHEN e.case_id IS NULL OR e.case_id IN cs "
         "THEN cs ELSE cs + e.case_id END)"
     )
+
+
+def write_scores(schema: Schema, label: str) -> str:
+    """Analysis results onto existing nodes (never creates one), for Neo4j Browser and Bloom users."""
+    return f"UNWIND $rows AS row MATCH (n:{_label(schema, label)} {{id: row.id}}) SET n += row.props"
