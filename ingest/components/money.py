@@ -21,7 +21,7 @@ from ingest.components.base import (
 )
 
 METHOD = "workbench.money_matcher.v1"
-_PREFIX = r"(?P<pre>L\.|BZ\s?\$|BZD|Bz\$|BDS?\$|US\s?\$|USD|U\.S\.\s?\$|MX\$|MXN|GTQ|HNL|Q\.?|\$)"
+_PREFIX = r"(?P<pre>L\.|L(?=\s(?:\d{1,3}(?:,\d{3})+|\d+\.\d{2})\b)|BZ\s?\$|BZD|Bz\$|BDS?\$|US\s?\$|USD|U\.S\.\s?\$|MX\$|MXN|GTQ|HNL|Q\.?|\$)"
 _AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
 _SCALE = r"(?:\s?(?P<scale>k|K|thousand|million|grand)\b)?"
 _SUFFIX = (r"(?P<suf>BZD|USD|MXN|GTQ|HNL|Belize(?:an)?\s+dollars?|Bze\s+dollars?|US\s+dollars?|U\.S\.\s+dollars?|"
@@ -40,11 +40,11 @@ def currency_of(prefix: str | None, suffix: str | None, sentence: str = "") -> s
         w = word.upper().replace(" ", "")
         if w.startswith(("US", "U.S.", "AMERICAN")):
             return "USD"
-        if w.startswith(("MX", "PESO")):
+        if w.startswith(("MX", "PESO", "MEXICAN")):
             return "MXN"
         if w.startswith(("Q", "GTQ")):
             return "GTQ"
-        if w.startswith(("HNL", "LEMPIRA", "L.")):
+        if w.startswith(("HNL", "LEMPIRA", "L.")) or w == "L":
             return "HNL"
         if w.startswith(("BZ", "BELIZE", "BDS", "BD$")):
             return "BZD"

@@ -29,3 +29,20 @@ def test_channel(nlp, sentence, channel):
 def test_date_from_sentence(nlp):
     (money,) = found(nlp, "On 12 March 2024 he paid her $300.", "Payment")
     assert money["props"]["date"] == "2024-03-12"
+
+
+
+def test_mexican_pesos_written_out_are_mxn(nlp):
+    """Regression (sample seed 2): "7,500 Mexican pesos" was read as Belize dollars."""
+    (money,) = found(nlp, "She paid 7,500 Mexican pesos to the driver.", "Payment")
+    assert (money["props"]["amount"], money["props"]["currency"]) == (7500.0, "MXN")
+
+
+def test_lempiras_with_a_spaced_l_prefix(nlp):
+    """Regression (sample seed 2): "L 5,000" (Honduran lempiras, a space after the L) was missed."""
+    (money,) = found(nlp, "Her mother sent L 5,000 by Western Union.", "Payment")
+    assert (money["props"]["amount"], money["props"]["currency"]) == (5000.0, "HNL")
+
+
+def test_a_letter_l_before_a_plain_number_is_not_money(nlp):
+    assert found(nlp, "The car was parked in row L 5 of the lot.", "Payment") == []
