@@ -66,9 +66,22 @@ class RuleContext:
                 yield u, v, key, data
 
     def in_edges(self, node: str, *types: str) -> Iterator[Edge]:
+        if types:  # by type from an index: a phone has thousands of CALL_TO edges and few users
+            for rel_type in types:
+                yield from self._in_index.get((node, rel_type), ())
+            return
         for u, v, key, data in self.G.in_edges(node, keys=True, data=True):
-            if self._usable(data) and (not types or data.get("type") in types):
+            if self._usable(data):
                 yield u, v, key, data
+
+    @cached_property
+    def _in_index(self) -> dict[tuple[str, str], list[Edge]]:
+        """Usable in-edges by (target node, type), built in one pass over the graph."""
+        index: dict[tuple[str, str], list[Edge]] = {}
+        for u, v, key, data in self.G.edges(keys=True, data=True):
+            if self._usable(data):
+                index.setdefault((v, str(data.get("type"))), []).append((u, v, key, data))
+        return index
 
     def _usable(self, data: Mapping[str, Any]) -> bool:
         return data.get("type") not in self.skip and not data.get("retired")

@@ -74,18 +74,26 @@ class Store:
                   types: Sequence[str] | None = None, date_from: str | None = None, date_to: str | None = None,
                   min_evidence: int = 1, include_retired: bool = False, evidence_limit: int = 3,
                   around: str | None = None, hops: int = 2) -> list[dict[str, Any]]:
-        """Relationship rows ``{source, target, rel, evidence}`` for a projection - one query."""
+        """Relationship rows ``{source, target, rel, evidence}`` for a projection: one query for the
+        relationships and their top evidence, one for the entities' mention counts."""
         params = {
             "case_id": case_id, "labels": list(labels or self.schema.entity_labels),
             "types": list(types or self.schema.network_types), "date_from": date_from, "date_to": date_to,
             "min_evidence": min_evidence, "include_retired": include_retired, "evidence_limit": evidence_limit,
         }
         if around is None:
-            return self._rows(q.case_edges(), **params)
-        label, key = split_node_id(around, self.schema)
-        if label is None:
-            raise ValueError(f"give the entity as 'Label:key', e.g. 'Person:{key}'")
-        return self._rows(q.neighbourhood_edges(self.schema, label, hops), key=key, **params)
+            rows = self._rows(q.case_edges(), **params)
+        else:
+            label, key = split_node_id(around, self.schema)
+            if label is None:
+                raise ValueError(f"give the entity as 'Label:key', e.g. 'Person:{key}'")
+            rows = self._rows(q.neighbourhood_edges(self.schema, label, hops), key=key, **params)
+        ids = sorted({row[end]["id"] for row in rows for end in ("source", "target")})
+        counts = {r["id"]: r["n"] for r in self._rows(q.mention_counts(), ids=ids)} if ids else {}
+        for row in rows:
+            for end in ("source", "target"):
+                row[end]["mentions"] = counts.get(row[end]["id"], 0)
+        return rows
 
     def isolated(self, labels: Sequence[str] | None = None) -> list[dict[str, Any]]:
         rows = self._rows(q.isolated_entities(), labels=list(labels or self.schema.entity_labels))

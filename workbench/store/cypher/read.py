@@ -19,10 +19,7 @@ _EDGE_RETURN = (
     "  WITH e ORDER BY e.confidence DESC, e.date, e.id LIMIT $evidence_limit "
     "  RETURN collect(e {.note_id, .sentence, .start, .end, .method, .confidence, .date}) AS evidence "
     "} "
-    "RETURN a {.*, label: labels(a)[0], mentions: COUNT { (m:Mention {entity_id: a.id}) "
-    "WHERE NOT coalesce(m.superseded, false) }} AS source, "
-    "b {.*, label: labels(b)[0], mentions: COUNT { (m:Mention {entity_id: b.id}) "
-    "WHERE NOT coalesce(m.superseded, false) }} AS target, "
+    "RETURN a {.*, label: labels(a)[0]} AS source, b {.*, label: labels(b)[0]} AS target, "
     "r {.*, type: type(r)} AS rel, evidence "
     "ORDER BY rel.id"
 )
@@ -44,6 +41,15 @@ def neighbourhood_edges(schema: Schema, label: str, hops: int) -> str:
         "  WHERE all(rel IN path WHERE type(rel) IN $types AND NOT coalesce(rel.retired, false)) "
         "  RETURN collect(DISTINCT x) AS near } "
         "UNWIND near AS a MATCH (a)-[r]->(b) WHERE b IN near AND " + _EDGE_FILTER + _EDGE_RETURN
+    )
+
+
+def mention_counts() -> str:
+    """Live mentions per entity, once per entity (counting them per edge was quadratic for hubs)."""
+    return (
+        "UNWIND $ids AS id "
+        "OPTIONAL MATCH (m:Mention {entity_id: id}) WHERE NOT coalesce(m.superseded, false) "
+        "RETURN id, count(m) AS n"
     )
 
 
