@@ -7,6 +7,7 @@ packages below it; none of them keeps hidden state between calls.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -86,8 +87,6 @@ class Workbench:
         return report
 
     def _save_candidates(self, resolution: Resolution) -> None:
-        import json
-
         rows = [{"label": c.label, "left": c.left, "right": c.right, "left_name": c.left_name,
                  "right_name": c.right_name, "score": round(c.score, 3),
                  "reasons": "; ".join(f"{r.rule} ({r.score:.2f}): {r.detail}" for r in c.reasons)}
@@ -97,8 +96,6 @@ class Workbench:
 
     def merge_candidates(self) -> pd.DataFrame:
         """Unsure matches from the last ingest that no decision has settled yet, best first."""
-        import json
-
         columns = ["label", "left", "right", "left_name", "right_name", "score", "reasons"]
         if not self.candidates_file.exists():
             return pd.DataFrame(columns=columns)

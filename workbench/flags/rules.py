@@ -36,15 +36,25 @@ def _event_record(ctx: RuleContext, event: str, **extra: Any) -> dict[str, Any]:
     return {"event": event, **{k: attrs[k] for k in keep if attrs.get(k) is not None}, **extra}
 
 
+def _event_legs(ctx: RuleContext, side: str, sent: str, received: str, out_word: str,
+                in_word: str) -> list[tuple[str, EdgeRef, Any, int]]:
+    """The events (payments, calls) ``side`` took part in, each with the edges to its other party.
+
+    A leg is (direction word, the edge between ``side`` and the event, the event's edges toward
+    the other party, which end of those edges is the other party).
+    """
+    legs = [(out_word, (u, e, k), ctx.out_edges(e, received), 1) for u, e, k, _ in ctx.out_edges(side, sent)]
+    legs += [(in_word, (e, v, k), ctx.in_edges(e, sent), 0) for e, v, k, _ in ctx.in_edges(side, received)]
+    return legs
+
+
 def payment(ctx: RuleContext, official: str) -> Finding | None:
     """Payments between the official (or an account they hold) and a suspect's side: the suspect,
     an account the suspect holds, or a business the suspect owns."""
     found: dict[tuple[str, str], Reason] = {}
     records: list[dict[str, Any]] = []
     for side, via in ctx.own_sides(official, "HOLDS_ACCOUNT"):
-        legs = [("paid", (u, p, k), ctx.out_edges(p, "PAID_TO"), 1) for u, p, k, _ in ctx.out_edges(side, "PAID")]
-        legs += [("received", (p, v, k), ctx.in_edges(p, "PAID"), 0) for p, v, k, _ in ctx.in_edges(side, "PAID_TO")]
-        for direction, leg, far_edges, far_end in legs:
+        for direction, leg, far_edges, far_end in _event_legs(ctx, side, "PAID", "PAID_TO", "paid", "received"):
             pay = leg[1] if direction == "paid" else leg[0]
             for a, b, k2, _ in far_edges:
                 other = (a, b)[far_end]
@@ -70,9 +80,7 @@ def calls(ctx: RuleContext, official: str) -> Finding | None:
     records: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for side, via in ctx.own_sides(official, "USES_PHONE"):
-        legs = [("to", (u, c, k), ctx.out_edges(c, "CALL_TO"), 1) for u, c, k, _ in ctx.out_edges(side, "CALLED")]
-        legs += [("from", (c, v, k), ctx.in_edges(c, "CALLED"), 0) for c, v, k, _ in ctx.in_edges(side, "CALL_TO")]
-        for direction, leg, far_edges, far_end in legs:
+        for direction, leg, far_edges, far_end in _event_legs(ctx, side, "CALLED", "CALL_TO", "to", "from"):
             call = leg[1] if direction == "to" else leg[0]
             for a, b, k2, _ in far_edges:
                 for suspect, via2 in ctx.suspect_sides((a, b)[far_end], official):
