@@ -32,7 +32,7 @@ from graph_schema.types import get_type
 from ingest.clustering import Group
 from ingest.names import fold, name_tokens
 
-__all__ = ["Link", "ROLE_PRIORITY", "build_node", "form_rank", "fullest", "merge_links"]
+__all__ = ["Link", "ROLE_PRIORITY", "build_node", "form_rank", "fullest", "link_key", "merge_links"]
 
 ROLE_PRIORITY = ("official", "investigator", "suspect", "victim", "witness")
 _PERSON_HINTS = frozenset({"role", "official", "rank", "agency", "nationality", "aliases"})
@@ -97,7 +97,7 @@ def _person_props(groups: list[Group], where: str, problems: list[str]) -> dict[
         for folded, shown in g.aliases.items():
             written.setdefault(folded, Counter())[shown] += 1
     written.pop(fold(name), None)
-    hints = [h for g in groups for h in g.hints]
+    hints = [h for g in groups for h in g.hint_list()]
     for role in sorted({str(h["role"]) for h in hints if h.get("role")} - {*ROLE_PRIORITY, "unknown"}):
         problems.append(f"{where}.role: {role!r} is not a valid role; ignored")
     extra = sorted({k for h in hints for k in h} - _PERSON_HINTS)
@@ -114,7 +114,7 @@ def _person_props(groups: list[Group], where: str, problems: list[str]) -> dict[
 
 def _other_props(label: str, key: str, groups: list[Group], schema: Schema) -> dict[str, Any]:
     spec = schema.node(label)
-    hints = [h for g in groups for h in g.hints]
+    hints = [h for g in groups for h in g.hint_list()]
     props = {p.name: _vote(h.get(p.name) for h in hints) for p in spec.properties if p.name != spec.key}
     forms: Counter[str] = Counter()
     for g in groups:
@@ -188,6 +188,16 @@ def _rel_props(rel_type: str, links: list[Link], schema: Schema, problems: list[
     return {**props, "_evidence": tuple(evidence)}
 
 
+def link_key(rel_type: str, source: tuple[str, str], target: tuple[str, str],
+             schema: Schema) -> tuple[str, str, str, str]:
+    """(source label, source key, target label, target key) of the relationship a link joins;
+    the ends of an undirected type in a fixed order."""
+    spec = schema.relationships.get(rel_type)
+    if spec is not None and not spec.directed and target < source:
+        source, target = target, source
+    return (*source, *target)
+
+
 def merge_links(links: Iterable[Link], ends: dict[str, tuple[str, str]], schema: Schema,
                 problems: list[str]) -> tuple[list[RelRecord], int]:
     """One validated RelRecord per (type, source, target); returns them and the self-loops dropped."""
@@ -200,10 +210,7 @@ def merge_links(links: Iterable[Link], ends: dict[str, tuple[str, str]], schema:
         if source == target:
             loops += 1
             continue
-        spec = schema.relationships.get(link.type)
-        if spec is not None and not spec.directed and target < source:
-            source, target = target, source
-        merged.setdefault((link.type, *source, *target), []).append(link)
+        merged.setdefault((link.type, *link_key(link.type, source, target, schema)), []).append(link)
     records = []
     for (rel_type, sl, sk, tl, tk), group in sorted(merged.items()):
         if rel_type not in schema.relationships:

@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from graph_schema.records import Mention
 from ingest.judgements import Decision, clusters, negatives, pair
 from ingest.matching import (
     Candidate, Reason, blocking_keys, combined_score, context_reasons, first_names_compatible,
@@ -37,16 +37,27 @@ MAX_SINGLE_CANDIDATES = 5
 
 @dataclass
 class Group:
-    """All mentions of one entity name (or identifier key) before clustering."""
+    """Everything resolution keeps about one entity name (or identifier key) before clustering.
+
+    Why no mention list: a case's mentions, with their sentences, are what makes memory grow
+    with the number of notes; a group keeps counts, the written forms, aliases, context and
+    its distinct property hints (``hints``: each distinct hint with how many mentions gave it).
+    ``parsed`` and each alias's written form come from the earliest mention by (note id,
+    offset), so the result does not depend on the order notes arrive in.
+    """
 
     label: str
     base: str
     parsed: ParsedName | None = None
-    mentions: list[Mention] = field(default_factory=list)
+    mention_count: int = 0
+    note_count: int = 0
     forms: Counter[str] = field(default_factory=Counter)
     aliases: dict[str, str] = field(default_factory=dict)  # folded nickname -> as written
     context: set[tuple[str, str, str]] = field(default_factory=set)  # (label, key, caption)
-    hints: list[dict[str, object]] = field(default_factory=list)  # per-mention properties
+    hints: Counter[tuple[tuple[str, Any], ...]] = field(default_factory=Counter)
+    _last_note: str | None = field(default=None, repr=False)
+    _parsed_at: tuple[str, int] | None = field(default=None, repr=False)
+    _alias_at: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
 
     @property
     def single(self) -> bool:
@@ -54,6 +65,31 @@ class Group:
 
     def context_items(self) -> set[tuple[str, str, str]]:
         return self.context | {("alias", folded, shown) for folded, shown in self.aliases.items()}
+
+    def see_mention(self, note_id: str) -> None:
+        """Count a mention; notes arrive one at a time, so a new note id is a new note."""
+        self.mention_count += 1
+        if note_id != self._last_note:
+            self.note_count += 1
+            self._last_note = note_id
+
+    def see_parse(self, parsed: ParsedName, at: tuple[str, int]) -> None:
+        if self._parsed_at is None or at < self._parsed_at:
+            self.parsed, self._parsed_at = parsed, at
+
+    def see_alias(self, folded: str, shown: str, at: tuple[str, int]) -> None:
+        if folded not in self._alias_at or at < self._alias_at[folded]:
+            self.aliases[folded], self._alias_at[folded] = shown, at
+
+    def add_hint(self, hint: dict[str, Any]) -> None:
+        self.hints[tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in hint.items()))] += 1
+
+    def hint_list(self) -> list[dict[str, Any]]:
+        """One dict per mention (repeats share one object), as the property votes expect."""
+        out: list[dict[str, Any]] = []
+        for frozen, count in self.hints.items():
+            out += [{k: list(v) if isinstance(v, tuple) else v for k, v in frozen}] * count
+        return out
 
 
 @dataclass

@@ -15,6 +15,11 @@ so only *sure* merges are automatic:
 - analyst decisions (``ingest.judgements``) are re-applied on every run: POSITIVE joins,
   NEGATIVE blocks. Clusters touched by a decision take the decision cluster's canonical id.
 
+Resolution can be fed one note at a time (``Resolver``) and keep no sentence text: a case of
+ten thousand notes is resolved from compact groups and links, and the pipeline streams each
+note's mentions and evidence sentences to the store afterwards (``Resolver.place``), so memory
+follows the number of entities and relationships, not the volume of text.
+
 Lone tokens that stay on their own are keyed per case (``make_id("Person", token, case_id)``):
 "Flaco" in two cases need not be one man. Payments and calls are events: one node per mention
 (or per ``Mention.key`` when the CSV reader gave the record id). Everything is sorted, so the
@@ -30,22 +35,23 @@ same input gives the same ids and the same order, whatever order the notes arriv
 """
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from graph_schema.model import Schema, load_schema
-from graph_schema.records import Mention, NodeRecord, Note, RelRecord, make_id
-from ingest.roles import infer_roles
+from graph_schema.records import Evidence, Mention, NodeRecord, Note, RelRecord, make_id
 from graph_schema.types import clean_email, clean_phone, clean_plate
-from ingest.assemble import Link, build_node, form_rank, fullest, merge_links
+from ingest.assemble import Link, build_node, form_rank, fullest, link_key, merge_links
 from ingest.clustering import Clustering, Group, cluster
 from ingest.judgements import Decision
 from ingest.matching import Candidate
 from ingest.names import fold, parse_name
 from ingest.results import Extraction
+from ingest.roles import infer_roles
 
-__all__ = ["Resolution", "resolve"]
+__all__ = ["Resolution", "Resolver", "resolve"]
 
 NAMED = frozenset({"Person", "Organization", "Location"})
 EVENTS = frozenset({"Payment", "Call"})
@@ -56,13 +62,16 @@ _CLEANERS = {"Phone": clean_phone, "Email": clean_email, "Vehicle": clean_plate}
 class Resolution:
     """What resolution hands to the store, plus what it leaves for an analyst.
 
-    ``mentions`` pairs every kept raw mention with the (label, key) of its entity. ``problems``
-    are one-line reasons for what was dropped (a mention with no usable key, an undeclared
-    property, a relation the schema does not allow); the rest of the batch goes on. ``stats``:
-    mentions, entities (and ``entities_<Label>``), merged_by_key (identifier mentions that
-    joined an existing entity), merged_by_name (notes beyond the first naming one entity),
-    merged_by_context, merged_single_token, merged_by_decision, candidates, pairs_compared,
-    blocks_over_limit, relations, rels, self_loops_dropped, problems.
+    ``mentions`` pairs every kept raw mention with the (label, key) of its entity; it is empty
+    when the notes were streamed (``Resolver(keep_text=False)``): ``Resolver.place`` gives them
+    note by note instead, and the rels' evidence then carries no sentence. ``ends`` maps each
+    group base to its entity's (label, key). ``problems`` are one-line reasons for what was
+    dropped (a mention with no usable key, an undeclared property, a relation the schema does
+    not allow); the rest of the batch goes on. ``stats``: mentions, entities (and
+    ``entities_<Label>``), merged_by_key (identifier mentions that joined an existing entity),
+    merged_by_name (notes beyond the first naming one entity), merged_by_context,
+    merged_single_token, merged_by_decision, candidates, pairs_compared, blocks_over_limit,
+    relations, rels, self_loops_dropped, problems.
     """
 
     nodes: list[NodeRecord]
@@ -71,9 +80,11 @@ class Resolution:
     candidates: list[Candidate]
     stats: dict[str, int]
     problems: list[str]
+    ends: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    rel_ids: frozenset[str] = field(default_factory=frozenset, repr=False)
 
 
-def _base(m: Mention, note: Note, schema: Schema) -> str | None:
+def _base(m: Mention, note: Note) -> str | None:
     """The group a mention belongs to before clustering, or None when it has no usable key."""
     if m.label == "Person":
         parsed = parse_name(m.canonical or m.text)
@@ -92,14 +103,14 @@ def _base(m: Mention, note: Note, schema: Schema) -> str | None:
 def _add_person(group: Group, m: Mention) -> None:
     full = parse_name(m.canonical or m.text)
     seen = parse_name(m.text) if m.canonical and m.canonical != m.text else full
-    group.parsed = group.parsed or full
+    group.see_parse(full, (m.note_id, m.start))
     group.forms[full.name] += 1
     nicknames = [*full.aliases, *seen.aliases, *_as_list(m.props.get("aliases"))]
     if not seen.literal and not set(seen.tokens) <= set(full.tokens):
         nicknames.append(seen.name)  # a partial reference that is not part of the name: a nickname
     for nick in nicknames:
-        group.aliases.setdefault(fold(nick), nick)
-    group.hints.append({
+        group.see_alias(fold(nick), nick, (m.note_id, m.start))
+    group.add_hint({
         **m.props, "official": full.official or seen.official,
         "rank": m.props.get("rank") or seen.rank or full.rank,
         "agency": m.props.get("agency") or seen.agency or full.agency,
@@ -112,39 +123,117 @@ def _as_list(value: object) -> list[str]:
     return [value] if isinstance(value, str) else [str(v) for v in value]  # type: ignore[attr-defined]
 
 
-def _collect(extractions: Iterable[Extraction], schema: Schema, problems: list[str]
-             ) -> tuple[dict[str, Group], list[tuple[Mention, str]], list[Link]]:
-    """Group mentions by base, pair each kept mention with its base, turn relations into links."""
-    groups: dict[str, Group] = {}
-    of_mention: dict[str, str] = {}
-    resolved: list[tuple[Mention, str]] = []
-    links: list[Link] = []
-    for ex in sorted(extractions, key=lambda e: e.note.id):
-        note = ex.note
+class Resolver:
+    """Resolution fed one note at a time; ``finish`` clusters and builds the records.
+
+    Why a class: the pipeline streams notes from the extraction cache and must not hold their
+    mentions and sentences (hundreds of megabytes for a large case). With ``keep_text=False``
+    each note leaves only its contribution to the name groups and compact links (evidence spans
+    without sentences); ``place`` later maps a note's mentions and relation evidence to the
+    final entities. The result does not depend on the order notes arrive in.
+    """
+
+    def __init__(self, *, schema: Schema | None = None, keep_text: bool = True) -> None:
+        self.schema = schema or load_schema()
+        self.keep_text = keep_text
+        self.groups: dict[str, Group] = {}
+        self.links: list[Link] = []
+        self.problems: list[str] = []
+        self.resolved: list[tuple[Mention, str]] = []
+        self.mention_count = 0
+
+    def _bases(self, ex: Extraction, report: bool) -> dict[str, tuple[Mention, str]]:
+        """Each usable mention of a note by id, with its group base (problems once, when asked)."""
+        out: dict[str, tuple[Mention, str]] = {}
         for m in sorted(ex.mentions, key=lambda m: (m.start, m.end, m.label, m.text)):
-            if m.label not in schema.nodes or schema.nodes[m.label].internal:
-                problems.append(f"{note.path}: mention {m.text!r}: unknown label {m.label!r}; dropped")
+            if m.label not in self.schema.nodes or self.schema.nodes[m.label].internal:
+                if report:
+                    self.problems.append(f"{ex.note.path}: mention {m.text!r}: unknown label {m.label!r}; dropped")
                 continue
-            base = _base(m, note, schema)
+            base = _base(m, ex.note)
             if base is None:
-                problems.append(f"{note.path}: {m.label} {m.text!r}: no usable key; dropped")
+                if report:
+                    self.problems.append(f"{ex.note.path}: {m.label} {m.text!r}: no usable key; dropped")
                 continue
-            group = groups.setdefault(base, Group(m.label, base))
-            group.mentions.append(m)
+            out[m.id] = (m, base)
+        return out
+
+    def add(self, ex: Extraction) -> None:
+        """Take one note's mentions into the groups and its relations as links."""
+        note = ex.note
+        bases = self._bases(ex, report=True)
+        for m, base in bases.values():
+            group = self.groups.setdefault(base, Group(m.label, base))
+            group.see_mention(note.id)
             if m.label == "Person":
                 _add_person(group, m)
             else:
                 if m.label in NAMED:
                     group.forms[" ".join((m.canonical or m.text).split())] += 1
-                group.hints.append(dict(m.props))
-            of_mention[m.id] = base
-            resolved.append((m, base))
+                group.add_hint(dict(m.props))
+            self.mention_count += 1
+            if self.keep_text:
+                self.resolved.append((m, base))
         for rel in ex.relations:
-            if rel.source in of_mention and rel.target in of_mention:
-                evidence = replace(rel.evidence, case_id=rel.evidence.case_id or note.case_id,
-                                   date=rel.evidence.date or note.date)
-                links.append(Link(rel.type, of_mention[rel.source], of_mention[rel.target], evidence, rel.props))
-    return groups, resolved, links
+            if rel.source in bases and rel.target in bases:
+                evidence = _evidence(rel.evidence, note, keep_sentence=self.keep_text)
+                self.links.append(Link(rel.type, bases[rel.source][1], bases[rel.target][1], evidence,
+                                       rel.props or _NO_PROPS))
+
+    def finish(self, decisions: Sequence[Decision] = ()) -> Resolution:
+        """Cluster the groups, apply the decisions, build the nodes and merged relationships."""
+        groups, schema, problems = self.groups, self.schema, list(self.problems)
+        _add_context(groups, self.links)
+        result = cluster(groups, decisions)
+        problems += result.problems
+        ends = _final_keys(groups, result)
+        by_key: dict[tuple[str, str], list[Group]] = {}
+        for base in sorted(groups):
+            by_key.setdefault(ends[base], []).append(groups[base])
+        nodes = []
+        for (label, key), members in sorted(by_key.items()):
+            node = build_node(label, key, members, schema, problems)
+            if node is None:
+                ends = {b: end for b, end in ends.items() if end != (label, key)}
+            else:
+                nodes.append(node)
+        rels, loops = merge_links(self.links, ends, schema, problems)
+        nodes = infer_roles(nodes, rels)
+        mentions = sorted(((m, *ends[base]) for m, base in self.resolved if base in ends),
+                          key=lambda t: (t[0].note_id, t[0].start, t[0].end, t[0].label, t[0].text))
+        stats = _stats(groups, nodes, rels, self.mention_count, self.links, result, loops, problems)
+        return Resolution(nodes, rels, mentions, result.candidates, stats, problems, ends,
+                          frozenset(r.id for r in rels))
+
+    def place(self, ex: Extraction, resolution: Resolution
+              ) -> tuple[list[tuple[Mention, str, str]], list[tuple[str, str, Evidence]]]:
+        """One note's mentions with their entity (label, key), and the evidence of its relations
+        as (relationship id, type, evidence with its sentence) for the relationships kept."""
+        ends = resolution.ends
+        bases = self._bases(ex, report=False)
+        mentions = [(m, *ends[base]) for m, base in bases.values() if base in ends]
+        evidence: dict[tuple[str, str], tuple[str, str, Evidence]] = {}
+        for rel in ex.relations:
+            if rel.source not in bases or rel.target not in bases:
+                continue
+            source, target = ends.get(bases[rel.source][1]), ends.get(bases[rel.target][1])
+            if source is None or target is None or source == target:
+                continue
+            rel_id = RelRecord(rel.type, *link_key(rel.type, source, target, self.schema)).id
+            if rel_id in resolution.rel_ids:
+                ev = _evidence(rel.evidence, ex.note, keep_sentence=True)
+                evidence.setdefault((rel_id, ev.id), (rel_id, rel.type, ev))
+        return mentions, list(evidence.values())
+
+
+_NO_PROPS: dict[str, object] = {}  # shared by the many relations without properties; never mutated
+
+
+def _evidence(evidence: Evidence, note: Note, *, keep_sentence: bool) -> Evidence:
+    """The evidence with the note's case and date; without its sentence when only its span is needed."""
+    return replace(evidence, note_id=note.id, case_id=evidence.case_id or note.case_id,
+                   date=evidence.date or note.date, method=sys.intern(evidence.method),
+                   sentence=evidence.sentence if keep_sentence else "")
 
 
 def _add_context(groups: dict[str, Group], links: list[Link]) -> None:
@@ -185,36 +274,18 @@ def _rank(group: Group) -> tuple[object, ...]:
 def resolve(extractions: Iterable[Extraction], *, decisions: Sequence[Decision] = (),
             schema: Schema | None = None) -> Resolution:
     """Resolve the mentions of many notes to entities and merged, evidence-carrying relationships."""
-    schema = schema or load_schema()
-    problems: list[str] = []
-    groups, resolved, links = _collect(extractions, schema, problems)
-    _add_context(groups, links)
-    result = cluster(groups, decisions)
-    problems += result.problems
-    ends = _final_keys(groups, result)
-    by_key: dict[tuple[str, str], list[Group]] = {}
-    for base in sorted(groups):
-        by_key.setdefault(ends[base], []).append(groups[base])
-    nodes = []
-    for (label, key), members in sorted(by_key.items()):
-        node = build_node(label, key, members, schema, problems)
-        if node is None:
-            ends = {b: end for b, end in ends.items() if end != (label, key)}
-        else:
-            nodes.append(node)
-    rels, loops = merge_links(links, ends, schema, problems)
-    nodes = infer_roles(nodes, rels)
-    mentions = [(m, *ends[base]) for m, base in resolved if base in ends]
-    stats = _stats(groups, nodes, rels, resolved, links, result, loops, problems)
-    return Resolution(nodes, rels, mentions, result.candidates, stats, problems)
+    resolver = Resolver(schema=schema)
+    for extraction in extractions:
+        resolver.add(extraction)
+    return resolver.finish(decisions)
 
 
-def _stats(groups: dict[str, Group], nodes: list[NodeRecord], rels: list[RelRecord], resolved: Sequence[object],
+def _stats(groups: dict[str, Group], nodes: list[NodeRecord], rels: list[RelRecord], mentions: int,
            links: list[Link], result: Clustering, loops: int, problems: list[str]) -> dict[str, int]:
-    by_key = sum(len(g.mentions) - 1 for g in groups.values() if g.label not in NAMED | EVENTS)
-    by_name = sum(len({m.note_id for m in g.mentions}) - 1 for g in groups.values() if g.label in NAMED)
+    by_key = sum(g.mention_count - 1 for g in groups.values() if g.label not in NAMED | EVENTS)
+    by_name = sum(g.note_count - 1 for g in groups.values() if g.label in NAMED)
     counts: Counter[str] = Counter({
-        "mentions": len(resolved), "entities": len(nodes), "merged_by_key": by_key,
+        "mentions": mentions, "entities": len(nodes), "merged_by_key": by_key,
         "merged_by_name": by_name, "relations": len(links), "rels": len(rels), "self_loops_dropped": loops,
         "problems": len(problems),
     })

@@ -5,9 +5,12 @@ notebooks call it through ``Workbench.ingest``). Extraction is the slow step, so
 extraction is cached on disk under ``WORKBENCH_HOME/extractions/<fingerprint>/<sha256>.jsonl``
 (the fingerprint hashes the ingest code, patterns and model name, see ``extraction_fingerprint``),
 written atomically (temp file, then rename): a second run, or a run after a crash, only extracts
-what is new. Resolution then sees every note of the run at once, applies the analyst's stored
-decisions, and the store writes idempotently - so a run killed at any point and run again ends
-in the same graph. The spaCy model is loaded only when some note is not cached yet.
+what is new. Resolution then sees every note of the run (one at a time, keeping names, keys
+and relation spans but no sentences), applies the analyst's stored decisions, and the store
+writes idempotently - so a run killed at any point and run again ends in the same graph. The
+mentions and evidence sentences are streamed to the store in a second pass over the cache, so
+the ingest's memory follows the number of entities, not the volume of notes. The spaCy model
+is loaded only when some note is not cached yet.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from typing import Any
 from graph_schema.records import Note, from_dict, to_dict
 from ingest.judgements import Decision
 from ingest.read import read_path
-from ingest.resolve import Resolution, resolve
+from ingest.resolve import Resolution, Resolver
 from ingest.results import Extraction, FileError
 from workbench.store.loader import PIPELINE_VERSION, LoadStats
 from workbench.store.store import Store
@@ -122,10 +125,25 @@ def _light(note: Note) -> Note:
     return dataclasses.replace(note, text="")
 
 
-def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCache, report: IngestReport,
-                 nlp_factory: Callable[[], Any], progress: Callable[[str], None]) -> Iterator[Extraction]:
-    from ingest import extract
+class _LazyModel:
+    """The spaCy pipeline, built the first time a note is not in the cache (a warm run never loads it)."""
 
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self.factory, self.nlp = factory, None
+
+    def get(self) -> Any:
+        if self.nlp is None:
+            self.nlp = self.factory()
+        return self.nlp
+
+
+def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCache, report: IngestReport,
+                 model: _LazyModel, progress: Callable[[str], None], window: int = 256) -> Iterator[Extraction]:
+    """Every readable note's extraction, from the cache or extracted now, one at a time.
+
+    Notes to extract are gathered ``window`` at a time (spaCy batches them), so at most that many
+    note texts are held, whatever the size of the case.
+    """
     pending: list[Note] = []
     for path in paths:
         for item in read_path(path, case_id=case_id):
@@ -138,12 +156,21 @@ def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCa
             if hit is not None:
                 report.cached += 1
                 yield dataclasses.replace(hit, note=_light(item))
-            else:
-                pending.append(item)
-    if not pending:
+                continue
+            pending.append(item)
+            if len(pending) >= window:
+                yield from _extract_now(pending, cache, report, model, progress)
+                pending = []
+    yield from _extract_now(pending, cache, report, model, progress)
+
+
+def _extract_now(notes: list[Note], cache: ExtractionCache, report: IngestReport, model: _LazyModel,
+                 progress: Callable[[str], None]) -> Iterator[Extraction]:
+    from ingest import extract
+
+    if not notes:
         return
-    nlp = nlp_factory()
-    for result in extract(pending, nlp):
+    for result in extract(notes, model.get()):
         if isinstance(result, FileError):
             report.failed.append(result)
             progress(str(result))
@@ -162,15 +189,25 @@ def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None
     report = IngestReport()
     report.entities_before = _entity_count(store)
     cache = ExtractionCache(cache_dir, fingerprint)
-    extractions = list(_extractions([Path(p) for p in paths], case_id, cache, report, nlp_factory, progress))
-    for extraction in extractions:
+    resolver = Resolver(schema=store.schema, keep_text=False)
+    notes: list[Note] = []
+    for extraction in _extractions([Path(p) for p in paths], case_id, cache, report, _LazyModel(nlp_factory), progress):
         report.row_errors.extend(extraction.errors)
-    resolution = resolve(extractions, decisions=decisions, schema=store.schema)
+        resolver.add(extraction)
+        notes.append(extraction.note)
+    resolution = resolver.finish(decisions)
     report.resolution, report.candidates, report.problems = resolution.stats, len(resolution.candidates), resolution.problems
     progress(f"writing {len(resolution.nodes)} entities and {len(resolution.rels)} relationships")
-    report.load = store.load(notes=[e.note for e in extractions], nodes=resolution.nodes,
-                             mentions=resolution.mentions, rels=resolution.rels, case_id=case_id,
-                             batch_size=batch_size, pipeline_version=f"{PIPELINE_VERSION}+{fingerprint}")
+    loader = store.loader(case_id=case_id, batch_size=batch_size, pipeline_version=f"{PIPELINE_VERSION}+{fingerprint}")
+    loader.notes(notes)
+    loader.nodes(resolution.nodes)
+    for note in notes:  # second pass: each note's mentions and sentences, re-read from the cache
+        extraction = cache.get(note)
+        if extraction is None:
+            raise FileNotFoundError(f"{note.path}: its extraction left the cache during the ingest ({cache.root})")
+        loader.note_facts(*resolver.place(extraction, resolution))
+    loader.rels(resolution.rels)
+    report.load = loader.finish()
     report.entities_after = _entity_count(store)
     report.seconds = time.perf_counter() - started
     return report, resolution

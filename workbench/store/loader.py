@@ -7,6 +7,10 @@ ends in exactly the graph an uninterrupted run gives. Writes go in managed trans
 (``execute_write``), which the driver retries on transient errors. Order matters only for
 speed and for MATCHes to succeed: case, notes, nodes, mentions, evidence, relationships, then
 the relationship statistics that are derived from their Evidence nodes.
+
+``Loader`` takes the stages one call at a time so the pipeline can stream each note's mentions
+and evidence sentences (``Loader.note_facts``) in batches instead of holding a whole case;
+``load_records`` is the same for records already in memory.
 """
 from __future__ import annotations
 
@@ -19,10 +23,10 @@ from typing import Any
 from neo4j import Driver
 
 from graph_schema.model import Schema
-from graph_schema.records import Mention, NodeRecord, Note, RelRecord, make_id
+from graph_schema.records import Evidence, Mention, NodeRecord, Note, RelRecord, make_id
 from workbench.store.cypher import write as q
 
-__all__ = ["LoadStats", "PIPELINE_VERSION", "load_records"]
+__all__ = ["LoadStats", "Loader", "PIPELINE_VERSION", "load_records"]
 
 PIPELINE_VERSION = "workbench-0.1"
 
@@ -59,16 +63,12 @@ def _mention_row(mention: Mention, label: str, key: str, case_id: str | None) ->
     return {"id": mention.id, "entity_id": key, "entity_label": label, "props": props}
 
 
-def _evidence_rows(rel: RelRecord, note_case: dict[str, str | None], note_date: dict[str, str | None]
-                   ) -> list[dict[str, Any]]:
-    rows = []
-    for ev in rel.evidence:
-        props = {"rel_id": rel.id, "rel_type": rel.type, "note_id": ev.note_id, "sentence": ev.sentence,
-                 "start": ev.start, "end": ev.end, "method": ev.method, "confidence": ev.confidence,
-                 "case_id": ev.case_id or note_case.get(ev.note_id),
-                 "date": ev.date or note_date.get(ev.note_id)}
-        rows.append({"id": make_id(ev.id, rel.id), "props": {k: v for k, v in props.items() if v is not None}})
-    return rows
+def _evidence_row(rel_id: str, rel_type: str, ev: Evidence, case_id: str | None,
+                  date: str | None) -> dict[str, Any]:
+    props = {"rel_id": rel_id, "rel_type": rel_type, "note_id": ev.note_id, "sentence": ev.sentence,
+             "start": ev.start, "end": ev.end, "method": ev.method, "confidence": ev.confidence,
+             "case_id": ev.case_id or case_id, "date": ev.date or date}
+    return {"id": make_id(ev.id, rel_id), "props": {k: v for k, v in props.items() if v is not None}}
 
 
 class _Writer:
@@ -96,51 +96,99 @@ class _Writer:
                         lambda tx, b=batch, t=rel_type: tx.run(q.refresh_rel_stats(schema, t), ids=b).consume())
 
 
+class Loader:
+    """One ingest run's writes, stage by stage: ``notes``, ``nodes``, ``note_facts`` (any number
+    of times), ``rels``, then ``finish``. Note facts are buffered and written a batch at a time."""
+
+    def __init__(self, driver: Driver, schema: Schema, *, case_id: str | None = None, database: str = "neo4j",
+                 batch_size: int = 1000, pipeline_version: str = PIPELINE_VERSION) -> None:
+        self.driver, self.schema, self.case_id, self.database = driver, schema, case_id, database
+        self.pipeline_version = pipeline_version
+        self.writer = _Writer(driver, database, batch_size)
+        self.batch_size = batch_size
+        self.stats = LoadStats()
+        self.note_case: dict[str, str | None] = {}
+        self.note_date: dict[str, str | None] = {}
+        self.touched: dict[str, set[str]] = defaultdict(set)
+        self._mentions: list[dict[str, Any]] = []
+        self._edges: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self._evidence: dict[str, dict[str, Any]] = {}
+
+    def notes(self, notes: Iterable[Note]) -> None:
+        """The case and the Note nodes, and older versions of the same files marked superseded."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        note_rows = [_note_row(n, self.case_id) for n in notes]
+        for row in note_rows:
+            self.note_case[row["id"]], self.note_date[row["id"]] = row["case_id"], row["props"].get("date")
+        cases = {c for c in self.note_case.values() if c} | ({self.case_id} if self.case_id else set())
+        for case in sorted(cases):
+            self.driver.execute_query(q.merge_case(), case_id=case, name=case, database_=self.database)
+        self.writer.write(q.merge_notes(), note_rows, ingested_at=now, pipeline_version=self.pipeline_version)
+        self.stats.notes += len(note_rows)
+        for row in self.writer.write(q.supersede_old_versions(), note_rows):
+            self.touched[row["type"]].add(row["id"])
+
+    def nodes(self, nodes: Iterable[NodeRecord]) -> None:
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for node in nodes:
+            by_label[node.label].append({"id": node.key, "props": node.props})
+        for label, rows in sorted(by_label.items()):
+            self.writer.write(q.merge_nodes(self.schema, label), rows)
+            self.stats.by_label[label] = self.stats.by_label.get(label, 0) + len(rows)
+            self.stats.nodes += len(rows)
+
+    def note_facts(self, mentions: Iterable[tuple[Mention, str, str]],
+                   evidence: Iterable[tuple[str, str, Evidence]]) -> None:
+        """Mentions (with their note-to-entity edges) and relationship evidence, buffered."""
+        for mention, label, key in mentions:
+            case = self.note_case.get(mention.note_id, self.case_id)
+            self._mentions.append(_mention_row(mention, label, key, case))
+            edge_id = make_id("MENTIONS", mention.note_id, label, key)
+            self._edges[label][edge_id] = {"id": edge_id, "note_id": mention.note_id, "entity_id": key}
+        for rel_id, rel_type, ev in evidence:
+            row = _evidence_row(rel_id, rel_type, ev, self.note_case.get(ev.note_id), self.note_date.get(ev.note_id))
+            self._evidence[row["id"]] = row
+        if max(len(self._mentions), len(self._evidence), *(len(e) for e in self._edges.values()), 0) >= self.batch_size:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.writer.write(q.merge_mentions(), self._mentions)
+        self.stats.mentions += len(self._mentions)
+        for label, rows_by_id in sorted(self._edges.items()):
+            self.writer.write(q.merge_mentions_edges(self.schema, label), list(rows_by_id.values()))
+        self.writer.write(q.merge_evidence(), list(self._evidence.values()))
+        self.stats.evidence += len(self._evidence)
+        self._mentions, self._edges, self._evidence = [], defaultdict(dict), {}
+
+    def rels(self, rels: Iterable[RelRecord]) -> None:
+        """The relationships themselves (after every note's facts, so their evidence exists)."""
+        self._flush()
+        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for rel in rels:
+            groups[(rel.type, rel.source_label, rel.target_label)].append(
+                {"id": rel.id, "source": rel.source_key, "target": rel.target_key, "props": rel.props})
+            self.touched[rel.type].add(rel.id)
+        for (rel_type, source, target), rows in sorted(groups.items()):
+            self.writer.write(q.merge_rels(self.schema, rel_type, source, target), rows)
+            self.stats.relationships += len(rows)
+
+    def finish(self) -> LoadStats:
+        """Write what is buffered and derive every touched relationship's evidence statistics."""
+        self._flush()
+        self.writer.refresh(self.schema, self.touched)
+        return self.stats
+
+
 def load_records(driver: Driver, schema: Schema, *, notes: Iterable[Note], nodes: Iterable[NodeRecord],
                  mentions: Iterable[tuple[Mention, str, str]], rels: Iterable[RelRecord],
                  case_id: str | None = None, database: str = "neo4j", batch_size: int = 1000,
                  pipeline_version: str = PIPELINE_VERSION) -> LoadStats:
     """Write one ingest run's records; safe to repeat and to resume after a crash."""
-    writer = _Writer(driver, database, batch_size)
-    stats = LoadStats()
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    note_rows = [_note_row(n, case_id) for n in notes]
-    note_case = {row["id"]: row["case_id"] for row in note_rows}
-    note_date = {row["id"]: row["props"].get("date") for row in note_rows}
-    for case in sorted({c for c in note_case.values() if c} | ({case_id} if case_id else set())):
-        driver.execute_query(q.merge_case(), case_id=case, name=case, database_=database)
-    writer.write(q.merge_notes(), note_rows, ingested_at=now, pipeline_version=pipeline_version)
-    stats.notes = len(note_rows)
-    touched: dict[str, set[str]] = defaultdict(set)
-    for row in writer.write(q.supersede_old_versions(), note_rows):
-        touched[row["type"]].add(row["id"])
-    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node in nodes:
-        by_label[node.label].append({"id": node.key, "props": node.props})
-    for label, rows in sorted(by_label.items()):
-        writer.write(q.merge_nodes(schema, label), rows)
-        stats.by_label[label] = len(rows)
-        stats.nodes += len(rows)
-    mention_rows, edge_rows = [], defaultdict(dict)  # type: ignore[var-annotated]
-    for mention, label, key in mentions:
-        mention_rows.append(_mention_row(mention, label, key, note_case.get(mention.note_id, case_id)))
-        edge_id = make_id("MENTIONS", mention.note_id, label, key)
-        edge_rows[label][edge_id] = {"id": edge_id, "note_id": mention.note_id, "entity_id": key}
-    writer.write(q.merge_mentions(), mention_rows)
-    for label, rows_by_id in sorted(edge_rows.items()):
-        writer.write(q.merge_mentions_edges(schema, label), list(rows_by_id.values()))
-    stats.mentions = len(mention_rows)
-    rel_groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    evidence_rows: list[dict[str, Any]] = []
-    for rel in rels:
-        rel_groups[(rel.type, rel.source_label, rel.target_label)].append(
-            {"id": rel.id, "source": rel.source_key, "target": rel.target_key, "props": rel.props})
-        evidence_rows.extend(_evidence_rows(rel, note_case, note_date))
-        touched[rel.type].add(rel.id)
-    writer.write(q.merge_evidence(), evidence_rows)
-    stats.evidence = len(evidence_rows)
-    for (rel_type, source, target), rows in sorted(rel_groups.items()):
-        writer.write(q.merge_rels(schema, rel_type, source, target), rows)
-        stats.relationships += len(rows)
-    writer.refresh(schema, touched)
-    return stats
+    loader = Loader(driver, schema, case_id=case_id, database=database, batch_size=batch_size,
+                    pipeline_version=pipeline_version)
+    rels = list(rels)
+    loader.notes(notes)
+    loader.nodes(nodes)
+    loader.note_facts(mentions, ((rel.id, rel.type, ev) for rel in rels for ev in rel.evidence))
+    loader.rels(rels)
+    return loader.finish()

@@ -15,7 +15,7 @@ from graph_schema.model import Schema, load_schema
 from graph_schema.records import Mention, NodeRecord, Note, RelRecord, validate_node
 from workbench.store.cypher import read as q
 from workbench.store.cypher import write as wq
-from workbench.store.loader import PIPELINE_VERSION, LoadStats, load_records
+from workbench.store.loader import PIPELINE_VERSION, Loader, LoadStats, load_records
 
 __all__ = ["Store", "split_node_id"]
 
@@ -60,6 +60,12 @@ class Store:
         return load_records(self.driver, self.schema, notes=notes, nodes=nodes, mentions=mentions, rels=rels,
                             case_id=case_id, database=self.database, batch_size=batch_size,
                             pipeline_version=pipeline_version)
+
+    def loader(self, *, case_id: str | None = None, batch_size: int = 1000,
+               pipeline_version: str = PIPELINE_VERSION) -> Loader:
+        """A stage-by-stage writer for an ingest that streams its notes (see ``workbench.store.loader``)."""
+        return Loader(self.driver, self.schema, case_id=case_id, database=self.database, batch_size=batch_size,
+                      pipeline_version=pipeline_version)
 
     def write_scores(self, label: str, rows: Sequence[dict[str, Any]]) -> int:
         """Set analysis scores (declared properties of ``label``) on existing nodes; returns the count."""
