@@ -95,6 +95,12 @@ def _relations(extraction: Extraction) -> set[tuple[str, str, str]]:
     return {k for k in found if k[1] and k[2]}
 
 
+def _end(value: object) -> str:
+    """A true relation's end as extraction values are compared: a street address by its street."""
+    text = str(value)
+    return _truth_value("Location", text) if text[:1].isdigit() and "," in text else text
+
+
 def _key(rel_type: str, source: str | None, target: str | None) -> tuple[str, str, str]:
     source, target = (fold_name(source) if source else source), (fold_name(target) if target else target)
     if rel_type in _UNDIRECTED and source and target and target < source:
@@ -136,7 +142,7 @@ def evaluate(extractions: Iterable[Extraction], truth: dict[str, Any] | str | Pa
         got = {v for v in map(mention_value, item.mentions) if v}
         want = {(m["label"], _truth_value(m["label"], m["value"])) for m in gold["mentions"]}
         _score(entities, got, want)
-        want_rel = {_key(r["type"], str(r["source"]), str(r["target"])) for r in gold["relations"]}
+        want_rel = {_key(r["type"], _end(r["source"]), _end(r["target"])) for r in gold["relations"]}
         _score(relations, _relations(item), want_rel)
     annotated = {r["type"] for gold in notes.values() for r in gold["relations"]} - {"ASSOCIATED_WITH"}
     typed = Score()

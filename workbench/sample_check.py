@@ -56,10 +56,18 @@ def _users(G: nx.MultiDiGraph, node: str) -> set[str]:
             and G.nodes[u].get("label") == "Person"}
 
 
+def _truth_name(node: str, attrs: dict[str, Any]) -> str:
+    """A node's name as the truth writes it: a handle as "platform:handle" (its caption is the bare
+    handle, which two platforms can share), anything else by its name or id."""
+    if attrs.get("label") == "Handle" and attrs.get("platform") and attrs.get("handle"):
+        return f"{attrs['platform']}:{attrs['handle']}"
+    return str(attrs.get("name", node))
+
+
 def person_level_relations(G: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
     """(type, folded source caption, folded target caption), payments and calls seen person to person."""
     found: set[tuple[str, str, str]] = set()
-    name = {n: fold_name(str(d.get("name", n))) for n, d in G.nodes(data=True)}
+    name = {n: fold_name(_truth_name(n, d)) for n, d in G.nodes(data=True)}
     for u, v, d in G.edges(data=True):
         found.add((d.get("type", ""), name[u], name[v]))
     for event, attrs in G.nodes(data=True):

@@ -20,11 +20,13 @@ from ingest.components.base import add_mention, claimed, ensure_extensions, lexi
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ACCOUNT = re.compile(
-    r"(?:\baccount|\bacct\.?|\ba/c)(?:\s+(?:number|no\.?|num\.?|#))?\s*(?:is|was|of|:|#)?\s*"
+    r"(?:\baccount|\bacct\.?|\ba/c)(?:\s+(?:at|with)\s+[A-Z][\w&.-]*(?:\s+(?:of\s+)?[A-Z][\w&.-]*){0,4},?)?"
+    r"(?:\s+(?:number|no\.?|num\.?|#))?\s*(?:is|was|of|:|#)?\s*"
     r"(?P<number>\d[\d -]{3,22}\d)(?!\d)", re.IGNORECASE)
 _IDDOC = re.compile(
-    r"(?P<kind>passport|social\s+security(?:\s+card)?|SSN|(?:national\s+)?ID(?:\s+card)?|identification\s+card)"
-    r"(?:\s+(?:number|no\.?|num\.?|#))?\s*(?:is|was|:|#)?\s*(?P<number>(?=[A-Z0-9-]*\d)[A-Z]{0,3}[0-9][A-Z0-9-]{4,14})\b",
+    r"(?P<kind>passport|social\s+security(?:\s+(?:card|number))?|SSN|(?:national\s+)?ID(?:\s+card)?|"
+    r"identi(?:ty|fication)\s+card)"
+    r"(?:\s+(?:number|no\.?|num\.?|#))?\s*(?:is|was|:|#|\()?\s*(?P<number>(?=[A-Z0-9-]*\d)[A-Z]{0,3}[0-9][A-Z0-9-]{4,14})\b",
     re.IGNORECASE)
 _DISTRICT_PLATE = re.compile(
     r"\b(?!BZD|USD|MXN|GTQ|HNL)(?:BZE?|BZ|CZL?|CZ|OWK?|OW|SCZ?|SC|TOL?|TO|CY|CAY|SI|PG|BMP|BP|ST|SE)(?:[ -]?[A-Z])?[ -]?\d{3,6}\b")
@@ -92,7 +94,7 @@ class IdMatcher:
             if claimed(doc, start, end):
                 continue
             kind = _KINDS.get(match.group("kind").split()[0].lower(), "id_card")
-            number = match.group("number").upper()
+            number = re.sub(r"-", "", match.group("number").upper())  # "03322076-2" and "033220762" are one card
             add_mention(doc, "IdDocument", start, end, "workbench.id_matcher.v1", key=f"{kind}:{number}",
                         kind=kind, number=number)
         return doc

@@ -27,6 +27,7 @@ _CALL_VERBS = {"call", "phone", "ring", "text", "message", "contact", "reach", "
 _POSSESSION = {"use", "have", "own", "give", "provide", "list", "register", "change", "buy", "carry", "drive",
                "keep", "hold", "open", "be", "answer", "save", "share", "post", "operate", "rent", "borrow"}
 _OWNER_LABELS = {"Person", "Organization"}
+_NOMINAL = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound"}
 
 
 @Language.factory("workbench_identifier_linker_v1", assigns=["doc._.wb_relations"],
@@ -48,13 +49,16 @@ class IdentifierLinker:
         args = Arguments(doc)
         for item in items:
             span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
-            owner = self._owner(args, span.root) if span is not None else None
+            issuer = item["props"].get("bank")  # "an account at Belize Bank": the bank is not the holder
+            owner = self._owner(args, span.root, issuer) if span is not None else None
+            if owner is not None and item["label"] == "Vehicle" and _owns(doc, owner, item):
+                continue  # "registered to / belongs to Reyes" was read as OWNS: driving is not stated
             if owner is not None and owner["label"] in self.sources[item["label"]]:
                 add_relation(doc, IDENTIFIER_RELATIONS[item["label"]], owner, item, span.sent,
                              "workbench.identifier_linker.v1", 0.75)
         return doc
 
-    def _owner(self, args: Arguments, token: Token) -> dict[str, Any] | None:
+    def _owner(self, args: Arguments, token: Token, issuer: str | None = None) -> dict[str, Any] | None:
         child, current = token, token
         for _ in range(6):
             for c in current.children:
@@ -64,15 +68,18 @@ class IdentifierLinker:
             if named is not None:
                 return named
             found = args.mention(current)
-            if current is not token and found is not None and found["label"] in _OWNER_LABELS:
+            if current is not token and found is not None and found["label"] in _OWNER_LABELS \
+                    and (found["canonical"] or found["text"]) != issuer:
                 return found
-            for c in current.children:  # "a Nissan, plate CZ-C-75647, driven by Celestino Cus"
+            described = [current, *(c for c in current.children if c.dep_ == "appos")]
+            for c in (c for d in described for c in d.children):
+                # "a Nissan, plate CZ-C-75647, driven by Celestino Cus"; "x@y.com, an address used by Ana Pop"
                 if c.dep_ == "acl" and c.lemma_ in _POSSESSION | {"drive", "own", "register", "rent"}:
                     agents = [m for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                               for m in args.resolve(p)]
                     if agents:
                         return agents[0]
-            if current.pos_ in {"VERB", "AUX"}:
+            if current.pos_ in {"VERB", "AUX"} and current.dep_ not in _NOMINAL:  # not "job offers" tagged a verb
                 return self._clause_owner(args, current, child)
             if current.head is current:
                 return None
@@ -88,11 +95,16 @@ class IdentifierLinker:
             candidates = args.objects(verb)
         elif lemma in _CALL_VERBS and child.dep_ in {"dobj", "dative"}:
             return None
+        elif lemma in _CALL_VERBS and child.dep_ == "npadvmod":  # "contacted the girls from Instagram account @x"
+            candidates = args.subjects(verb)
+        elif prep == "into" and lemma in {"receive", "get", "collect"}:  # "receives money into account 1234"
+            candidates = args.subjects(verb)
         elif prep in {"to", "by"} and lemma in {"belong", "register", "issue", "list"}:
             candidates = args.prep(verb, {prep})
         elif child.dep_ in {"nsubj", "nsubjpass"} and lemma in {"belong", "register", "issue", "list"}:
             candidates = args.prep(verb, {"to", "in"})  # "Passport P123 belongs to / is registered to X"
-        elif prep in {"from", "with", "on", "at", "under", "in", "as"} or lemma in _POSSESSION:
+        elif prep in {"from", "with", "on", "at", "under", "in", "as"} or lemma in _POSSESSION or (
+                prep == "by" and lemma == "go"):  # "on Instagram she goes by keyla_22"
             candidates = args.subjects(verb)
             for c in verb.children:
                 if c.dep_ in {"nsubj", "nsubjpass"}:
@@ -150,6 +162,11 @@ def _linked_pairs(items: list[dict[str, Any]]) -> set[frozenset]:
     for event, sources in into.items():
         pairs |= {frozenset((s, t)) for s in sources for t in out_of.get(event, ())}
     return pairs
+
+
+def _owns(doc: Doc, owner: dict[str, Any], item: dict[str, Any]) -> bool:
+    source, target = [owner["label"], owner["start"], owner["end"]], [item["label"], item["start"], item["end"]]
+    return any(r["type"] == "OWNS" and r["source"] == source and r["target"] == target for r in relations(doc))
 
 
 def _in_the_name_of(args: Arguments, token: Token) -> dict[str, Any] | None:

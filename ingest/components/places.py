@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph_schema.types import fold_name
@@ -35,7 +35,9 @@ _ADDRESS = re.compile(r"\b\d{1,4}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue
 _BORDER_BEFORE = re.compile(r"\b(?:border|crossing|frontier)\s+(?:at|in|near|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONTAINERS = {"district", "country", "town"}
 _NOT_ORG = re.compile(r"^(?:WhatsApp|Facebook|Instagram|TikTok|Western Union|MoneyGram|DigiWallet|E-Kyash|"
-                      r"BZD|USD|MXN|Author|Case|Note|Ref|Re)$", re.IGNORECASE)
+                      r"BZD|USD|MXN|Author|Case|Note|Ref|Re|Belize|SSN|ID|Passport)$", re.IGNORECASE)
+_VEHICLE_MAKE = re.compile(r"^(?:Toyota|Nissan|Honda|Ford|Chevrolet|Chevy|Isuzu|Mitsubishi|Hyundai|Kia|Mazda|"
+                           r"Suzuki|Jeep|Dodge|Volkswagen|VW|GMC|Ram)\b")
 _AGENCY = re.compile(r"police|immigration|customs|labour|labor|department|ministry|BDF|coast guard|court|"
                      r"council|embassy|unit|force|prison|FIU", re.IGNORECASE)
 
@@ -165,7 +167,9 @@ class NerFallback:
         return doc
 
     def _from_ner(self, doc: Doc) -> None:
-        for ent in doc.ents:
+        for ent in map(_without_timestamp, doc.ents):
+            if ent is None or _VEHICLE_MAKE.match(ent.text):
+                continue  # "Toyota" in "a white Toyota Hilux" describes a vehicle, not a body
             text = ent.text.strip()
             if ent.label_ not in {"GPE", "LOC", "ORG"} or claimed(doc, ent.start_char, ent.end_char) \
                     or any(t["start"] < ent.end_char and ent.start_char < t["end"] for t in titles(doc)):
@@ -188,6 +192,21 @@ class NerFallback:
                             canonical=text_of(doc)[start:ent.end_char], kind=kind)
 
 
+def _without_timestamp(ent: Span) -> Span | None:
+    """The entity without a log line's leading time or date ("19:10 - Carlos Alvarado") or a
+    trailing possessive ("Noe Matamoros's"), which the model often takes into an ORG; None when
+    nothing else is left."""
+    start, end, doc = ent.start, ent.end, ent.doc
+    while start < end and (doc[start].like_num or doc[start].is_punct or doc[start].lower_ == "hrs"
+                           or doc[start].text[:1].isdigit()):
+        start += 1
+    if end - start > 1 and doc[end - 1].lower_ in {"'s", "’s"}:
+        end -= 1
+    if start == end:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
 def _looks_like_name(ent) -> bool:
     """Two or three capitalized words, no organization word, in a person's place in the clause.
 
@@ -198,7 +217,7 @@ def _looks_like_name(ent) -> bool:
     if any(t.lower_ in ORG_WORDS for t in ent) or _AGENCY.search(ent.text):
         return False
     role, head = ent.root.dep_, ent.root.head.lower_
-    return role in {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj"} or (
+    return role in {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "poss"} or (
         role == "pobj" and head in {"by", "with", "for", "of", "from", "to", "about"})
 
 

@@ -42,7 +42,10 @@ class RelationFinder:
         for row in load_jsonl("relations.jsonl"):
             for lemma in row["lemmas"]:
                 self.verbs.setdefault(lemma, []).append(row)
-        self.nouns = {noun: row for row in load_jsonl("relational_nouns.jsonl") for noun in row["nouns"]}
+        self.nouns: dict[str, list[dict[str, Any]]] = {}
+        for row in load_jsonl("relational_nouns.jsonl"):
+            for noun in row["nouns"]:
+                self.nouns.setdefault(noun, []).append(row)
 
     def allowed(self, rel_type: str, source: dict[str, Any], target: dict[str, Any]) -> bool:
         spec = self.schema.relationships[rel_type]
@@ -62,7 +65,9 @@ class RelationFinder:
                         if self._applies(row, token, lower):
                             self._verb_rule(doc, args, sent, token, row)
                 elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in self.nouns:
-                    self._noun_rule(doc, args, sent, token, self.nouns[token.lower_])
+                    for row in self.nouns[token.lower_]:
+                        self._noun_rule(doc, args, sent, token, row)
+            self._of_place(doc, args, sent)
             find_obstruction(doc, args, sent, self.role_of)
         return doc
 
@@ -76,14 +81,32 @@ class RelationFinder:
         return next((m["props"]["role"] for m in mentions(doc) if m["label"] == "Person" and m["props"].get("role")
                      and (m["canonical"] or m["text"]).lower() == name), None)
 
+    def _of_place(self, doc: Doc, args: Arguments, sent: Span) -> None:
+        """"Carlos Reyes, of 12 Baker Street, was present": a place set off after a name is where
+        the person lives (police style for giving a residence)."""
+        for of in sent:
+            if of.lower_ != "of" or of.dep_ != "prep" or of.i == 0 or doc[of.i - 1].text != ",":
+                continue
+            people = [m for m in args.resolve(of.head) if m["label"] == "Person"]
+            places = [m for p in of.children if p.dep_ == "pobj" for m in args.resolve(p) if m["label"] == "Location"]
+            for person in people:
+                for place in places:
+                    add_relation(doc, "LIVES_AT", person, place, sent, "workbench.relation_finder.v1:comma-of-place", 0.7)
+
     @staticmethod
     def _applies(row: dict[str, Any], verb: Token, sentence: str) -> bool:
         if "context" in row and not any(c in sentence for c in row["context"]):
             return False
         if any(c in sentence for c in row.get("not_context", ())):
             return False
-        if "with_xcomp" in row and not any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in row["with_xcomp"]
-                                           for c in verb.children):
+        if "with_xcomp" in row and not any(_complement(c) and c.lemma_ in row["with_xcomp"] for c in verb.children):
+            return False
+        passive = any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children)
+        if row.get("active_only") and passive:
+            return False  # "a house rented by Reyes": the agent lets the house, others live in it
+        if row.get("intransitive") and (passive or any(c.dep_ in {"dobj", "dative"} for c in verb.children)):
+            return False  # "Reyes moved to Corozal" is a move of home, "Reyes moved the girls to Corozal" is not
+        if "particle" in row and not any(c.dep_ in {"prt", "advmod"} and c.lower_ in row["particle"] for c in verb.children):
             return False
         if "object_lemmas" in row and not any(c.dep_ == "dobj" and c.lemma_ in row["object_lemmas"]
                                               for c in verb.children):
@@ -91,7 +114,7 @@ class RelationFinder:
         return True
 
     def _verb_rule(self, doc: Doc, args: Arguments, sent: Span, verb: Token, row: dict[str, Any]) -> None:
-        sources, targets = args.role(verb, row["source"]), args.role(verb, row["target"])
+        sources, targets = args.role(verb, row["source"]), _without_address_towns(args.role(verb, row["target"]))
         confidence = row["confidence"]
         if "source_roles" in row:
             sources = [s for s in sources if self.role_of(doc, s) in row["source_roles"]]
@@ -103,6 +126,8 @@ class RelationFinder:
         elif row["type"] == "CALLED":
             self._call(doc, sent, verb, sources, targets, method, confidence)
         else:
+            if "target_labels" in row:
+                targets = [t for t in targets if t["label"] in row["target_labels"]]
             for source in sources:
                 for target in targets:
                     if self.allowed(row["type"], source, target):
@@ -143,20 +168,17 @@ class RelationFinder:
             add_relation(doc, "CALL_TO", call, callee, sent, method, confidence)
 
     def _noun_rule(self, doc: Doc, args: Arguments, sent: Span, noun: Token, row: dict[str, Any]) -> None:
-        """"X's brother Y", "Y, the brother of X", "Y is X's brother", "his brother Y"."""
+        """"X's brother Y", "Y, the brother of X", "Y is X's brother", "his brother Y", "the owner of
+        V is X", "X is listed as proprietor of V", "Y is on X's payroll", "home address of X: 12 Baker Street"."""
         of = [m for c in noun.children if c.dep_ == "poss" for m in args.resolve(c)]
-        of += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for"}
-               for p in c.children if p.dep_ == "pobj" for m in args.resolve(p)]
-        holders = []
-        if noun.dep_ in {"appos", "compound", "npadvmod"}:
-            holders += args.resolve(noun.head)
-        holders += [m for c in noun.children if c.dep_ in {"appos", "compound"} for m in args.resolve(c)]
-        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-            holders += args.subjects(noun.head)
+        holders = _noun_holders(args, noun)
         if not of and any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in noun.children):
             before = [m for m in _in(sent, mentions(doc)) if m["label"] == "Person" and m["end"] <= noun.idx
                       and m not in holders]
             of = before[-1:]
+        of += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for"}
+               for p in c.children if p.dep_ == "pobj" for m in args.resolve(p)]
+        holders, of = _without_address_towns(holders), _without_address_towns(of)
         for holder in holders:
             for other in of:
                 source, target = (holder, other) if row["holder"] == "source" else (other, holder)
@@ -167,3 +189,39 @@ class RelationFinder:
 
 def _in(sent: Span, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [m for m in items if sent.start_char <= m["start"] < sent.end_char]
+
+
+def _noun_holders(args: Arguments, noun: Token) -> list[dict[str, Any]]:
+    """Who or what a relational noun is said of: its apposition, the subject of "is <noun>", the
+    complement of "<noun> is", the object of "listed as <noun>", the subject of "is on <noun>"."""
+    holders = []
+    if noun.dep_ in {"appos", "compound", "npadvmod"}:
+        holders += args.resolve(noun.head)
+    holders += [m for c in noun.children if c.dep_ in {"appos", "compound"} for m in args.resolve(c)]
+    holders += [m for of in noun.children if of.dep_ == "prep" and of.lower_ == "of" for p in of.children
+                for a in p.children if a.dep_ == "appos" and a.doc[a.left_edge.i - 1].text == ":"
+                for m in args.resolve(a)]  # "Home address of Ana Pop: Santa Familia"
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        holders += args.subjects(head)
+    elif noun.dep_ == "nsubj" and head.lemma_ == "be":
+        holders += [m for c in head.children if c.dep_ == "attr" for m in args.resolve(c)]
+    elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in {"VERB", "AUX"}:
+        holders += args.objects(head.head) or args.subjects(head.head)
+    elif noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ in {"be", "remain", "stay"}:
+        holders += args.subjects(head.head)
+    return holders
+
+
+def _without_address_towns(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop a town that only completes a street address in the same list ("12 Baker Street, San
+    Ignacio"): the relation is to the address, which the town already contains."""
+    completed = {m["canonical"].rsplit(", ", 1)[-1] for m in items
+                 if m["props"].get("kind") == "address" and m["canonical"] and ", " in m["canonical"]}
+    return [m for m in items if m["props"].get("kind") == "address" or m["canonical"] not in completed]
+
+
+def _complement(token: Token) -> bool:
+    """A clause completing a verb: "made her work", "has her working", "put her to work"."""
+    return token.dep_ in {"xcomp", "ccomp"} or (
+        token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))

@@ -85,8 +85,11 @@ class Arguments:
             return found
         if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
             return self.subjects(verb.head)
-        if verb.dep_ == "xcomp":
-            controller = [c for c in verb.head.children if c.dep_ in {"dobj"}]
+        if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in verb.children)):
+            # "made Ana work", "Ana was made to work", "put Ana to work": the object (or the
+            # passive subject) of the governing verb does the work, else its subject
+            controller = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}]
             return self.resolve(controller[0]) if controller else self.subjects(verb.head)
         if verb.dep_ == "relcl":
             return self.resolve(verb.head)
@@ -110,8 +113,11 @@ class Arguments:
         return found
 
     def prep(self, verb: Token, words: set[str]) -> list[dict[str, Any]]:
-        """Objects of the given prepositions, on the verb or on its direct object ("a statement from X")."""
+        """Objects of the given prepositions, on the verb or on its direct object ("a statement from X"),
+        or hung by the parser on a place after the verb ("worked at the Sunset Bar for Reyes")."""
         heads = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "prt", "advmod"}]
+        heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ not in words for p in c.children
+                  if p.dep_ == "pobj" and (self.mention(p) or {}).get("label") in {"Organization", "Location"}]
         found = []
         for head in heads:
             for child in head.children:
@@ -121,7 +127,8 @@ class Arguments:
 
     def role(self, verb: Token, spec: str) -> list[dict[str, Any]]:
         """Mentions for a role spec from the pattern file: "subject", "object", "patient" (passive subject),
-        "prep:to|from", joined by "|"; the first part that finds anything wins."""
+        "complement-subject" (of a clause completing the verb), "on-behalf-of", "prep:to|from",
+        joined by "|"; the first part that finds anything wins."""
         found: list[dict[str, Any]] = []
         for part in spec.split("|"):
             if part == "subject":
@@ -130,6 +137,14 @@ class Arguments:
                 found += self.objects(verb)
             elif part == "patient":  # the subject of a passive: "Ana was seen/detained (by X)"
                 found += [m for c in verb.children if c.dep_ == "nsubjpass" for m in self.resolve(c)]
+            elif part == "complement-subject":  # "Reyes has Ana working at the bar"
+                found += [m for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
+                          for s in c.children if s.dep_ == "nsubj" for m in self.resolve(s)]
+            elif part == "on-behalf-of":  # "collects money on behalf of Reyes"
+                found += [m for on in verb.children if on.dep_ == "prep" and on.lower_ == "on"
+                          for behalf in on.children if behalf.lower_ == "behalf"
+                          for of in behalf.children if of.lower_ == "of"
+                          for p in of.children if p.dep_ == "pobj" for m in self.resolve(p)]
             elif part.startswith("prep:"):
                 found += self.prep(verb, set(part[5:].split(",")))
             if found:

@@ -31,3 +31,22 @@ def test_district_plates(nlp, written, plate):
 
 def test_currency_code_is_not_a_plate(nlp):
     assert found(nlp, "He transferred BZD 175 to her.", "Vehicle") == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Documents found: identity card 03322076-2 in the name of Ana Pop.", "id_card:033220762"),
+    ("Keyla Salazar's national ID (0157-2004-56813) was taken from her on arrival.", "id_card:0157200456813"),
+    ("Her social security number is 744427216.", "social_security:744427216"),
+])
+def test_id_document_cues_and_separators(nlp, text, key):
+    """Hyphens only format an ID number: "03322076-2" and "033220762" are one card."""
+    assert [d["key"] for d in found(nlp, text, "IdDocument")] == [key]
+
+
+def test_account_at_a_bank_then_its_number(nlp):
+    (account,) = found(nlp, "Carlos Reyes has an account at Belize Bank, number 343-174-9890.", "Account")
+    assert (account["key"], account["text"]) == ("3431749890", "343-174-9890")
+
+
+def test_id_cue_without_a_number_is_nothing(nlp):
+    assert found(nlp, "She had no identity card and no passport when she arrived.", "IdDocument") == []

@@ -1,4 +1,6 @@
 """Relations from the parse and the verb lexicons: one sentence each, type, ends and method."""
+import pytest
+
 from tests.ingest.conftest import found, linked
 
 
@@ -93,3 +95,31 @@ def test_identifier_belongs_to_or_in_the_name_of_a_person_is_theirs(nlp):
 def test_having_a_house_somewhere_is_living_there(nlp):
     assert ("LIVES_AT", "Marvin Interiano", "Sarteneja", "relations.jsonl:has-home") in linked(
         nlp, "Marvin Interiano has a house in Sarteneja.")
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Carlos Reyes posts job offers on Instagram as @flaco_bz.", ("USES_HANDLE", "Carlos Reyes", "@flaco_bz")),
+    ("On Instagram, Carlos Reyes goes by flaco_bz.", ("USES_HANDLE", "Carlos Reyes", "flaco_bz")),
+    ("Wendy Carcamo contacted the girls from Instagram account @wendy_oficial88.",
+     ("USES_HANDLE", "Wendy Carcamo", "@wendy_oficial88")),
+    ("Carlos Reyes's passport (G4840437) was taken from him on arrival.", ("HAS_ID", "Carlos Reyes", "G4840437")),
+    ("Lucía Pérez's SSN number is 744427216.", ("HAS_ID", "Lucía Pérez", "744427216")),
+    ("Carlos Reyes has an account at Belize Bank, number 3431749890.",
+     ("HOLDS_ACCOUNT", "Carlos Reyes", "3431749890")),
+    ("Carlos Reyes receives money into account 3431749890 (Belize Bank).",
+     ("HOLDS_ACCOUNT", "Carlos Reyes", "3431749890")),
+    ("Messages were sent from flaco22@gmail.com, an address used by Carlos Reyes.",
+     ("USES_EMAIL", "Carlos Reyes", "flaco22@gmail.com")),
+])
+def test_identifier_owner(nlp, text, relation):
+    assert relation + ("workbench.identifier_linker.v1",) in linked(nlp, text)
+
+
+def test_the_bank_of_an_account_is_not_its_holder(nlp):
+    rels = linked(nlp, "The money went to an account at Belize Bank, number 3431749890.")
+    assert not [r for r in rels if r[0] == "HOLDS_ACCOUNT"], rels
+
+
+def test_the_phone_called_is_not_the_callers(nlp):
+    rels = linked(nlp, "Carlos Reyes called 622-1234 twice.")
+    assert not [r for r in rels if r[0] == "USES_PHONE"], rels
