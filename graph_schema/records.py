@@ -37,7 +37,7 @@ class RecordError(ValueError):
     """A record does not fit the schema; the message names the label or type and the field."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact was read: a span of a note (for a CSV export, the row's span in the file)."""
 
@@ -71,7 +71,7 @@ class Note:
     metadata: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A raw mention found by extraction, before resolution to an entity.
 
@@ -98,7 +98,7 @@ class Mention:
         return make_id("mention", self.note_id, self.start, self.end, self.label)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A typed relation between two mentions of one note, with the sentence that states it."""
 

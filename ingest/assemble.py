@@ -40,7 +40,7 @@ _COMPUTED = frozenset({"id", "evidence_ids", "evidence_count", "confidence", "me
                        "last_seen", "case_ids", "relation"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A relation whose ends are group bases (before the final keys are known)."""
 

@@ -35,7 +35,7 @@ BLOCK_LIMIT = 250  # a blocking key shared by more names than this is too common
 MAX_SINGLE_CANDIDATES = 5
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """Everything resolution keeps about one entity name (or identifier key) before clustering.
 

@@ -35,7 +35,6 @@ same input gives the same ids and the same order, whatever order the notes arriv
 """
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -46,6 +45,7 @@ from graph_schema.types import clean_email, clean_phone, clean_plate
 from ingest.assemble import Link, build_node, form_rank, fullest, link_key, merge_links
 from ingest.clustering import Clustering, Group, cluster
 from ingest.judgements import Decision
+from ingest.link_table import LinkTable
 from ingest.matching import Candidate
 from ingest.names import fold, parse_name
 from ingest.results import Extraction
@@ -64,7 +64,7 @@ class Resolution:
 
     ``mentions`` pairs every kept raw mention with the (label, key) of its entity; it is empty
     when the notes were streamed (``Resolver(keep_text=False)``): ``Resolver.place`` gives them
-    note by note instead, and the rels' evidence then carries no sentence. ``ends`` maps each
+    note by note instead, with the rels' evidence (the rels then carry none themselves). ``ends`` maps each
     group base to its entity's (label, key). ``problems`` are one-line reasons for what was
     dropped (a mention with no usable key, an undeclared property, a relation the schema does
     not allow); the rest of the batch goes on. ``stats``: mentions, entities (and
@@ -137,7 +137,7 @@ class Resolver:
         self.schema = schema or load_schema()
         self.keep_text = keep_text
         self.groups: dict[str, Group] = {}
-        self.links: list[Link] = []
+        self.links: list[Link] | LinkTable = [] if keep_text else LinkTable()
         self.problems: list[str] = []
         self.resolved: list[tuple[Mention, str]] = []
         self.mention_count = 0
@@ -163,7 +163,7 @@ class Resolver:
         note = ex.note
         bases = self._bases(ex, report=True)
         for m, base in bases.values():
-            group = self.groups.setdefault(base, Group(m.label, base))
+            group = self.groups.get(base) or self.groups.setdefault(base, Group(m.label, base))
             group.see_mention(note.id)
             if m.label == "Person":
                 _add_person(group, m)
@@ -177,8 +177,8 @@ class Resolver:
         for rel in ex.relations:
             if rel.source in bases and rel.target in bases:
                 evidence = _evidence(rel.evidence, note, keep_sentence=self.keep_text)
-                self.links.append(Link(rel.type, bases[rel.source][1], bases[rel.target][1], evidence,
-                                       rel.props or _NO_PROPS))
+                source, target = self.groups[bases[rel.source][1]], self.groups[bases[rel.target][1]]
+                self.links.append(Link(rel.type, source.base, target.base, evidence, rel.props))
 
     def finish(self, decisions: Sequence[Decision] = ()) -> Resolution:
         """Cluster the groups, apply the decisions, build the nodes and merged relationships."""
@@ -199,6 +199,8 @@ class Resolver:
                 nodes.append(node)
         rels, loops = merge_links(self.links, ends, schema, problems)
         nodes = infer_roles(nodes, rels)
+        if not self.keep_text:  # the evidence was only needed for the rels' properties; place() gives it back
+            rels = [replace(rel, evidence=()) for rel in rels]
         mentions = sorted(((m, *ends[base]) for m, base in self.resolved if base in ends),
                           key=lambda t: (t[0].note_id, t[0].start, t[0].end, t[0].label, t[0].text))
         stats = _stats(groups, nodes, rels, self.mention_count, self.links, result, loops, problems)
@@ -226,17 +228,13 @@ class Resolver:
         return mentions, list(evidence.values())
 
 
-_NO_PROPS: dict[str, object] = {}  # shared by the many relations without properties; never mutated
-
-
 def _evidence(evidence: Evidence, note: Note, *, keep_sentence: bool) -> Evidence:
     """The evidence with the note's case and date; without its sentence when only its span is needed."""
     return replace(evidence, note_id=note.id, case_id=evidence.case_id or note.case_id,
-                   date=evidence.date or note.date, method=sys.intern(evidence.method),
-                   sentence=evidence.sentence if keep_sentence else "")
+                   date=evidence.date or note.date, sentence=evidence.sentence if keep_sentence else "")
 
 
-def _add_context(groups: dict[str, Group], links: list[Link]) -> None:
+def _add_context(groups: dict[str, Group], links: Iterable[Link]) -> None:
     """A person's context: the identifiers, venues and places their relations point at."""
     for link in links:
         for person, other in ((link.source, link.target), (link.target, link.source)):
@@ -281,7 +279,7 @@ def resolve(extractions: Iterable[Extraction], *, decisions: Sequence[Decision] 
 
 
 def _stats(groups: dict[str, Group], nodes: list[NodeRecord], rels: list[RelRecord], mentions: int,
-           links: list[Link], result: Clustering, loops: int, problems: list[str]) -> dict[str, int]:
+           links: list[Link] | LinkTable, result: Clustering, loops: int, problems: list[str]) -> dict[str, int]:
     by_key = sum(g.mention_count - 1 for g in groups.values() if g.label not in NAMED | EVENTS)
     by_name = sum(g.note_count - 1 for g in groups.values() if g.label in NAMED)
     counts: Counter[str] = Counter({

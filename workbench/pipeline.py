@@ -100,14 +100,15 @@ class ExtractionCache:
         if not path.exists():
             return None
         mentions, relations, errors = [], [], []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            data = json.loads(line)
-            if data["kind"] == "file_error":
-                errors.append(FileError(**data["error"]))
-            elif data["kind"] == "mention":
-                mentions.append(from_dict(data))
-            else:
-                relations.append(from_dict(data))
+        with path.open(encoding="utf-8") as lines:  # line by line: a large CSV export's file is tens of MB
+            for line in lines:
+                data = json.loads(line)
+                if data["kind"] == "file_error":
+                    errors.append(FileError(**data["error"]))
+                elif data["kind"] == "mention":
+                    mentions.append(from_dict(data))
+                else:
+                    relations.append(from_dict(data))
         return Extraction(note=note, mentions=tuple(mentions), relations=tuple(relations), errors=tuple(errors))
 
     def put(self, extraction: Extraction) -> None:

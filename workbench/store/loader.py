@@ -145,10 +145,15 @@ class Loader:
             self._mentions.append(_mention_row(mention, label, key, case))
             edge_id = make_id("MENTIONS", mention.note_id, label, key)
             self._edges[label][edge_id] = {"id": edge_id, "note_id": mention.note_id, "entity_id": key}
+            self._flush_when_full()
         for rel_id, rel_type, ev in evidence:
             row = _evidence_row(rel_id, rel_type, ev, self.note_case.get(ev.note_id), self.note_date.get(ev.note_id))
             self._evidence[row["id"]] = row
-        if max(len(self._mentions), len(self._evidence), *(len(e) for e in self._edges.values()), 0) >= self.batch_size:
+            self._flush_when_full()
+
+    def _flush_when_full(self) -> None:
+        """Write the buffers once one holds a batch (a CSV export is one note of thousands of rows)."""
+        if max(len(self._mentions), len(self._evidence), *(len(e) for e in self._edges.values())) >= self.batch_size:
             self._flush()
 
     def _flush(self) -> None:
