@@ -15,15 +15,18 @@ so only *sure* merges are automatic:
 - analyst decisions (``ingest.judgements``) are re-applied on every run: POSITIVE joins,
   NEGATIVE blocks. Clusters touched by a decision take the decision cluster's canonical id.
 
-Resolution can be fed one note at a time (``Resolver``) and keep no sentence text: a case of
-ten thousand notes is resolved from compact groups and links, and the pipeline streams each
-note's mentions and evidence sentences to the store afterwards (``Resolver.place``), so memory
-follows the number of entities and relationships, not the volume of text.
+Resolution is fed one note at a time (``Resolver``) and keeps no sentence text: a case of ten
+thousand notes is resolved from compact name/identifier groups and links, and the pipeline
+streams each note's mentions, evidence sentences and events (payments, calls) to the store
+afterwards (``Resolver.place``), so memory follows the number of people, identifiers and places
+and their relationships, not the number of notes or export rows.
 
 Lone tokens that stay on their own are keyed per case (``make_id("Person", token, case_id)``):
 "Flaco" in two cases need not be one man. Payments and calls are events: one node per mention
-(or per ``Mention.key`` when the CSV reader gave the record id). Everything is sorted, so the
-same input gives the same ids and the same order, whatever order the notes arrive in.
+(or per ``Mention.key`` when the CSV reader gave the record id; notes are placed in note id order,
+so a record seen in two notes takes the properties of the later one, and its relationships keep
+the evidence of both). Everything is sorted, so the same input gives the same ids and the same
+order, whatever order the notes arrive in.
 
 >>> from graph_schema.records import Mention, Note
 >>> from ingest.results import Extraction
@@ -51,7 +54,7 @@ from ingest.names import fold, parse_name
 from ingest.results import Extraction
 from ingest.roles import infer_roles
 
-__all__ = ["Resolution", "Resolver", "resolve"]
+__all__ = ["Placement", "Resolution", "Resolver", "resolve"]
 
 NAMED = frozenset({"Person", "Organization", "Location"})
 EVENTS = frozenset({"Payment", "Call"})
@@ -62,10 +65,11 @@ _CLEANERS = {"Phone": clean_phone, "Email": clean_email, "Vehicle": clean_plate}
 class Resolution:
     """What resolution hands to the store, plus what it leaves for an analyst.
 
-    ``mentions`` pairs every kept raw mention with the (label, key) of its entity; it is empty
-    when the notes were streamed (``Resolver(keep_text=False)``): ``Resolver.place`` gives them
-    note by note instead, with the rels' evidence (the rels then carry none themselves). ``ends`` maps each
-    group base to its entity's (label, key). ``problems`` are one-line reasons for what was
+    ``mentions`` pairs every kept raw mention with the (label, key) of its entity. From
+    ``resolve`` the result is whole; from ``Resolver.finish`` (streaming) ``mentions`` is empty,
+    the rels carry no evidence and events are missing: ``Resolver.place`` gives them note by
+    note. ``ends`` maps each group base to its entity's (label, key); ``rel_ids`` are the ids of
+    the relationships kept. ``problems`` are one-line reasons for what was
     dropped (a mention with no usable key, an undeclared property, a relation the schema does
     not allow); the rest of the batch goes on. ``stats``: mentions, entities (and
     ``entities_<Label>``), merged_by_key (identifier mentions that joined an existing entity),
@@ -123,24 +127,37 @@ def _as_list(value: object) -> list[str]:
     return [value] if isinstance(value, str) else [str(v) for v in value]  # type: ignore[attr-defined]
 
 
+@dataclass
+class Placement:
+    """One note's share of the graph, once the case is resolved: its mentions with their
+    entity (label, key), the evidence of its relationships as (relationship id, type, evidence
+    with its sentence), and its payments and calls (events) with their relationships."""
+
+    mentions: list[tuple[Mention, str, str]]
+    evidence: list[tuple[str, str, Evidence]]
+    nodes: list[NodeRecord]
+    rels: list[RelRecord]
+    problems: list[str]
+
+
 class Resolver:
-    """Resolution fed one note at a time; ``finish`` clusters and builds the records.
+    """Resolution fed one note at a time; ``finish`` clusters, ``place`` maps each note onto the result.
 
     Why a class: the pipeline streams notes from the extraction cache and must not hold their
-    mentions and sentences (hundreds of megabytes for a large case). With ``keep_text=False``
-    each note leaves only its contribution to the name groups and compact links (evidence spans
-    without sentences); ``place`` later maps a note's mentions and relation evidence to the
-    final entities. The result does not depend on the order notes arrive in.
+    mentions and sentences (hundreds of megabytes for a large case). Each note leaves only its
+    contribution to the name and identifier groups and compact links (``LinkTable``: evidence
+    spans without sentences). Payments and calls are never merged by resolution (one node per
+    mention or record id), so they are not held at all: ``place`` builds a note's events and
+    their relationships when the note is read again. The result does not depend on the order
+    notes arrive in.
     """
 
-    def __init__(self, *, schema: Schema | None = None, keep_text: bool = True) -> None:
+    def __init__(self, *, schema: Schema | None = None) -> None:
         self.schema = schema or load_schema()
-        self.keep_text = keep_text
         self.groups: dict[str, Group] = {}
-        self.links: list[Link] | LinkTable = [] if keep_text else LinkTable()
+        self.links = LinkTable()
         self.problems: list[str] = []
-        self.resolved: list[tuple[Mention, str]] = []
-        self.mention_count = 0
+        self.counts: Counter[str] = Counter()
 
     def _bases(self, ex: Extraction, report: bool) -> dict[str, tuple[Mention, str]]:
         """Each usable mention of a note by id, with its group base (problems once, when asked)."""
@@ -159,29 +176,31 @@ class Resolver:
         return out
 
     def add(self, ex: Extraction) -> None:
-        """Take one note's mentions into the groups and its relations as links."""
+        """Take one note's mentions into the groups and its relations as links (events wait for ``place``)."""
         note = ex.note
         bases = self._bases(ex, report=True)
         for m, base in bases.values():
+            self.counts["mentions"] += 1
+            if m.label in EVENTS:
+                continue
             group = self.groups.get(base) or self.groups.setdefault(base, Group(m.label, base))
-            group.see_mention(note.id)
-            if m.label == "Person":
-                _add_person(group, m)
-            else:
-                if m.label in NAMED:
-                    group.forms[" ".join((m.canonical or m.text).split())] += 1
-                group.add_hint(dict(m.props))
-            self.mention_count += 1
-            if self.keep_text:
-                self.resolved.append((m, base))
+            _add_mention(group, m)
         for rel in ex.relations:
             if rel.source in bases and rel.target in bases:
-                evidence = _evidence(rel.evidence, note, keep_sentence=self.keep_text)
-                source, target = self.groups[bases[rel.source][1]], self.groups[bases[rel.target][1]]
-                self.links.append(Link(rel.type, source.base, target.base, evidence, rel.props))
+                self.counts["relations"] += 1
+                (source, base_s), (target, base_t) = bases[rel.source], bases[rel.target]
+                if source.label in EVENTS or target.label in EVENTS:
+                    continue
+                evidence = _evidence(rel.evidence, note, keep_sentence=False)
+                self.links.append(Link(rel.type, self.groups[base_s].base, self.groups[base_t].base, evidence,
+                                       rel.props))
 
     def finish(self, decisions: Sequence[Decision] = ()) -> Resolution:
-        """Cluster the groups, apply the decisions, build the nodes and merged relationships."""
+        """Cluster the groups, apply the decisions, build the nodes and merged relationships.
+
+        The rels carry their properties but not their evidence (``place`` gives it, note by
+        note); ``mentions`` is empty for the same reason. Events are not included.
+        """
         groups, schema, problems = self.groups, self.schema, list(self.problems)
         _add_context(groups, self.links)
         result = cluster(groups, decisions)
@@ -199,33 +218,54 @@ class Resolver:
                 nodes.append(node)
         rels, loops = merge_links(self.links, ends, schema, problems)
         nodes = infer_roles(nodes, rels)
-        if not self.keep_text:  # the evidence was only needed for the rels' properties; place() gives it back
-            rels = [replace(rel, evidence=()) for rel in rels]
-        mentions = sorted(((m, *ends[base]) for m, base in self.resolved if base in ends),
-                          key=lambda t: (t[0].note_id, t[0].start, t[0].end, t[0].label, t[0].text))
-        stats = _stats(groups, nodes, rels, self.mention_count, self.links, result, loops, problems)
-        return Resolution(nodes, rels, mentions, result.candidates, stats, problems, ends,
-                          frozenset(r.id for r in rels))
+        rels = [replace(rel, evidence=()) for rel in rels]
+        stats = _stats(groups, nodes, rels, self.counts, result, loops, problems)
+        return Resolution(nodes, rels, [], result.candidates, stats, problems, ends, frozenset(r.id for r in rels))
 
-    def place(self, ex: Extraction, resolution: Resolution
-              ) -> tuple[list[tuple[Mention, str, str]], list[tuple[str, str, Evidence]]]:
-        """One note's mentions with their entity (label, key), and the evidence of its relations
-        as (relationship id, type, evidence with its sentence) for the relationships kept."""
-        ends = resolution.ends
+    def place(self, ex: Extraction, resolution: Resolution) -> Placement:
+        """One note's mentions, relationship evidence and events, mapped onto the resolved case."""
+        ends, schema = dict(resolution.ends), self.schema
         bases = self._bases(ex, report=False)
+        events: dict[str, Group] = {}
+        for m, base in bases.values():
+            if m.label in EVENTS:
+                _add_mention(events.setdefault(base, Group(m.label, base)), m)
+        problems: list[str] = []
+        nodes = [node for base, group in sorted(events.items())
+                 if (node := build_node(group.label, base, [group], schema, problems)) is not None]
+        ends.update({node.key: (node.label, node.key) for node in nodes})
         mentions = [(m, *ends[base]) for m, base in bases.values() if base in ends]
         evidence: dict[tuple[str, str], tuple[str, str, Evidence]] = {}
+        event_links = []
         for rel in ex.relations:
             if rel.source not in bases or rel.target not in bases:
                 continue
-            source, target = ends.get(bases[rel.source][1]), ends.get(bases[rel.target][1])
+            (source_m, base_s), (target_m, base_t) = bases[rel.source], bases[rel.target]
+            source, target = ends.get(base_s), ends.get(base_t)
             if source is None or target is None or source == target:
                 continue
-            rel_id = RelRecord(rel.type, *link_key(rel.type, source, target, self.schema)).id
+            ev = _evidence(rel.evidence, ex.note, keep_sentence=True)
+            if source_m.label in EVENTS or target_m.label in EVENTS:
+                event_links.append(Link(rel.type, base_s, base_t, ev, rel.props))
+                continue
+            rel_id = RelRecord(rel.type, *link_key(rel.type, source, target, schema)).id
             if rel_id in resolution.rel_ids:
-                ev = _evidence(rel.evidence, ex.note, keep_sentence=True)
                 evidence.setdefault((rel_id, ev.id), (rel_id, rel.type, ev))
-        return mentions, list(evidence.values())
+        rels, _ = merge_links(event_links, ends, schema, problems)
+        for rel in rels:
+            for ev in rel.evidence:
+                evidence.setdefault((rel.id, ev.id), (rel.id, rel.type, ev))
+        return Placement(mentions, list(evidence.values()), nodes, rels, problems)
+
+
+def _add_mention(group: Group, m: Mention) -> None:
+    group.see_mention(m.note_id)
+    if m.label == "Person":
+        _add_person(group, m)
+        return
+    if m.label in NAMED:
+        group.forms[" ".join((m.canonical or m.text).split())] += 1
+    group.add_hint(dict(m.props))
 
 
 def _evidence(evidence: Evidence, note: Note, *, keep_sentence: bool) -> Evidence:
@@ -271,22 +311,49 @@ def _rank(group: Group) -> tuple[object, ...]:
 
 def resolve(extractions: Iterable[Extraction], *, decisions: Sequence[Decision] = (),
             schema: Schema | None = None) -> Resolution:
-    """Resolve the mentions of many notes to entities and merged, evidence-carrying relationships."""
+    """Resolve the mentions of many notes to entities and merged, evidence-carrying relationships.
+
+    The whole case in memory at once (tests, notebooks, small folders); the pipeline streams
+    the same steps (``Resolver``) instead.
+    """
+    extractions = list(extractions)
     resolver = Resolver(schema=schema)
     for extraction in extractions:
         resolver.add(extraction)
-    return resolver.finish(decisions)
+    resolution = resolver.finish(decisions)
+    places = [resolver.place(extraction, resolution) for extraction in sorted(extractions, key=lambda e: e.note.id)]
+    evidence: dict[str, list[Evidence]] = {}
+    for place in places:
+        for rel_id, _, ev in place.evidence:
+            evidence.setdefault(rel_id, []).append(ev)
+    events = {(n.label, n.key): n for place in places for n in place.nodes}
+    event_rels = {r.id: r for place in places for r in place.rels}
+    nodes = sorted([*resolution.nodes, *events.values()], key=lambda n: (n.label, n.key))
+    rels = [replace(r, evidence=tuple(sorted({ev.id: ev for ev in evidence.get(r.id, ())}.values(), key=_order)))
+            for r in [*resolution.rels, *event_rels.values()]]
+    rels.sort(key=lambda r: (r.type, r.source_label, r.source_key, r.target_label, r.target_key))
+    mentions = sorted((m for place in places for m in place.mentions),
+                      key=lambda t: (t[0].note_id, t[0].start, t[0].end, t[0].label, t[0].text))
+    problems = resolution.problems + [p for place in places for p in place.problems]
+    stats = {**resolution.stats, "entities": len(nodes), "rels": len(rels), "problems": len(problems),
+             **Counter(f"entities_{n.label}" for n in nodes)}
+    return replace(resolution, nodes=nodes, rels=rels, mentions=mentions, problems=problems,
+                   stats=dict(sorted(stats.items())), rel_ids=frozenset(r.id for r in rels))
 
 
-def _stats(groups: dict[str, Group], nodes: list[NodeRecord], rels: list[RelRecord], mentions: int,
-           links: list[Link] | LinkTable, result: Clustering, loops: int, problems: list[str]) -> dict[str, int]:
+def _order(ev: Evidence) -> tuple[str, int, int, str]:
+    return ev.note_id, ev.start, ev.end, ev.method
+
+
+def _stats(groups: dict[str, Group], nodes: list[NodeRecord], rels: list[RelRecord], counts: Counter[str],
+           result: Clustering, loops: int, problems: list[str]) -> dict[str, int]:
     by_key = sum(g.mention_count - 1 for g in groups.values() if g.label not in NAMED | EVENTS)
     by_name = sum(g.note_count - 1 for g in groups.values() if g.label in NAMED)
-    counts: Counter[str] = Counter({
-        "mentions": mentions, "entities": len(nodes), "merged_by_key": by_key,
-        "merged_by_name": by_name, "relations": len(links), "rels": len(rels), "self_loops_dropped": loops,
+    stats: Counter[str] = Counter({
+        "mentions": counts["mentions"], "entities": len(nodes), "merged_by_key": by_key,
+        "merged_by_name": by_name, "relations": counts["relations"], "rels": len(rels), "self_loops_dropped": loops,
         "problems": len(problems),
     })
-    counts.update(result.stats)
-    counts.update(Counter(f"entities_{n.label}" for n in nodes))
-    return dict(sorted(counts.items()))
+    stats.update(result.stats)
+    stats.update(Counter(f"entities_{n.label}" for n in nodes))
+    return dict(sorted(stats.items()))

@@ -3,32 +3,31 @@
 Why here: this is the one place that wires ``ingest`` to ``workbench.store`` (the CLI and the
 notebooks call it through ``Workbench.ingest``). Extraction is the slow step, so each note's
 extraction is cached on disk under ``WORKBENCH_HOME/extractions/<fingerprint>/<sha256>.jsonl``
-(the fingerprint hashes the ingest code, patterns and model name, see ``extraction_fingerprint``),
-written atomically (temp file, then rename): a second run, or a run after a crash, only extracts
-what is new. Resolution then sees every note of the run (one at a time, keeping names, keys
-and relation spans but no sentences), applies the analyst's stored decisions, and the store
-writes idempotently - so a run killed at any point and run again ends in the same graph. The
-mentions and evidence sentences are streamed to the store in a second pass over the cache, so
-the ingest's memory follows the number of entities, not the volume of notes. The spaCy model
+(the fingerprint hashes the ingest code, patterns and model name, see ``extraction_fingerprint``;
+the file layout is ``workbench.extraction_cache``): a second run, or a run after a crash, only
+extracts what is new, and a large note (a call-record export) is read back in parts. Resolution then sees every note of the run (one at a time, keeping names, keys
+and relation spans but no sentences and no payments or calls), applies the analyst's stored
+decisions, and the store writes idempotently - so a run killed at any point and run again ends
+in the same graph. Each note's mentions, evidence sentences, payments and calls are streamed to
+the store in a second pass over the cache, so the ingest's memory follows the number of people,
+identifiers and places, not the number of notes or export rows. The spaCy model
 is loaded only when some note is not cached yet.
 """
 from __future__ import annotations
 
 import dataclasses
-import json
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph_schema.records import Note, from_dict, to_dict
+from graph_schema.records import Note
 from ingest.judgements import Decision
 from ingest.read import read_path
 from ingest.resolve import Resolution, Resolver
 from ingest.results import Extraction, FileError
+from workbench.extraction_cache import ExtractionCache
 from workbench.store.loader import PIPELINE_VERSION, LoadStats
 from workbench.store.store import Store
 
@@ -86,41 +85,6 @@ def extraction_fingerprint(model: str) -> str:
     return digest.hexdigest()[:16]
 
 
-class ExtractionCache:
-    """Extractions on disk, one JSONL file per note version (its sha256), per pipeline fingerprint."""
-
-    def __init__(self, root: Path, fingerprint: str = PIPELINE_VERSION) -> None:
-        self.root = root / fingerprint
-
-    def _path(self, note_id: str) -> Path:
-        return self.root / f"{note_id}.jsonl"
-
-    def get(self, note: Note) -> Extraction | None:
-        path = self._path(note.id)
-        if not path.exists():
-            return None
-        mentions, relations, errors = [], [], []
-        with path.open(encoding="utf-8") as lines:  # line by line: a large CSV export's file is tens of MB
-            for line in lines:
-                data = json.loads(line)
-                if data["kind"] == "file_error":
-                    errors.append(FileError(**data["error"]))
-                elif data["kind"] == "mention":
-                    mentions.append(from_dict(data))
-                else:
-                    relations.append(from_dict(data))
-        return Extraction(note=note, mentions=tuple(mentions), relations=tuple(relations), errors=tuple(errors))
-
-    def put(self, extraction: Extraction) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        lines = [json.dumps(to_dict(m), ensure_ascii=False) for m in (*extraction.mentions, *extraction.relations)]
-        lines += [json.dumps({"kind": "file_error", "error": dataclasses.asdict(e)}) for e in extraction.errors]
-        fd, tmp = tempfile.mkstemp(dir=self.root, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + ("\n" if lines else ""))
-        os.replace(tmp, self._path(extraction.note.id))
-
-
 def _light(note: Note) -> Note:
     """The note without its text: the store keeps sentences, not whole files, and memory stays small."""
     return dataclasses.replace(note, text="")
@@ -153,10 +117,9 @@ def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCa
                 progress(str(item))
                 continue
             report.files_read += 1
-            hit = cache.get(item)
-            if hit is not None:
+            if item in cache:
                 report.cached += 1
-                yield dataclasses.replace(hit, note=_light(item))
+                yield from cache.parts(_light(item))
                 continue
             pending.append(item)
             if len(pending) >= window:
@@ -190,23 +153,28 @@ def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None
     report = IngestReport()
     report.entities_before = _entity_count(store)
     cache = ExtractionCache(cache_dir, fingerprint)
-    resolver = Resolver(schema=store.schema, keep_text=False)
+    resolver = Resolver(schema=store.schema)
     notes: list[Note] = []
     for extraction in _extractions([Path(p) for p in paths], case_id, cache, report, _LazyModel(nlp_factory), progress):
         report.row_errors.extend(extraction.errors)
         resolver.add(extraction)
-        notes.append(extraction.note)
+        if not notes or notes[-1] is not extraction.note:  # a large cached note comes in parts
+            notes.append(extraction.note)
     resolution = resolver.finish(decisions)
-    report.resolution, report.candidates, report.problems = resolution.stats, len(resolution.candidates), resolution.problems
-    progress(f"writing {len(resolution.nodes)} entities and {len(resolution.rels)} relationships")
+    report.resolution, report.candidates = resolution.stats, len(resolution.candidates)
+    report.problems = list(resolution.problems)
+    progress(f"writing {len(resolution.nodes)} entities and {len(resolution.rels)} relationships, then each note's"
+             " mentions, evidence, payments and calls")
     loader = store.loader(case_id=case_id, batch_size=batch_size, pipeline_version=f"{PIPELINE_VERSION}+{fingerprint}")
     loader.notes(notes)
     loader.nodes(resolution.nodes)
-    for note in notes:  # second pass: each note's mentions and sentences, re-read from the cache
-        extraction = cache.get(note)
-        if extraction is None:
+    for note in sorted(notes, key=lambda n: n.id):  # second pass: mentions, sentences, events, from the cache
+        if note not in cache:
             raise FileNotFoundError(f"{note.path}: its extraction left the cache during the ingest ({cache.root})")
-        loader.note_facts(*resolver.place(extraction, resolution))
+        for part in cache.parts(note):
+            place = resolver.place(part, resolution)
+            loader.note_facts(place.mentions, place.evidence, nodes=place.nodes, rels=place.rels)
+            report.problems.extend(place.problems)
     loader.rels(resolution.rels)
     report.load = loader.finish()
     report.entities_after = _entity_count(store)

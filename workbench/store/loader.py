@@ -98,7 +98,9 @@ class _Writer:
 
 class Loader:
     """One ingest run's writes, stage by stage: ``notes``, ``nodes``, ``note_facts`` (any number
-    of times), ``rels``, then ``finish``. Note facts are buffered and written a batch at a time."""
+    of times), ``rels``, then ``finish``. Note facts are buffered and written a batch at a time;
+    ``touched`` keeps only what must be refreshed at the end (the relationships resolution
+    merged across notes and the types of superseded note versions)."""
 
     def __init__(self, driver: Driver, schema: Schema, *, case_id: str | None = None, database: str = "neo4j",
                  batch_size: int = 1000, pipeline_version: str = PIPELINE_VERSION) -> None:
@@ -113,6 +115,8 @@ class Loader:
         self._mentions: list[dict[str, Any]] = []
         self._edges: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         self._evidence: dict[str, dict[str, Any]] = {}
+        self._nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self._rels: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
 
     def notes(self, notes: Iterable[Note]) -> None:
         """The case and the Note nodes, and older versions of the same files marked superseded."""
@@ -132,14 +136,14 @@ class Loader:
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for node in nodes:
             by_label[node.label].append({"id": node.key, "props": node.props})
-        for label, rows in sorted(by_label.items()):
-            self.writer.write(q.merge_nodes(self.schema, label), rows)
-            self.stats.by_label[label] = self.stats.by_label.get(label, 0) + len(rows)
-            self.stats.nodes += len(rows)
+        self._write_nodes(by_label)
 
-    def note_facts(self, mentions: Iterable[tuple[Mention, str, str]],
-                   evidence: Iterable[tuple[str, str, Evidence]]) -> None:
-        """Mentions (with their note-to-entity edges) and relationship evidence, buffered."""
+    def note_facts(self, mentions: Iterable[tuple[Mention, str, str]], evidence: Iterable[tuple[str, str, Evidence]],
+                   *, nodes: Iterable[NodeRecord] = (), rels: Iterable[RelRecord] = ()) -> None:
+        """A note's mentions (with their note-to-entity edges), relationship evidence, and the
+        nodes and relationships only it holds (its payments and calls), buffered."""
+        for node in nodes:
+            self._nodes[node.label][node.key] = {"id": node.key, "props": node.props}
         for mention, label, key in mentions:
             case = self.note_case.get(mention.note_id, self.case_id)
             self._mentions.append(_mention_row(mention, label, key, case))
@@ -150,20 +154,45 @@ class Loader:
             row = _evidence_row(rel_id, rel_type, ev, self.note_case.get(ev.note_id), self.note_date.get(ev.note_id))
             self._evidence[row["id"]] = row
             self._flush_when_full()
+        for rel in rels:  # after the evidence: a flush writes a relationship with all of its evidence
+            self._rels[(rel.type, rel.source_label, rel.target_label)][rel.id] = {
+                "id": rel.id, "source": rel.source_key, "target": rel.target_key, "props": rel.props}
+        self._flush_when_full()
 
     def _flush_when_full(self) -> None:
         """Write the buffers once one holds a batch (a CSV export is one note of thousands of rows)."""
-        if max(len(self._mentions), len(self._evidence), *(len(e) for e in self._edges.values())) >= self.batch_size:
+        buffers = [self._mentions, self._evidence, *self._edges.values(), *self._nodes.values(), *self._rels.values()]
+        if max(map(len, buffers)) >= self.batch_size:
             self._flush()
 
     def _flush(self) -> None:
+        """Nodes first (mention edges and relationships MATCH them), relationships last; the
+        relationships written here get their evidence statistics now, so no list of them grows."""
+        self._write_nodes({label: list(rows.values()) for label, rows in self._nodes.items()})
         self.writer.write(q.merge_mentions(), self._mentions)
         self.stats.mentions += len(self._mentions)
         for label, rows_by_id in sorted(self._edges.items()):
             self.writer.write(q.merge_mentions_edges(self.schema, label), list(rows_by_id.values()))
         self.writer.write(q.merge_evidence(), list(self._evidence.values()))
         self.stats.evidence += len(self._evidence)
+        written = self._write_rels({k: list(rows.values()) for k, rows in self._rels.items()})
+        self.writer.refresh(self.schema, written)
         self._mentions, self._edges, self._evidence = [], defaultdict(dict), {}
+        self._nodes, self._rels = defaultdict(dict), defaultdict(dict)
+
+    def _write_nodes(self, by_label: dict[str, list[dict[str, Any]]]) -> None:
+        for label, rows in sorted(by_label.items()):
+            self.writer.write(q.merge_nodes(self.schema, label), rows)
+            self.stats.by_label[label] = self.stats.by_label.get(label, 0) + len(rows)
+            self.stats.nodes += len(rows)
+
+    def _write_rels(self, groups: dict[tuple[str, str, str], list[dict[str, Any]]]) -> dict[str, set[str]]:
+        written: dict[str, set[str]] = defaultdict(set)
+        for (rel_type, source, target), rows in sorted(groups.items()):
+            self.writer.write(q.merge_rels(self.schema, rel_type, source, target), rows)
+            self.stats.relationships += len(rows)
+            written[rel_type].update(row["id"] for row in rows)
+        return written
 
     def rels(self, rels: Iterable[RelRecord]) -> None:
         """The relationships themselves (after every note's facts, so their evidence exists)."""
@@ -172,10 +201,8 @@ class Loader:
         for rel in rels:
             groups[(rel.type, rel.source_label, rel.target_label)].append(
                 {"id": rel.id, "source": rel.source_key, "target": rel.target_key, "props": rel.props})
-            self.touched[rel.type].add(rel.id)
-        for (rel_type, source, target), rows in sorted(groups.items()):
-            self.writer.write(q.merge_rels(self.schema, rel_type, source, target), rows)
-            self.stats.relationships += len(rows)
+        for rel_type, ids in self._write_rels(groups).items():
+            self.touched[rel_type] |= ids
 
     def finish(self) -> LoadStats:
         """Write what is buffered and derive every touched relationship's evidence statistics."""

@@ -1,0 +1,112 @@
+"""Extractions on disk: one JSONL file per note version (its sha256), per pipeline fingerprint.
+
+Why: extraction is the slow step of an ingest, so a second run, or a run after a crash, reads
+what it already extracted (files are written atomically: temp file, then rename). And an ingest
+reads every note twice (resolve, then write), so the file is laid out to be read in parts: a
+call-record export of a hundred thousand rows is one note, and holding all its mentions and
+sentences at once would make the ingest's memory follow the size of the largest export.
+
+Layout: the records are grouped into blocks - the mentions joined by relations, with those
+relations - ordered by where the block starts in the note, and a ``{"kind": "cut"}`` line
+separates blocks. A relation never refers to a mention outside its block, so ``parts`` can
+split the note at any cut. Files without cuts (older caches) read as one part.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from graph_schema.records import Mention, Note, Relation, from_dict, to_dict
+from ingest.results import Extraction, FileError
+
+__all__ = ["ExtractionCache", "PART_RECORDS"]
+
+PART_RECORDS = 5000  # mentions and relations per part: large enough that notes are one part
+_CUT = json.dumps({"kind": "cut"})
+
+
+class ExtractionCache:
+    """Read and write extractions; ``parts`` streams a large one in pieces."""
+
+    def __init__(self, root: Path, fingerprint: str) -> None:
+        self.root = root / fingerprint
+
+    def _path(self, note_id: str) -> Path:
+        return self.root / f"{note_id}.jsonl"
+
+    def __contains__(self, note: Note) -> bool:
+        return self._path(note.id).exists()
+
+    def get(self, note: Note) -> Extraction | None:
+        """The whole extraction of a note, or None when it is not cached."""
+        if note not in self:
+            return None
+        parts = list(self.parts(note, size=0))
+        return Extraction(note=note, mentions=tuple(m for p in parts for m in p.mentions),
+                          relations=tuple(r for p in parts for r in p.relations),
+                          errors=tuple(e for p in parts for e in p.errors))
+
+    def parts(self, note: Note, size: int = PART_RECORDS) -> Iterator[Extraction]:
+        """The cached extraction in parts of about ``size`` records (0: one part), split only at
+        cuts; the file errors come with the last part. At least one part, even for an empty note."""
+        mentions: list[Mention] = []
+        relations: list[Relation] = []
+        errors: list[FileError] = []
+        with self._path(note.id).open(encoding="utf-8") as lines:
+            for line in lines:
+                data = json.loads(line)
+                kind = data["kind"]
+                if kind == "cut":
+                    if size and len(mentions) + len(relations) >= size:
+                        yield Extraction(note=note, mentions=tuple(mentions), relations=tuple(relations))
+                        mentions, relations = [], []
+                elif kind == "file_error":
+                    errors.append(FileError(**data["error"]))
+                elif kind == "mention":
+                    mentions.append(from_dict(data))
+                else:
+                    relations.append(from_dict(data))
+        yield Extraction(note=note, mentions=tuple(mentions), relations=tuple(relations), errors=tuple(errors))
+
+    def put(self, extraction: Extraction) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        lines: list[str] = []
+        for block in _blocks(extraction):
+            if lines:
+                lines.append(_CUT)
+            lines += [json.dumps(to_dict(record), ensure_ascii=False) for record in block]
+        lines += [json.dumps({"kind": "file_error", "error": dataclasses.asdict(e)}) for e in extraction.errors]
+        fd, tmp = tempfile.mkstemp(dir=self.root, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + ("\n" if lines else ""))
+        os.replace(tmp, self._path(extraction.note.id))
+
+
+def _blocks(extraction: Extraction) -> list[list[Any]]:
+    """Mentions joined by relations (union-find), each block's mentions then its relations,
+    blocks in the order of their first mention in the note."""
+    parent = {m.id: m.id for m in extraction.mentions}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for rel in extraction.relations:
+        if rel.source in parent and rel.target in parent:
+            a, b = find(rel.source), find(rel.target)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    blocks: dict[str, list[Any]] = {}
+    for m in sorted(extraction.mentions, key=lambda m: (m.start, m.end, m.label, m.text)):
+        blocks.setdefault(find(m.id), []).append(m)
+    for rel in extraction.relations:
+        end = rel.source if rel.source in parent else rel.target if rel.target in parent else None
+        blocks.setdefault(find(end) if end else f"~{rel.source}", []).append(rel)  # a dangling one alone
+    return list(blocks.values())
