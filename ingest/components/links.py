@@ -5,12 +5,15 @@ The identifier linker walks up the parse from the identifier to its owner: a pos
 number 622-1234"), a person it is in apposition to ("Carlos Reyes (622-1234)"), or the clause
 it sits in - its subject for possession verbs ("Reyes uses 622-1234"), the callee for "called
 Ana on 622-1234", the caller for "called from 622-1234". A number that is only the object of
-a call ("I called 622-1234") is left unattached: the caller does not own it.
+a call ("I called 622-1234") is left unattached: the caller does not own it. A plate is driven
+(DRIVES) unless the sentence says whose it is ("registered in his name", "his own pickup"),
+which is OWNS.
 The co-mention component adds ASSOCIATED_WITH, at a low confidence, for people named in one
 sentence with no typed relation between them - weak ties the analysis weighs by count.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -27,6 +30,9 @@ _CALL_VERBS = {"call", "phone", "ring", "text", "message", "contact", "reach", "
 _POSSESSION = {"use", "have", "own", "give", "provide", "list", "register", "change", "buy", "carry", "drive",
                "keep", "hold", "open", "be", "answer", "save", "share", "post", "operate", "rent", "borrow"}
 _OWNER_LABELS = {"Person", "Organization"}
+# "a pickup, CZ-C-1234, registered in his name", "his own pickup": the sentence says the car is theirs
+_OWNERSHIP = re.compile(r"\b(?:registered|listed)\s+(?:in|under)\s+(?:his|her|their)\s+(?:own\s+)?name\b|"
+                        r"\b(?:his|her|their)\s+own\b", re.IGNORECASE)
 _NOMINAL = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound"}
 
 
@@ -51,7 +57,13 @@ class IdentifierLinker:
             span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
             issuer = item["props"].get("bank")  # "an account at Belize Bank": the bank is not the holder
             owner = self._owner(args, span.root, issuer) if span is not None else None
-            if owner is not None and item["label"] == "Vehicle" and _owns(doc, owner, item):
+            if owner is not None and item["label"] == "Vehicle" and owner["label"] == "Person" \
+                    and _OWNERSHIP.search(span.sent.text) and not _owns(doc, owner, item):
+                add_relation(doc, "OWNS", owner, item, span.sent,
+                             "workbench.identifier_linker.v1:stated-ownership", 0.75)
+                if not any(t.lemma_ == "drive" for t in span.sent):
+                    continue  # "getting out of his own pickup": owning it, driving is not stated
+            elif owner is not None and item["label"] == "Vehicle" and _owns(doc, owner, item):
                 continue  # "registered to / belongs to Reyes" was read as OWNS: driving is not stated
             if owner is not None and owner["label"] in self.sources[item["label"]]:
                 add_relation(doc, IDENTIFIER_RELATIONS[item["label"]], owner, item, span.sent,

@@ -4,7 +4,7 @@ Why: a TIPPED_OFF edge accuses someone - usually an official - of complicity, so
 precise. The source is only ever a person named in the sentence *as the agent* of the
 obstruction: the subject (or passive by-agent) of a tip-off verb ("Sgt. X warned them before the
 raid", "X told Reyes the police were coming", "Reyes was warned by X"), the one who had someone
-freed ("X had him released without charge"), the one a call or order came from ("the raid was
+freed ("X had him released without charge"), the one a warning, call or order came from ("the raid was
 cancelled after a call from X", "on X's orders") or whose desk a file left ("the file went
 missing from X's desk"). Never merely an official named nearby: the officer who reports the raid
 is not its leak. The target is the person warned, freed or protected; failing that the other
@@ -37,7 +37,7 @@ def find_obstruction(doc: Doc, args: Arguments, sent: Span, role_of) -> None:
     for token in sent:
         lemma = token.lemma_.lower()
         found: tuple[list, list, str] | None = None
-        if token.pos_ in {"VERB", "AUX"} and lemma in _ROWS["tip-verbs"]["lemmas"]:
+        if token.pos_ in {"VERB", "AUX"} and lemma in _ROWS["tip-verbs"]["lemmas"] and not _to_the_writer(token):
             agents = args.subjects(token)
             # "warned" alone is a tip-off when an official does it; anyone else needs a raid cue
             if warning or lemma in _ROWS["tip-verbs"]["always"] or (
@@ -48,10 +48,18 @@ def find_obstruction(doc: Doc, args: Arguments, sent: Span, role_of) -> None:
             found = _causer(args, token), args.role(token, "patient|object"), "release"
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in _ROWS["source-nouns"]["lemmas"] and (blocking or freeing):
             found = _from_or_poss(args, token), [], "call-from"
+        elif token.pos_ == "NOUN" and lemma in _ROWS["warning-nouns"]["lemmas"] and warning:
+            found = _warned_by(args, token), [], "warning-from"
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in _ROWS["place-nouns"]["lemmas"] and blocking:
             found = _from_or_poss(args, token), [], "missing-from"
         if found:
             _link(doc, sent, found, role_of)
+
+
+def _to_the_writer(verb: Token) -> bool:
+    """"Yesenia told me that ... after the raid": telling the note's writer is a statement to the
+    police, not a warning."""
+    return any(c.dep_ in {"dobj", "dative"} and c.lower_ in {"me", "us"} for c in verb.children)
 
 
 def _causer(args: Arguments, verb: Token) -> list[dict[str, Any]]:
@@ -68,6 +76,15 @@ def _from_or_poss(args: Arguments, noun: Token) -> list[dict[str, Any]]:
              for m in args.resolve(c)]
     found += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
               for p in c.children if p.dep_ == "pobj" for m in args.resolve(p)]
+    return found
+
+
+def _warned_by(args: Arguments, noun: Token) -> list[dict[str, Any]]:
+    """"received a warning from X before the raid": X, on the noun or on the verb it is the object of."""
+    found = _from_or_poss(args, noun)
+    if not found and noun.dep_ == "dobj":
+        found = [m for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for p in c.children if p.dep_ == "pobj" for m in args.resolve(p)]
     return found
 
 

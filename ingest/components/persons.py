@@ -33,7 +33,9 @@ _TRAILING_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.?$")
 _JOINERS = {"-", ".", "'", "’", "\"", "“", "”"}
 _PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "da", "di", "y", "st.", "mc", "mac"}
 _NOT_NAMES = {"USD", "BZD", "MXN", "GTQ", "HNL", "ATM", "CCTV", "DNA", "WPC", "ASP", "ACP", "BDF", "QAPU", "GSU", "ID"}
-_NOT_PLACE_TYPES = {"", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "EVENT", "LAW"}
+# Entity types a name word may carry by the model's mistake ("10:35 - Carlos Alvarado" is one QUANTITY)
+_NOT_PLACE_TYPES = {"", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "EVENT", "LAW",
+                    "QUANTITY", "CARDINAL", "TIME", "MONEY"}
 _STOP = re.compile(r"^(?:WhatsApp|Facebook|Instagram|TikTok|Messenger|Western Union|MoneyGram|God|Jesus|Christ|"
                    r"Author|Subject|Re|Ref|Copy|Signed|Arrest|Interview|E-Kyash|DigiWallet|Police|Immigration|Customs|Officer|Victim|Witness|Suspect|Mr|Mrs|Ms)$",
                    re.IGNORECASE)
@@ -65,10 +67,13 @@ class PersonFinder:
         return doc
 
     def _proper_nouns(self, doc: Doc) -> None:
-        """Runs of two or three capitalized proper nouns the model left untagged ("Ana Pop")."""
+        """Runs of two or three capitalized proper nouns the model left untagged ("Ana Pop"); a
+        surname in capitals after one counts whatever its tag ("Ana BARDALES", often tagged NOUN),
+        and so does a surname the model alone took for a one-word place ("Ana Urbina")."""
         run: list = []
         for token in [*doc, None]:
-            if token is not None and token.pos_ == "PROPN" and _namelike(token) and token.ent_type_ in _NOT_PLACE_TYPES \
+            if token is not None and (token.pos_ == "PROPN" or (run and token.is_upper)) and _namelike(token) \
+                    and (token.ent_type_ in _NOT_PLACE_TYPES or (run and _lone_place_tag(token))) \
                     and not (run and token.is_sent_start):
                 run.append(token)
                 continue
@@ -88,10 +93,14 @@ class PersonFinder:
                 end = min(end, cut.idx)
         text = text_of(doc)[start:end]
         stripped = _HONORIFIC.sub("", text.lstrip(". "))
+        lettered = bool(re.fullmatch(r"[A-Z]\W*", stripped.strip()))
+        if lettered:
+            stripped = text.lstrip(". ")  # "Miss P": a letter after an honorific is a nickname, not a name
         start += len(text) - len(stripped)
         stripped = re.sub(r"(?:\s+(?:a\.k\.a|aka|alias)\.?)$", "", stripped.rstrip())
         stripped = re.sub(r"(?:['’]s?|[.,;:\"”])+$", "", stripped.rstrip())
-        stripped = _TRAILING_INITIAL.sub("", stripped)  # "Sofía Jiménez L": an initial ends no name
+        if not lettered:
+            stripped = _TRAILING_INITIAL.sub("", stripped)  # "Sofía Jiménez L": an initial ends no name
         end = start + len(stripped)
         if self._reject(doc, start, end):
             return
@@ -161,6 +170,14 @@ class PersonFinder:
         return None
 
 
+def _lone_place_tag(token) -> bool:
+    """A one-word GPE/LOC entity: after a first name it is a surname the model took for a place
+    (a real place is in the gazetteer and already claimed, or tagged with its first word)."""
+    doc = token.doc
+    return token.ent_type_ in {"GPE", "LOC"} and token.ent_iob_ == "B" \
+        and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+
+
 def _namelike(token) -> bool:
     """A capitalized or all-caps word that can be part of a name ("Flowers", "SALAZAR")."""
     text = token.text
@@ -175,7 +192,8 @@ def _widen(doc: Doc, start: int, end: int, left: bool = True):
         if before.text == "-" and not before.whitespace_ and start > 1 and _namelike(doc[start - 2]) \
                 and not doc[start - 2].whitespace_:
             start -= 2
-        elif _namelike(before) and before.whitespace_ and before.pos_ == "PROPN":
+        elif _namelike(before) and before.whitespace_ and before.pos_ == "PROPN" \
+                and before.ent_type_ not in {"DATE", "TIME"}:  # "On Monday Carlos Reyes"
             start -= 1
         else:
             break

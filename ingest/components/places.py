@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from graph_schema.types import fold_name
@@ -140,6 +140,8 @@ class PlaceMatcher:
 
 
 _PLACE_PREPS = {"in", "to", "from", "near", "at", "into", "towards", "toward", "outside", "across", "through"}
+_RECORD_NOUNS = {"statement", "interview", "interrogation", "arrest", "search", "testimony", "declaration",
+                 "deposition"}
 _PLACE_WORDS = {"village", "town", "city", "district", "caye", "border", "area", "road", "street", "highway"}
 
 
@@ -149,11 +151,13 @@ def make_ner_fallback(nlp: Language, name: str) -> "NerFallback":
 
 
 class NerFallback:
-    """The model's GPE/LOC/ORG entities the rules did not cover, at a lower confidence.
+    """The model's GPE/LOC/ORG entities the rules did not cover, at a lower confidence (and FAC
+    ones that are a person's name: "moved Yesenia Cardona" is sometimes tagged a facility).
 
     Runs after the person finder: the small model often tags a surname or a nickname it has
     seen as a full name earlier ("Reyes", "Flaco") as ORG or GPE; such an entity whose words all
-    belong to a person of the note becomes a Person mention instead.
+    belong to a person of the note becomes a Person mention instead, and so does such a word the
+    model left untagged.
     """
 
     def __init__(self) -> None:
@@ -164,14 +168,29 @@ class NerFallback:
                              for n in (m["canonical"] or m["text"], *m["props"].get("aliases", []))
                              for w in fold_name(n).split()}
         self._from_ner(doc)
+        self._known_name_words(doc)
         return doc
 
+    def _known_name_words(self, doc: Doc) -> None:
+        """A lone capitalized word that is a name or alias of a person of this note ("Flowers was
+        interviewed", "Home address of Santa") and that nothing else claimed is that person."""
+        for token in doc:
+            if not (token.is_alpha and token.is_title and token.pos_ in {"PROPN", "NOUN"}) \
+                    or fold_name(token.text) not in self.person_words \
+                    or claimed(doc, token.idx, token.idx + len(token)) \
+                    or any(n.is_title and n.pos_ == "PROPN" and not claimed(doc, n.idx, n.idx + len(n))
+                           for n in _neighbours(token)):
+                continue
+            add_mention(doc, "Person", token.idx, token.idx + len(token), "workbench.ner_fallback.v1:known-name-word",
+                        confidence=0.7, canonical=token.text)
+
     def _from_ner(self, doc: Doc) -> None:
-        for ent in map(_without_timestamp, doc.ents):
-            if ent is None or _VEHICLE_MAKE.match(ent.text):
-                continue  # "Toyota" in "a white Toyota Hilux" describes a vehicle, not a body
+        for ent in map(_without_timestamp, _comma_parts(doc.ents)):
+            if ent is None or _VEHICLE_MAKE.match(ent.text) or (
+                    ent.start > 0 and _VEHICLE_MAKE.match(doc[ent.start - 1].text)):
+                continue  # "Toyota" or "Hiace" in "a white Toyota Hiace" describes a vehicle, not a body
             text = ent.text.strip()
-            if ent.label_ not in {"GPE", "LOC", "ORG"} or claimed(doc, ent.start_char, ent.end_char) \
+            if ent.label_ not in {"GPE", "LOC", "ORG", "FAC"} or claimed(doc, ent.start_char, ent.end_char) \
                     or any(t["start"] < ent.end_char and ent.start_char < t["end"] for t in titles(doc)):
                 continue
             words = fold_name(text).split()
@@ -181,6 +200,9 @@ class NerFallback:
             elif _looks_like_name(ent):
                 add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.6,
                             canonical=text)
+                self.person_words.update(words)  # "Santa Xix" makes a later "According to Santa" her
+            elif ent.label_ == "FAC":
+                continue  # a building the rules did not know is left out rather than guessed
             elif ent.label_ in {"GPE", "LOC"} and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS \
                     and not _NOT_ORG.match(text) and not _AGENCY.search(text):
                 add_mention(doc, "Location", ent.start_char, ent.end_char, f"ner:{ent.label_}", confidence=0.6,
@@ -192,16 +214,43 @@ class NerFallback:
                             canonical=text_of(doc)[start:ent.end_char], kind=kind)
 
 
+def _comma_parts(ents: tuple[Span, ...]) -> list[Span]:
+    """Entities cut at their commas: the model runs "According to Crisanto, Marisol Cardona" into
+    one ORG, and a name never holds a comma."""
+    parts = []
+    for ent in ents:
+        start = ent.start
+        for token in [*ent, None]:
+            if token is None or token.text == ",":
+                end = token.i if token is not None else ent.end
+                if (start, end) == (ent.start, ent.end):
+                    parts.append(ent)
+                elif end > start:
+                    parts.append(Span(ent.doc, start, end, label=ent.label_))
+                start = end + 1
+    return parts
+
+
+def _neighbours(token: Token) -> list[Token]:
+    doc = token.doc
+    return [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and doc[i].sent == token.sent]
+
+
 def _without_timestamp(ent: Span) -> Span | None:
-    """The entity without a log line's leading time or date ("19:10 - Carlos Alvarado") or a
-    trailing possessive ("Noe Matamoros's"), which the model often takes into an ORG; None when
-    nothing else is left."""
+    """The entity without a log line's leading time or date ("19:10 - Carlos Alvarado"), a
+    record's heading noun ("Statement of Keyla Salazar"), a trailing possessive ("Noe
+    Matamoros's") or preposition ("Cleveland Palacio at"), which the model often takes into an
+    ORG; None when nothing else is left."""
     start, end, doc = ent.start, ent.end, ent.doc
     while start < end and (doc[start].like_num or doc[start].is_punct or doc[start].lower_ == "hrs"
                            or doc[start].text[:1].isdigit()):
         start += 1
+    if end - start > 2 and doc[start].lower_ in _RECORD_NOUNS and doc[start + 1].lower_ == "of":
+        start += 2
     if end - start > 1 and doc[end - 1].lower_ in {"'s", "’s"}:
         end -= 1
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "ADP":
+        end -= 1  # "Cleveland Palacio at" (the model's span ran into the preposition)
     if start == end:
         return None
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)

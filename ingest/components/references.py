@@ -29,17 +29,25 @@ def _words(item: dict[str, Any]) -> set[str]:
     return {w for name in names for w in fold_name(name).split()}
 
 
+def _refers_to(name: str, item: dict[str, Any]) -> bool:
+    """A one-word name is one of the item's words; a longer one is one of its aliases."""
+    if len(name.split()) == 1:
+        return name in _words(item)
+    return name in {fold_name(a) for a in item["props"].get("aliases", [])}
+
+
 def link_references(items: Iterable[dict[str, Any]]) -> None:
     """Set ``canonical`` of one-word Person mentions to the full name they refer to (in place)."""
     people = sorted((m for m in items if m["label"] == "Person" and m["text"] not in {"I", "we", "We"}),
                     key=lambda m: m["start"])
     full = [m for m in people if len(fold_name(m.get("canonical") or m["text"]).split()) >= 2]
+    aliases = {fold_name(a) for m in full for a in m["props"].get("aliases", [])}
     for item in people:
         name = fold_name(item.get("canonical") or item["text"])
-        if len(name.split()) != 1:
-            continue
-        earlier = [m for m in full if m["start"] < item["start"] and name in _words(m)]
-        anywhere = {fold_name(m["canonical"] or m["text"]): m for m in full if name in _words(m)}
+        if len(name.split()) != 1 and name not in aliases:
+            continue  # a full name stands for itself; a two-word nickname ("Miss P") is looked up
+        earlier = [m for m in full if m["start"] < item["start"] and _refers_to(name, m) and m is not item]
+        anywhere = {fold_name(m["canonical"] or m["text"]): m for m in full if _refers_to(name, m) and m is not item}
         target = earlier[-1] if earlier else (next(iter(anywhere.values())) if len(anywhere) == 1 else None)
         if target is not None:
             item["canonical"] = target.get("canonical") or target["text"]
@@ -70,9 +78,15 @@ def add_aliases(doc: Doc) -> None:
         if not after:
             continue
         start, end = item["end"] + after.start("nick"), item["end"] + after.end("nick")
+        nick = after.group("nick")
+        same = [m for m in mentions(doc) if m["label"] == "Person" and start <= m["start"] and m["end"] <= end]
+        if same:  # the person finder already took the nickname ("Don Beto" as "Beto"): it is this person
+            item["props"]["aliases"] = sorted({*item["props"].get("aliases", []), nick})
+            for other in same:
+                other["canonical"] = item["canonical"] or item["text"]
+            continue
         if claimed(doc, start, end, {"Person", "Location", "Organization"}):
             continue
-        nick = after.group("nick")
         item["props"]["aliases"] = sorted({*item["props"].get("aliases", []), nick})
         props = {k: v for k, v in item["props"].items() if k != "aliases"}
         add_mention(doc, "Person", start, end, "workbench.person_finder.v1:alias", confidence=0.9,

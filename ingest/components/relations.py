@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from graph_schema.model import load_schema
 from ingest.components.base import add_mention, add_relation, ensure_extensions, load_jsonl, mentions
 from ingest.components.obstruction import find_obstruction
-from ingest.components.syntax import Arguments
+from ingest.components.syntax import Arguments, described_noun
 
 _EVENT_KIND = {"text": "sms", "message": "sms", "whatsapp": "whatsapp", "email": "other"}
 
@@ -108,8 +108,7 @@ class RelationFinder:
             return False  # "Reyes moved to Corozal" is a move of home, "Reyes moved the girls to Corozal" is not
         if "particle" in row and not any(c.dep_ in {"prt", "advmod"} and c.lower_ in row["particle"] for c in verb.children):
             return False
-        if "object_lemmas" in row and not any(c.dep_ == "dobj" and c.lemma_ in row["object_lemmas"]
-                                              for c in verb.children):
+        if "object_lemmas" in row and not _object_is(verb, row["object_lemmas"]):
             return False
         return True
 
@@ -173,8 +172,9 @@ class RelationFinder:
         of = [m for c in noun.children if c.dep_ == "poss" for m in args.resolve(c)]
         holders = _noun_holders(args, noun)
         if not of and any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in noun.children):
+            named = {(h["canonical"] or h["text"]).lower() for h in holders}  # "Pop, known as "Beto", is his boss"
             before = [m for m in _in(sent, mentions(doc)) if m["label"] == "Person" and m["end"] <= noun.idx
-                      and m not in holders]
+                      and m not in holders and (m["canonical"] or m["text"]).lower() not in named]
             of = before[-1:]
         of += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for"}
                for p in c.children if p.dep_ == "pobj" for m in args.resolve(p)]
@@ -219,6 +219,14 @@ def _without_address_towns(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     completed = {m["canonical"].rsplit(", ", 1)[-1] for m in items
                  if m["props"].get("kind") == "address" and m["canonical"] and ", " in m["canonical"]}
     return [m for m in items if m["props"].get("kind") == "address" or m["canonical"] not in completed]
+
+
+def _object_is(verb: Token, lemmas: list[str]) -> bool:
+    """The verb's object is one of these things: its direct object, or the noun it describes as a
+    participle ("the statement taken by Cpl. Pop" - the statement is what was taken)."""
+    noun = described_noun(verb)
+    return any(c.dep_ == "dobj" and c.lemma_ in lemmas for c in verb.children) or (
+        noun is not None and noun.lemma_.lower() in lemmas)
 
 
 def _complement(token: Token) -> bool:

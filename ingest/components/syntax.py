@@ -7,7 +7,7 @@ relative ("Reyes, who recruited Ana"), participle ("the women recruited by Reyes
 ("Reyes met Ana and paid her") and controlled ("agreed to drive them") clauses all yield the
 same roles. A role token becomes mentions through the token's own mention, its conjuncts and
 its appositions; "I"/"we" become a first-person mention that ``ingest.extract`` ties to the
-note's author.
+note's author, unless an apposition names the writer ("I, Sgt. Pop, interviewed ...").
 """
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ class Arguments:
         found = []
         for tok in (token, *token.conjuncts):
             item = self.by_token.get(tok.i)
-            if item is None and tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":
-                item = self._first_person(tok)
+            if item is None and tok.lower_ in _FIRST_PERSON and (tok.pos_ == "PRON" or tok.dep_ == "nsubj"):
+                item = self._named_writer(tok) or self._first_person(tok)
             if item is None and tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
                 item = self.antecedent(tok)
             if item is None and tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and depth < 2:
@@ -60,7 +60,8 @@ class Arguments:
     def antecedent(self, pronoun: Token) -> dict[str, Any] | None:
         """The person a he/she/his/her stands for, only when one person is named in this sentence
         (before it) and the previous one: without gender or coreference models, anything more
-        ambiguous is left unresolved rather than guessed."""
+        ambiguous is left unresolved rather than guessed. An object pronoun is never its own
+        clause's subject, so "Pop said that Cruz offered her a job" leaves Pop alone."""
         sent = pronoun.sent
         window_start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         people = {}
@@ -68,7 +69,19 @@ class Arguments:
             if item["label"] == "Person" and window_start <= item["start"] < pronoun.idx \
                     and not item["props"].get("first_person"):
                 people.setdefault((item["canonical"] or item["text"]).lower(), item)
+        if pronoun.dep_ in {"dobj", "dative"}:  # "Cruz offered her a job": her is not Cruz (or "herself")
+            for subject in self.subjects(pronoun.head):
+                people.pop((subject["canonical"] or subject["text"]).lower(), None)
         return next(iter(people.values())) if len(people) == 1 else None
+
+    def _named_writer(self, token: Token) -> dict[str, Any] | None:
+        """"I, Noe Ortega, took ...": the writer names themself, and like any first-person writer of
+        a note is its investigator."""
+        named = [m for c in token.children if c.dep_ == "appos" for m in self.resolve(c, 2) if m["label"] == "Person"]
+        if not named:
+            return None
+        named[0]["props"].setdefault("role", "investigator")
+        return named[0]
 
     def _first_person(self, token: Token) -> dict[str, Any]:
         item = add_mention(self.doc, "Person", token.idx, token.idx + len(token), "workbench.relation_finder.v1:first-person",
@@ -125,9 +138,27 @@ class Arguments:
                     found += [m for p in child.children if p.dep_ == "pobj" for m in self.resolve(p)]
         return found
 
+    def head_of(self, verb: Token) -> list[dict[str, Any]]:
+        """The "of" object of the noun a participle modifies ("Statement of Ana Pop, taken by ...")."""
+        noun = described_noun(verb)
+        if noun is None:
+            return []
+        return [m for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                for p in of.children if p.dep_ == "pobj" for m in self.resolve(p)]
+
+    def object_holders(self, verb: Token) -> list[dict[str, Any]]:
+        """Whose thing the direct object is: its possessor or its "of" object ("the home of Ana Pop")."""
+        found = []
+        for obj in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+            found += [m for c in obj.children if c.dep_ == "poss" for m in self.resolve(c)]
+            found += [m for of in obj.children if of.dep_ == "prep" and of.lower_ == "of"
+                      for p in of.children if p.dep_ == "pobj" for m in self.resolve(p)]
+        return found
+
     def role(self, verb: Token, spec: str) -> list[dict[str, Any]]:
         """Mentions for a role spec from the pattern file: "subject", "object", "patient" (passive subject),
-        "complement-subject" (of a clause completing the verb), "on-behalf-of", "prep:to|from",
+        "complement-subject" (of a clause completing the verb), "on-behalf-of", "head-of", "object-holder",
+        "prep:to|from",
         joined by "|"; the first part that finds anything wins."""
         found: list[dict[str, Any]] = []
         for part in spec.split("|"):
@@ -145,8 +176,23 @@ class Arguments:
                           for behalf in on.children if behalf.lower_ == "behalf"
                           for of in behalf.children if of.lower_ == "of"
                           for p in of.children if p.dep_ == "pobj" for m in self.resolve(p)]
+            elif part == "head-of":  # "Interview of Ana Pop conducted by Cpl. Reyes"
+                found += self.head_of(verb)
+            elif part == "object-holder":  # "searched the home of Ana Pop", "searched Ana Pop's car"
+                found += self.object_holders(verb)
             elif part.startswith("prep:"):
                 found += self.prep(verb, set(part[5:].split(",")))
             if found:
                 break
         return found
+
+
+def described_noun(verb: Token) -> Token | None:
+    """The noun a participle describes: "the statement taken by ...", and in "Interview of Ana Pop
+    conducted by ..." the interview, though the parser hangs the participle on Ana Pop."""
+    if verb.dep_ not in {"acl", "relcl"}:
+        return None
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return noun

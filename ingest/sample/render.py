@@ -128,3 +128,5 @@ def render_fact(b: Builder, refs: NoteRefs, fact: Fact, prefix: str | None = Non
     b.relation(fact.type, src, tgt, start, end, **extra)
     if "{plate}" in template:  # "driven by {a} ... plate {plate}" also states who drives the vehicle
         b.relation("DRIVES", src, str(fact.data["vehicle"][0]), start, end)
+    elif template_kind(fact) == "OWNS_VEHICLE" and " drives " in template:  # "{a} drives a ... registered in his name"
+        b.relation("DRIVES", src, tgt, start, end)

@@ -89,10 +89,10 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "OWNS_VEHICLE": (
         "The {vehicle} ({b}) is registered to {a}.",
         "{a} owns a {vehicle}, plate {b}.",
-        "{a} drives a {vehicle} with licence plate {b}.",
+        "{a} drives a {vehicle} with licence plate {b}, registered in {apos} name.",
         "A {vehicle}, {b}, belongs to {a}.",
         "Vehicle {b} ({vehicle}) comes back to {a}.",
-        "{a} was seen getting out of {apos} {vehicle}, {b}.",
+        "{a} was seen getting out of {apos} own {vehicle}, {b}.",
     ),
     "THREATENED": (
         "{a} threatened {b}.",

@@ -1,7 +1,7 @@
 """Emails, accounts, identity documents and vehicle plates: one sentence each."""
 import pytest
 
-from tests.ingest.conftest import found
+from tests.ingest.conftest import found, linked
 
 
 def test_email(nlp):
@@ -50,3 +50,15 @@ def test_account_at_a_bank_then_its_number(nlp):
 
 def test_id_cue_without_a_number_is_nothing(nlp):
     assert found(nlp, "She had no identity card and no passport when she arrived.", "IdDocument") == []
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Carlos Reyes drives a white Toyota Hilux with licence plate CZ-C-12345, registered in his name.",
+     {"OWNS", "DRIVES"}),
+    ("Carlos Reyes was seen getting out of his own white Toyota Hilux, CZ-C-12345.", {"OWNS"}),
+    ("Carlos Reyes drives a white Toyota Hilux with licence plate CZ-C-12345.", {"DRIVES"}),
+    ("Carlos Reyes was seen getting out of a white Toyota Hilux, CZ-C-12345.", set()),
+])
+def test_a_plate_is_owned_only_where_the_sentence_says_whose_it_is(nlp, text, types):
+    rels = {r[0] for r in linked(nlp, text) if r[1] == "Carlos Reyes" and r[2] == "CZ-C-12345"}
+    assert rels == types

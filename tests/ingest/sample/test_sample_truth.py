@@ -115,3 +115,16 @@ def test_payments_match_relations(case: tuple[Path, dict[str, Any]]) -> None:
         assert (p["payer"], p["payee"]) in paid
         assert p["currency"] in {"BZD", "USD", "GTQ", "HNL", "MXN"} and p["amount"] > 0
     assert any(p["note"] == "exports/transfers.csv" for p in truth["payments"])
+
+
+def test_a_vehicle_is_owned_only_where_its_sentence_says_so(case: tuple[Path, dict[str, Any]]) -> None:
+    """Truth is what the sentence states: "X drives a pickup, plate P" alone is no ownership, so
+    OWNS needs words of ownership (a truth problem found while measuring extraction recall)."""
+    out, truth = case
+    plates = {v["plate"] for v in truth["vehicles"]}
+    ownership = re.compile(r"\b(?:owns?|registered|belongs|comes back to)\b")
+    for rel, entry in truth["notes"].items():
+        text = note_text(out, rel, entry)
+        for r in entry["relations"]:
+            if r["type"] == "OWNS" and r["target"] in plates:
+                assert ownership.search(text[r["start"]:r["end"]]), (rel, text[r["start"]:r["end"]])
