@@ -82,7 +82,10 @@ def test_true_relations_are_present_with_evidence(graph, case):
     coverage = relation_coverage(graph, case[1])
     overall = coverage["found"].sum() / coverage["true"].sum()
     print(coverage.to_string())
-    assert overall >= 0.6, coverage
+    # measured 402/413 on the bundled case; what is left is held back by design (a nickname
+    # alone merges only with shared context, "searched by X" needs X to be an official)
+    assert overall >= 0.95, coverage
+    assert (coverage["recall"] >= 0.9).all(), coverage[coverage["recall"] < 0.9]
     for _, _, data in graph.edges(data=True):
         assert data["evidence_count"] >= 1 and data["evidence"], data["id"]
 
