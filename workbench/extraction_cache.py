@@ -17,7 +17,8 @@ import dataclasses
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -74,17 +75,36 @@ class ExtractionCache:
         yield Extraction(note=note, mentions=tuple(mentions), relations=tuple(relations), errors=tuple(errors))
 
     def put(self, extraction: Extraction) -> None:
+        with self.writer(extraction.note) as write:
+            write(extraction)
+
+    @contextmanager
+    def writer(self, note: Note) -> Iterator[Callable[[Extraction], None]]:
+        """Write a note's extraction piece by piece (a large export row chunk by row chunk); the
+        file appears, whole, only when the block ends without an error."""
         self.root.mkdir(parents=True, exist_ok=True)
-        lines: list[str] = []
-        for block in _blocks(extraction):
-            if lines:
-                lines.append(_CUT)
-            lines += [json.dumps(to_dict(record), ensure_ascii=False) for record in block]
-        lines += [json.dumps({"kind": "file_error", "error": dataclasses.asdict(e)}) for e in extraction.errors]
         fd, tmp = tempfile.mkstemp(dir=self.root, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + ("\n" if lines else ""))
-        os.replace(tmp, self._path(extraction.note.id))
+        errors: list[FileError] = []
+        first = True
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                def write(part: Extraction) -> None:
+                    nonlocal first
+                    for block in _blocks(part):
+                        if not first:
+                            handle.write(_CUT + "\n")
+                        first = False
+                        for record in block:
+                            handle.write(json.dumps(to_dict(record), ensure_ascii=False) + "\n")
+                    errors.extend(part.errors)
+
+                yield write
+                for error in errors:
+                    handle.write(json.dumps({"kind": "file_error", "error": dataclasses.asdict(error)}) + "\n")
+            os.replace(tmp, self._path(note.id))
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
 
 
 def _blocks(extraction: Extraction) -> list[list[Any]]:
