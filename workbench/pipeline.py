@@ -202,13 +202,15 @@ def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None
     loader = store.loader(case_id=case_id, batch_size=batch_size, pipeline_version=f"{PIPELINE_VERSION}+{fingerprint}")
     loader.notes(notes)
     loader.nodes(resolution.nodes)
-    for note in sorted(notes, key=lambda n: n.id):  # second pass: mentions, sentences, events, from the cache
+    unique = {note.id: note for note in notes}  # two files with the same bytes are one note version
+    for note in sorted(unique.values(), key=lambda n: n.id):  # second pass: mentions, sentences, events
         if note not in cache:
             raise FileNotFoundError(f"{note.path}: its extraction left the cache during the ingest ({cache.root})")
         for part in cache.parts(note):
             place = resolver.place(part, resolution)
             loader.note_facts(place.mentions, place.evidence, nodes=place.nodes, rels=place.rels)
             report.problems.extend(place.problems)
+        loader.note_done(note.id)
     loader.rels(resolution.rels)
     report.load = loader.finish()
     report.entities_after = _entity_count(store)

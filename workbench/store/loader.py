@@ -39,6 +39,7 @@ class LoadStats:
     evidence: int = 0
     relationships: int = 0
     superseded_notes: int = 0
+    retired_evidence: int = 0  # evidence of unchanged notes that the pipeline no longer reads
     by_label: dict[str, int] = field(default_factory=dict)
 
 
@@ -115,6 +116,8 @@ class Loader:
         self._mentions: list[dict[str, Any]] = []
         self._edges: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         self._evidence: dict[str, dict[str, Any]] = {}
+        self._kept: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+        self._done: list[dict[str, Any]] = []
         self._nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         self._rels: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
 
@@ -147,21 +150,31 @@ class Loader:
         for mention, label, key in mentions:
             case = self.note_case.get(mention.note_id, self.case_id)
             self._mentions.append(_mention_row(mention, label, key, case))
+            self._kept[mention.note_id][0].add(mention.id)
             edge_id = make_id("MENTIONS", mention.note_id, label, key)
             self._edges[label][edge_id] = {"id": edge_id, "note_id": mention.note_id, "entity_id": key}
             self._flush_when_full()
         for rel_id, rel_type, ev in evidence:
             row = _evidence_row(rel_id, rel_type, ev, self.note_case.get(ev.note_id), self.note_date.get(ev.note_id))
             self._evidence[row["id"]] = row
+            self._kept[ev.note_id][1].add(row["id"])
             self._flush_when_full()
         for rel in rels:  # after the evidence: a flush writes a relationship with all of its evidence
             self._rels[(rel.type, rel.source_label, rel.target_label)][rel.id] = {
                 "id": rel.id, "source": rel.source_key, "target": rel.target_key, "props": rel.props}
         self._flush_when_full()
 
+    def note_done(self, note_id: str) -> None:
+        """Every fact of this note has been given: what it held before and no longer reads is
+        retired at the next flush (after the note's facts are written)."""
+        mentions, evidence = self._kept.pop(note_id, (set(), set()))
+        self._done.append({"note_id": note_id, "mention_ids": sorted(mentions), "evidence_ids": sorted(evidence)})
+        self._flush_when_full()
+
     def _flush_when_full(self) -> None:
         """Write the buffers once one holds a batch (a CSV export is one note of thousands of rows)."""
-        buffers = [self._mentions, self._evidence, *self._edges.values(), *self._nodes.values(), *self._rels.values()]
+        buffers = [self._mentions, self._evidence, self._done, *self._edges.values(), *self._nodes.values(),
+                   *self._rels.values()]
         if max(map(len, buffers)) >= self.batch_size:
             self._flush()
 
@@ -176,8 +189,11 @@ class Loader:
         self.writer.write(q.merge_evidence(), list(self._evidence.values()))
         self.stats.evidence += len(self._evidence)
         written = self._write_rels({k: list(rows.values()) for k, rows in self._rels.items()})
+        for row in self.writer.write(q.retire_stale_facts(), self._done, pipeline_version=self.pipeline_version):
+            written[row["type"]].add(row["id"])
+            self.stats.retired_evidence += 1
         self.writer.refresh(self.schema, written)
-        self._mentions, self._edges, self._evidence = [], defaultdict(dict), {}
+        self._mentions, self._edges, self._evidence, self._done = [], defaultdict(dict), {}, []
         self._nodes, self._rels = defaultdict(dict), defaultdict(dict)
 
     def _write_nodes(self, by_label: dict[str, list[dict[str, Any]]]) -> None:

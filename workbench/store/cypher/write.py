@@ -53,6 +53,30 @@ def supersede_old_versions() -> str:
     )
 
 
+def retire_stale_facts() -> str:
+    """Mark a note's mentions and evidence that this pipeline no longer reads as superseded.
+
+    Why: versioning retires facts when a file changes; this retires them when the extraction
+    changes (new rules, a fixed false positive) and the note did not. A fact the pipeline reads
+    again is made live again. Returns the relationships whose support changed.
+    """
+    return (
+        "UNWIND $rows AS row "
+        "CALL (row) { "
+        "  MATCH (m:Mention {note_id: row.note_id}) "
+        "  WITH m, m.id IN row.mention_ids AS kept "
+        "  WHERE (NOT kept AND NOT coalesce(m.superseded, false)) OR (kept AND m.retired_by IS NOT NULL) "
+        "  SET m.superseded = NOT kept, m.retired_by = CASE WHEN kept THEN null ELSE $pipeline_version END "
+        "} "
+        "WITH row "
+        "MATCH (e:Evidence {note_id: row.note_id}) "
+        "WITH e, e.id IN row.evidence_ids AS kept "
+        "WHERE (NOT kept AND NOT coalesce(e.superseded, false)) OR (kept AND e.retired_by IS NOT NULL) "
+        "SET e.superseded = NOT kept, e.retired_by = CASE WHEN kept THEN null ELSE $pipeline_version END "
+        "RETURN DISTINCT e.rel_type AS type, e.rel_id AS id"
+    )
+
+
 def merge_nodes(schema: Schema, label: str) -> str:
     return f"UNWIND $rows AS row MERGE (n:{_label(schema, label)} {{id: row.id}}) SET n += row.props"
 
