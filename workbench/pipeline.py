@@ -66,7 +66,8 @@ class IngestReport:
             "mentions merged by key": self.resolution.get("merged_by_key", 0),
             "mentions merged by name": self.resolution.get("merged_by_name", 0),
             "merge candidates waiting": self.candidates, "relationships": load.relationships,
-            "evidence rows": load.evidence, "seconds": round(self.seconds, 1),
+            "evidence rows": load.evidence, "evidence no longer read (retired)": load.retired_evidence,
+            "seconds": round(self.seconds, 1),
         }
 
 
