@@ -51,7 +51,7 @@ class LinkTable:
         self.strings = _Strings()
         self.props: list[dict[str, Any]] = [{}]
         self._props_index: dict[tuple[tuple[str, Any], ...], int] = {(): 0}
-        self.columns = {name: array(code) for name, code in self._COLUMNS.items()}
+        self.columns: dict[str, array[Any]] = {name: array(code) for name, code in self._COLUMNS.items()}
 
     def __len__(self) -> int:
         return len(self.columns["type"])

@@ -251,11 +251,11 @@ class Resolver:
             rel_id = RelRecord(rel.type, *link_key(rel.type, source, target, schema)).id
             if rel_id in resolution.rel_ids:
                 evidence.setdefault((rel_id, ev.id), (rel_id, rel.type, ev))
-        rels, _ = merge_links(event_links, ends, schema, problems)
-        for rel in rels:
-            for ev in rel.evidence:
-                evidence.setdefault((rel.id, ev.id), (rel.id, rel.type, ev))
-        return Placement(mentions, list(evidence.values()), nodes, rels, problems)
+        event_rels, _ = merge_links(event_links, ends, schema, problems)
+        for record in event_rels:
+            for span in record.evidence:
+                evidence.setdefault((record.id, span.id), (record.id, record.type, span))
+        return Placement(mentions, list(evidence.values()), nodes, event_rels, problems)
 
 
 def _add_mention(group: Group, m: Mention) -> None:
