@@ -5,13 +5,15 @@ notebooks call it through ``Workbench.ingest``). Extraction is the slow step, so
 extraction is cached on disk under ``WORKBENCH_HOME/extractions/<fingerprint>/<sha256>.jsonl``
 (the fingerprint hashes the ingest code, patterns and model name, see ``extraction_fingerprint``;
 the file layout is ``workbench.extraction_cache``): a second run, or a run after a crash, only
-extracts what is new, and a large note (a call-record export) is read back in parts. Resolution then sees every note of the run (one at a time, keeping names, keys
-and relation spans but no sentences and no payments or calls), applies the analyst's stored
-decisions, and the store writes idempotently - so a run killed at any point and run again ends
-in the same graph. Each note's mentions, evidence sentences, payments and calls are streamed to
-the store in a second pass over the cache, so the ingest's memory follows the number of people,
-identifiers and places, not the number of notes or export rows. The spaCy model
-is loaded only when some note is not cached yet.
+extracts what is new, and a large note (a call-record export) is read back in parts.
+
+Resolution then sees every note of the run (one at a time, keeping names, keys and relation
+spans but no sentences and no payments or calls) and applies the analyst's stored decisions.
+Each note's mentions, evidence sentences, payments and calls are streamed to the store in a
+second pass over the cache, so the ingest's memory follows the number of people, identifiers
+and places, not the number of notes or export rows. The store writes idempotently, so a run
+killed at any point and run again ends in the same graph. The spaCy model is loaded only when
+some note is not cached yet.
 """
 from __future__ import annotations
 
@@ -22,11 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph_schema.records import Mention, Note, Relation
+from graph_schema.records import Note
 from ingest.errors import IngestError
 from ingest.judgements import Decision
 from ingest.read import read_path
-from ingest.read.exports import is_export, iter_export
+from ingest.read.exports import export_parts, is_export
 from ingest.resolve import Resolution, Resolver
 from ingest.results import Extraction, FileError
 from workbench.extraction_cache import ExtractionCache
@@ -134,25 +136,15 @@ def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCa
     yield from _extract_now(pending, cache, report, model, progress)
 
 
-def _read_export(note: Note, cache: ExtractionCache, report: IngestReport, progress: Callable[[str], None],
-                 part_mentions: int = 5000) -> Iterator[Extraction]:
+def _read_export(note: Note, cache: ExtractionCache, report: IngestReport,
+                 progress: Callable[[str], None]) -> Iterator[Extraction]:
     """A call or money-transfer export straight into the cache, a chunk of rows at a time (it
     needs no language model), then back in parts: a hundred-thousand-row export is never whole
     in memory."""
     try:
         with cache.writer(note) as write:
-            mentions: list[Mention] = []
-            relations: list[Relation] = []
-            for result in iter_export(note):
-                if isinstance(result, FileError):
-                    write(Extraction(note, errors=(result,)))
-                    continue
-                mentions += result[0]
-                relations += result[1]
-                if len(mentions) >= part_mentions:
-                    write(Extraction(note, tuple(mentions), tuple(relations)))
-                    mentions, relations = [], []
-            write(Extraction(note, tuple(mentions), tuple(relations)))
+            for part in export_parts(note):
+                write(part)
     except IngestError as exc:
         error = FileError(exc.path, exc.message, exc.line)
         report.failed.append(error)

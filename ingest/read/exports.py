@@ -20,7 +20,7 @@ from ingest.read.rowrecords import RowRecords
 from ingest.read.transfers_csv import transfer_row
 from ingest.results import Extraction, FileError
 
-__all__ = ["EXPORT_TYPES", "csv_layout", "is_export", "iter_export", "read_export"]
+__all__ = ["EXPORT_TYPES", "csv_layout", "export_parts", "is_export", "iter_export", "read_export"]
 
 EXPORT_TYPES = {"calls": "calls_csv", "transfers": "transfers_csv"}
 _ROW_READERS = {"calls": call_row, "transfers": transfer_row}
@@ -67,16 +67,27 @@ def read_export(note: Note, mapping: ColumnMapping | None = None) -> Extraction:
 
     Raises ``IngestError`` when the file as a whole is not a recognisable export.
     """
+    return next(export_parts(note, mapping, part_mentions=0))
+
+
+def export_parts(note: Note, mapping: ColumnMapping | None = None, *,
+                 part_mentions: int = 5000) -> Iterator[Extraction]:
+    """The rows of one export as ``Extraction`` parts of about ``part_mentions`` mentions (0: one
+    part), each row whole in one part, so a large export need not be held at once; bad rows'
+    errors come in the part being filled. Raises ``IngestError`` like ``read_export``."""
     mentions: list[Mention] = []
     relations: list[Relation] = []
     errors: list[FileError] = []
     for result in iter_export(note, mapping):
         if isinstance(result, FileError):
             errors.append(result)
-        else:
-            mentions.extend(result[0])
-            relations.extend(result[1])
-    return Extraction(note=note, mentions=tuple(mentions), relations=tuple(relations), errors=tuple(errors))
+            continue
+        mentions.extend(result[0])
+        relations.extend(result[1])
+        if part_mentions and len(mentions) >= part_mentions:
+            yield Extraction(note=note, mentions=tuple(mentions), relations=tuple(relations), errors=tuple(errors))
+            mentions, relations, errors = [], [], []
+    yield Extraction(note=note, mentions=tuple(mentions), relations=tuple(relations), errors=tuple(errors))
 
 
 def is_export(note: Note) -> bool:

@@ -150,3 +150,22 @@ def test_rereading_gives_the_same_ids(tmp_path: Path) -> None:
     second = _export(tmp_path, "calls.csv", CALLS)
     assert [m.id for m in first.mentions] == [m.id for m in second.mentions]
     assert [m.key for m in first.mentions] == [m.key for m in second.mentions]
+
+
+def test_an_export_in_parts_keeps_each_row_whole_and_loses_nothing(tmp_path: Path) -> None:
+    from ingest.read.exports import export_parts
+
+    rows = "".join(f"622-{1000 + i},610-5555,2024-03-05 14:22:05,{i},BZE-OW-03\n" for i in range(10))
+    text = CALLS.splitlines()[0] + "\n" + rows + "622-1234,610-5555,not a date,5,BZE\n"
+    path = tmp_path / "calls.csv"
+    path.write_text(text, encoding="utf-8")
+    note = read_file(path, tmp_path)
+    whole = read_export(note)
+    parts = list(export_parts(note, part_mentions=6))
+    assert len(parts) > 1
+    for part in parts:
+        ids = {m.id for m in part.mentions}
+        assert all(r.source in ids and r.target in ids for r in part.relations)
+    assert [m for p in parts for m in p.mentions] == list(whole.mentions)
+    assert [r for p in parts for r in p.relations] == list(whole.relations)
+    assert [e for p in parts for e in p.errors] == list(whole.errors) and len(whole.errors) == 1
