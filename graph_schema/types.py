@@ -11,40 +11,72 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import phonenumbers
 
-__all__ = ["PropertyType", "TYPES", "clean_phone", "clean_email", "clean_plate", "fold_name", "get_type"]
+__all__ = ["NEIGHBOURS", "PropertyType", "TYPES", "clean_phone", "clean_email", "clean_plate", "fold_name", "get_type"]
 
 DEFAULT_REGION = "BZ"
+#: Belize and the countries around it. Case notes write their calling codes without "+" or "00"
+#: ("502 4718 2290", "5016224187"); only these are recognized so, because read with every calling
+#: code about one random 10-12 digit string in ten (a receipt, an account) is a valid number.
+NEIGHBOURS = ("BZ", "GT", "HN", "MX", "SV")
+#: How U.S. texts write a North American number: (NXX) NXX-XXXX, NXX-NXX-XXXX, 1-NXX-NXX-XXXX,
+#: with dashes or dots, and vanity forms (1-866-DHS-2-ICE). A Belize number has 7 digits, so
+#: this shape (10 digits) is never a Belize national number.
+_NORTH_AMERICAN = re.compile(r"^(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[-.])"
+                             r"(?:\d{3}[-.]\d{4}|(?=[\dA-Z-]*[A-Z])(?:[\dA-Z]-?){6}[\dA-Z])$")
 _EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$")
 _CURRENCIES = {"BZD", "USD", "MXN", "GTQ", "HNL", "EUR", "CAD", "GBP"}
 
 
-def clean_phone(raw: str, region: str = DEFAULT_REGION) -> str | None:
+def clean_phone(raw: str, region: str = DEFAULT_REGION, named: Iterable[str] = ()) -> str | None:
     """Return the number in E.164 form, or None when phonenumbers says it is not a valid number.
+
+    Readings are tried in order and the first valid one wins: as written (with "+" or "00") or
+    as a national number of ``region``; a neighbour's calling code written without "+"; a
+    national number of a region the context ``named`` ("a Mexican number"); the North American
+    written form, read in the U.S. So ``501-622-4187`` is Belizean in a Belize note (region BZ)
+    and in Arkansas in a U.S. text (region US).
 
     >>> clean_phone("622-1234")
     '+5016221234'
     >>> clean_phone("(501) 622-1234")
     '+5016221234'
-    >>> clean_phone("12") is None
-    True
+    >>> clean_phone("502 4718 2290")
+    '+50247182290'
+    >>> clean_phone("(202) 514-2007"), clean_phone("1-866-DHS-2-ICE")
+    ('+12025142007', '+18663472423')
+    >>> clean_phone("9831145520", named=["MX"])
+    '+529831145520'
+    >>> clean_phone("12") is None, clean_phone("4410238817") is None
+    (True, True)
     """
     text = str(raw).strip()
-    digits = re.sub(r"\D", "", text)
-    # "501-622-1234" and "(501) 622-1234" carry Belize's country code without a plus sign.
-    if not text.startswith("+") and len(digits) == 10 and digits.startswith("501"):
-        text = "+" + digits
+    number = _valid(text, region) or _bare_code(text, {region, *NEIGHBOURS, *named})
+    for other in named:
+        number = number or _valid(text, other)
+    if number is None and _NORTH_AMERICAN.match(text):
+        number = _valid(text, "US")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else None
+
+
+def _valid(text: str, region: str) -> phonenumbers.PhoneNumber | None:
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(number):
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def _bare_code(text: str, regions: set[str]) -> phonenumbers.PhoneNumber | None:
+    """``502 4718 2290``: a calling code without "+", kept when valid in one of ``regions``."""
+    if not re.fullmatch(r"\(?[1-9][\d ().-]*", text):
         return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    number = _valid("+" + re.sub(r"\D", "", text), "ZZ")
+    return number if number and phonenumbers.region_code_for_number(number) in regions else None
 
 
 def clean_email(raw: str) -> str | None:

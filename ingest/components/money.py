@@ -3,10 +3,15 @@
 Why: payments link traffickers to recruiters, drivers and officials, and the amount, currency
 and channel (Western Union, cash, E-Kyash) are what an analyst follows. Amounts are normalized
 to a float and an ISO code: ``BZ$``, ``BZD``, "Belize dollars" -> BZD; ``US$``, ``USD`` -> USD;
-``MXN``/pesos; ``Q``/quetzales -> GTQ; lempiras -> HNL. A bare ``$`` or "dollars" is BZD, the
-currency of the country the notes are written in, unless the sentence says US. An explicit code
-after the number wins ("$400 USD"). The channel is the first channel word of the sentence
-(``patterns/channels.jsonl``), the date the first DATE the model finds there that parses.
+``MXN``/pesos; ``Q``/quetzales -> GTQ; lempiras -> HNL. A bare ``$`` or "dollars" is the dollar
+of the country the text is about (``phones.text_region``): BZD in a Belize note, USD in a U.S.
+text (the caller says so, or the text carries cues such as "U.S. Attorney" or "federal
+prison"), and USD when the sentence says US. An explicit code after the number wins
+("$400 USD"), and the first end of a range takes the currency written after the second
+("$10,000 to 12,000 USD": both USD). Each end of a range is its own Payment, and a mention's
+text is the amount as written, currency sign and code included. The channel is the first channel
+word of the sentence (``patterns/channels.jsonl``), the date the first DATE the model finds there
+that parses.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from graph_schema.types import get_type
 from ingest.components.base import (
     SentenceIndex, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, text_of,
 )
+from ingest.components.phones import text_region
 
 METHOD = "workbench.money_matcher.v1"
 _PREFIX = r"(?P<pre>L\.|L(?=\s(?:\d{1,3}(?:,\d{3})+|\d+\.\d{2})\b)|BZ\s?\$|BZD|Bz\$|BDS?\$|US\s?\$|USD|U\.S\.\s?\$|MX\$|MXN|GTQ|HNL|Q\.?|\$)"
@@ -30,10 +36,15 @@ _WITH_PREFIX = re.compile(r"(?<![\w$])" + _PREFIX + r"\s?" + _AMOUNT + r"(?!\d)"
 _WITH_SUFFIX = re.compile(r"(?<![\w$.,])" + _AMOUNT + _SCALE + r"\s?" + _SUFFIX + r"(?!\w)")
 _SCALES = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "million": 1e6}
 _US_SENTENCE = re.compile(r"\bUS\s?(?:dollars|currency)\b|\bU\.S\. dollars\b", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–)\s*")
 
 
-def currency_of(prefix: str | None, suffix: str | None, sentence: str = "") -> str:
-    """ISO code for the written currency; an explicit code or word after the number wins."""
+def currency_of(prefix: str | None, suffix: str | None, sentence: str = "", region: str = "BZ") -> str:
+    """ISO code for the written currency; an explicit code or word after the number wins.
+
+    >>> currency_of("$", None), currency_of("$", None, region="US"), currency_of("BZ$", None, region="US")
+    ('BZD', 'USD', 'BZD')
+    """
     for word in (suffix, prefix):
         if not word:
             continue
@@ -48,7 +59,22 @@ def currency_of(prefix: str | None, suffix: str | None, sentence: str = "") -> s
             return "HNL"
         if w.startswith(("BZ", "BELIZE", "BDS", "BD$")):
             return "BZD"
-    return "USD" if _US_SENTENCE.search(sentence) else "BZD"
+    return "USD" if region == "US" or _US_SENTENCE.search(sentence) else "BZD"
+
+
+def _explicit(groups: dict[str, str | None]) -> bool:
+    return bool(groups.get("suf")) or groups.get("pre") not in (None, "$")
+
+
+def _currency_words(found: list[tuple[int, int, re.Match[str]]], text: str) -> list[dict[str, str | None]]:
+    """Per amount (in text order), the groups its currency is read from: its own, or, for the
+    first end of a range with no currency of its own ("$10,000 to 12,000 USD"), the second's."""
+    words = [m.groupdict() for _, _, m in found]
+    for i in range(len(found) - 1):
+        gap = text[found[i][1]:found[i + 1][0]]
+        if not _explicit(words[i]) and _explicit(words[i + 1]) and _RANGE_GAP.fullmatch(gap):
+            words[i] = words[i + 1]
+    return words
 
 
 def amount_of(amount: str, scale: str | None) -> float:
@@ -67,25 +93,26 @@ class MoneyMatcher:
         self.clean_date = get_type("date").clean
 
     def __call__(self, doc: Doc) -> Doc:
-        found = []
+        found: list[tuple[int, int, re.Match[str]]] = []
         for regex in (_WITH_PREFIX, _WITH_SUFFIX):
             for m in regex.finditer(text_of(doc)):
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
                     found.append((m.start(), m.end(), m))
-        index = SentenceIndex(doc) if found else None
-        for start, end, m in sorted(found, key=lambda item: item[0]):
+        if not found:
+            return doc
+        found.sort(key=lambda item: item[0])
+        index, region = SentenceIndex(doc), text_region(doc)
+        for (start, end, m), written in zip(found, _currency_words(found, text_of(doc))):
             if claimed(doc, start, end):
                 continue
-            groups = m.groupdict()
-            sent = index.at(start)
+            groups, sent = m.groupdict(), index.at(start)
             add_mention(doc, "Payment", start, end, METHOD, amount=amount_of(groups["amount"], groups["scale"]),
-                        currency=currency_of(groups.get("pre"), groups.get("suf"), sent.text),
+                        currency=currency_of(written.get("pre"), written.get("suf"), sent.text, region),
                         channel=self._channel(sent.text), date=self._date(sent))
         return doc
 
     def _channel(self, sentence: str) -> str | None:
-        hits = [(cue.search(sentence), channel) for channel, cue in self.channels]
-        hits = [(h.start(), channel) for h, channel in hits if h]
+        hits = [(h.start(), channel) for channel, cue in self.channels if (h := cue.search(sentence))]
         return min(hits)[1] if hits else None
 
     def _date(self, sent) -> str | None:

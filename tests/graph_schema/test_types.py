@@ -20,9 +20,46 @@ def test_regional_phones(raw, expected):
     assert clean_phone(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["12", "1234", "hello", "999-99999999999"])
+@pytest.mark.parametrize("raw,expected", [
+    ("502 4718 2290", "+50247182290"),
+    ("50247182290", "+50247182290"),
+    ("504 9871 2043", "+50498712043"),
+    ("52 983 114 5520", "+529831145520"),
+    ("00 52 983 114 5520", "+529831145520"),
+])
+def test_neighbour_calling_code_without_plus(raw, expected):
+    assert clean_phone(raw) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("(202) 514-2007", "+12025142007"),
+    ("202-514-2007", "+12025142007"),
+    ("202.514.2007", "+12025142007"),
+    ("1-866-347-2423", "+18663472423"),
+    ("1 (866) 347-2423", "+18663472423"),
+    ("1-866-DHS-2-ICE", "+18663472423"),
+])
+def test_north_american_written_forms(raw, expected):
+    assert clean_phone(raw) == expected
+
+
+def test_the_region_decides_a_number_valid_in_two():
+    assert (clean_phone("501-622-4187"), clean_phone("501-622-4187", "US")) == ("+5016224187", "+15016224187")
+
+
+def test_a_named_region_is_read_before_the_north_american_form():
+    assert clean_phone("983-114-5520", named=["MX"]) == "+529831145520"
+
+
+@pytest.mark.parametrize("raw", ["12", "1234", "hello", "999-99999999999", "4410238817", "2024-03-23",
+                                 "CY/0412/2024", "2025142007", "12025142007", "(555) 514-2007", "202 514 2007"])
 def test_non_phones_are_rejected(raw):
     assert clean_phone(raw) is None
+
+
+def test_a_calling_code_outside_the_neighbourhood_needs_a_plus():
+    """Read with every calling code, about one 10-12 digit id in ten is a valid number somewhere."""
+    assert clean_phone("4930123456") is None and clean_phone("+4930123456") == "+4930123456"
 
 
 def test_email_lowercased_and_rejected_when_malformed():

@@ -46,3 +46,41 @@ def test_lempiras_with_a_spaced_l_prefix(nlp):
 
 def test_a_letter_l_before_a_plain_number_is_not_money(nlp):
     assert found(nlp, "The car was parked in row L 5 of the lot.", "Payment") == []
+
+
+def test_a_bare_dollar_sign_is_belize_dollars_in_a_belize_note(nlp):
+    (money,) = found(nlp, "ATIPU found that Reyes paid $300 for the room.", "Payment")
+    assert (money["text"], money["props"]["currency"]) == ("$300", "BZD")
+
+
+def test_a_bare_dollar_sign_is_us_dollars_in_a_us_text(nlp):
+    (money,) = found(nlp, "The U.S. Attorney said he was ordered to pay $292,000 in restitution.", "Payment")
+    assert (money["text"], money["props"]["amount"], money["props"]["currency"]) == ("$292,000", 292000.0, "USD")
+
+
+def test_region_set_by_the_caller_decides_the_dollar(nlp):
+    doc = nlp.make_doc("He paid $300 for the room.")
+    doc.user_data["wb_region"] = "US"
+    (money,) = [m for m in nlp(doc)._.wb_mentions if m["label"] == "Payment"]
+    assert money["props"]["currency"] == "USD"
+
+
+def test_an_explicit_belize_dollar_stays_in_a_us_text(nlp):
+    (money,) = found(nlp, "A federal judge heard that she was paid BZ$500 a week.", "Payment")
+    assert (money["text"], money["props"]["currency"]) == ("BZ$500", "BZD")
+
+
+def test_cents_are_part_of_the_amount_as_written(nlp):
+    (money,) = found(nlp, "He must pay $964,175.60 in restitution.", "Payment")
+    assert (money["text"], money["props"]["amount"]) == ("$964,175.60", 964175.6)
+
+
+def test_both_ends_of_a_range_are_amounts_in_the_written_currency(nlp):
+    first, second = found(nlp, "Migrants paid $10,000 to 12,000 USD for the journey.", "Payment")
+    assert (first["text"], first["props"]["currency"], second["text"], second["props"]["currency"]) == (
+        "$10,000", "USD", "12,000 USD", "USD")
+
+
+def test_a_second_amount_after_and_is_not_a_range(nlp):
+    first, second = found(nlp, "Reyes paid $500 and she sent 300 USD.", "Payment")
+    assert (first["props"]["currency"], second["props"]["currency"]) == ("BZD", "USD")
