@@ -61,7 +61,7 @@ def extract(notes_or_paths: Iterable[Note | FileError | Extraction | str | Path]
     notes: dict[int, Note] = {}
     limit = min(chunk_chars, nlp.max_length)
 
-    def texts() -> Iterator[tuple[str, tuple[int, int]]]:
+    def texts() -> Iterator[tuple["str | Doc", tuple[int, int]]]:
         for seq, item in enumerate(_notes(notes_or_paths)):
             if isinstance(item, Note) and is_export(item):
                 item = _export(item)
@@ -71,8 +71,9 @@ def extract(notes_or_paths: Iterable[Note | FileError | Extraction | str | Path]
             pieces = list(paragraph_chunks(item.text, limit)) or [(0, "")]
             notes[seq], counts[seq] = item, len(pieces)
             waiting.append((seq, None))
+            region = item.metadata.get("region")
             for offset, chunk in pieces:
-                yield chunk, (seq, offset)
+                yield _with_region(nlp, chunk, region), (seq, offset)
 
     for doc, (seq, offset) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         chunks.setdefault(seq, []).append((offset, doc))
@@ -82,6 +83,16 @@ def extract(notes_or_paths: Iterable[Note | FileError | Extraction | str | Path]
     while waiting:
         done, item = waiting.popleft()
         yield item if item is not None else extraction_of(notes.pop(done), chunks.pop(done, []))
+
+
+def _with_region(nlp: "Language", text: str, region: str | None) -> "str | Doc":
+    """The text, or a Doc that tells the components which country it is about (a note's
+    ``metadata["region"]``: phones, "$" and the home country depend on it; Belize by default)."""
+    if not region:
+        return text
+    doc = nlp.make_doc(text)
+    doc.user_data["wb_region"] = region
+    return doc
 
 
 def _export(note: Note) -> Extraction | FileError:

@@ -33,6 +33,12 @@ ORG_WORDS = frozenset({
     "town", "city", "district", "caye", "border", "river", "passport", "card", "id", "police", "immigration", "customs",
     "toyota", "nissan", "honda", "ford", "chevrolet", "isuzu", "mitsubishi", "hyundai", "kia", "mazda", "suzuki",
     "jeep", "dodge", "pickup", "minibus", "van", "truck",
+    # words of public bodies, programmes and documents in any jurisdiction ("Homeland Security
+    # Investigations", "Office of Public Affairs", "Blue Heart Campaign", "TIP Act", "Tier 2")
+    "investigations", "enforcement", "security", "affairs", "division", "office", "court", "bureau",
+    "administration", "commission", "program", "programme", "campaign", "act", "report", "force", "unit",
+    "institute", "foundation", "university", "hospital", "center", "centre", "government", "tier", "watch",
+    "custody", "prison", "embassy", "consulate", "directorate", "secretariat", "attorney's", "task",
 })
 
 PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"

@@ -139,6 +139,7 @@ class CoMention:
     def __call__(self, doc: Doc) -> Doc:
         self._link(doc)
         doc.user_data.pop("wb_text", None)  # the last component: see base.text_of
+        doc.user_data.pop("wb_common", None)
         return doc
 
     def _link(self, doc: Doc) -> None:

@@ -8,6 +8,12 @@ first) and records them in ``doc._.wb_titles``; the person finder attaches them 
 they precede ("Cpl. Pop", "a customs officer named Ana Chen") or follow as an apposition
 ("Ana Chen, an immigration officer"). An agency named right after the title or the name
 ("Insp. Pop of the Immigration Department") overrides the title's default agency.
+
+Titles of other jurisdictions are in the same file ("U.S. Attorney", "Magistrate Judge",
+"Special Agent"), and the modifiers any jurisdiction puts before a title ("Acting", "Principal
+Deputy", "Assistant", "Senior") join it, so "Acting Assistant Attorney General Loretta King" is
+Loretta King with that rank. A title word that is part of an organization's name is not a title:
+"Department of Justice", "Justice Department", "Office of the Director" name bodies, not people.
 """
 from __future__ import annotations
 
@@ -18,6 +24,12 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ingest.components.base import ensure_extensions, lexicon_regex, load_jsonl, text_of, titles
+
+_MODIFIERS = {"Acting", "Principal", "Deputy", "Assistant", "Associate", "Senior", "Chief", "First", "Interim",
+              "Former", "Executive", "Supervisory", "Special", "Regional", "Federal"}
+#: Head nouns of a body's name: a title right before one, or in "<head> of <title>", names the body.
+BODY_HEADS = {"department", "division", "office", "court", "ministry", "unit", "bureau", "agency", "service",
+              "services", "council", "section", "task", "commission", "directorate", "department's", "office's"}
 
 
 @Language.factory("workbench_official_matcher_v1", assigns=["doc._.wb_titles"])
@@ -45,6 +57,9 @@ class OfficialMatcher:
         found = {doc[s:e]: doc.vocab.strings[m] for m, s, e in self.matcher(doc)}
         for span in filter_spans(list(found)):
             row = self.rows[found[span]]
+            if _names_a_body(span):
+                continue
+            span = _with_modifiers(span)
             titles(doc).append({"start": span.start_char, "end": span.end_char, "rank": row["rank"],
                                 "agency": self.agency_near(doc, span.start_char, span.end_char) or row["agency"],
                                 "method": f"officials.jsonl:{row['id']}"})
@@ -61,3 +76,25 @@ class OfficialMatcher:
             if cue.search(before) and before.rstrip().endswith(tuple(m.group() for m in cue.finditer(before))):
                 return agency
         return None
+
+
+def _with_modifiers(span):
+    """The title with the capitalized modifiers written before it ("Acting Assistant" + title)."""
+    start = span.start
+    while start > 0 and span.doc[start - 1].text in _MODIFIERS:
+        start -= 1
+    return span.doc[start:span.end]
+
+
+def _names_a_body(span) -> bool:
+    """The title is a word of an organization's name: "Justice Department", "Department of
+    Justice", "Office of the Attorney General", or sits inside an ORG entity that begins earlier."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in BODY_HEADS and doc[span.end].is_title:
+        return True
+    before = [t for t in doc[max(0, span.start - 3):span.start] if t.lower_ not in {"the"}]
+    if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in BODY_HEADS and before[-2].is_title:
+        return True
+    ent = next((e for e in doc.ents if e.start < span.start < e.end), None)
+    return ent is not None and ent.label_ == "ORG" and span.end >= ent.end and not (
+        span.end < len(doc) and doc[span.end].is_title)

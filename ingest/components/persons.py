@@ -17,8 +17,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ingest.components.wordshapes import heading_line, heading_words
 from ingest.components.base import (
-    ORG_WORDS, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, mentions, text_of, titles,
+    ORG_WORDS, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, mentions, text_of,
+    titles,
 )
 
 METHOD = "workbench.person_finder.v1"
@@ -29,6 +31,8 @@ _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mister|Dr|Don|Doña|Dona|Señor|
 _BETWEEN_TITLE = re.compile(r"^\.?\s*(?:,\s*)?(?:(?:named|called|by the name of)\s+)?$")
 _APPOSITION = re.compile(r"^\s*,\s*(?:who is\s+|who was\s+)?(?:an?|the)\s+(?:\w+\s+){0,2}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+# Surnames with an internal capital: McGiverin, MacDonald, DeLeon, LaRue, DiNapoli, VanHorn
+_INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|St)[A-Z][a-z]+$")
 _TRAILING_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.?$")
 _JOINERS = {"-", ".", "'", "’", "\"", "“", "”"}
 _PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "da", "di", "y", "st.", "mc", "mac"}
@@ -72,12 +76,19 @@ class PersonFinder:
         and so does a surname the model alone took for a one-word place ("Ana Urbina")."""
         run: list = []
         for token in [*doc, None]:
+            if run and token is not None and _joins(run[-1], token):
+                run.append(token)
+                continue
             if token is not None and (token.pos_ == "PROPN" or (run and token.is_upper)) and _namelike(token) \
                     and (token.ent_type_ in _NOT_PLACE_TYPES or (run and _lone_place_tag(token))) \
                     and not (run and token.is_sent_start):
                 run.append(token)
                 continue
-            if 2 <= len(run) <= 3 and not claimed(doc, run[0].idx, run[-1].idx + len(run[-1])):
+            words = [t for t in run if t.text != "-"]
+            if run and run[-1].text == "-":
+                run = run[:-1]
+            if 2 <= len(words) <= 3 and not claimed(doc, run[0].idx, run[-1].idx + len(run[-1])) \
+                    and not heading_words(words) and not heading_line(run[0]):
                 self._candidate(doc, run[0].idx, run[-1].idx + len(run[-1]), f"{METHOD}:proper-nouns")
             run = []
 
@@ -170,6 +181,14 @@ class PersonFinder:
         return None
 
 
+def _joins(previous, token) -> bool:
+    """A hyphen glued between two name parts ("Cortes-Meza"), or the part after it."""
+    if token.text == "-":
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return not previous.whitespace_ and not token.whitespace_ and nxt is not None and _namelike(nxt)
+    return previous.text == "-" and _namelike(token)
+
+
 def _lone_place_tag(token) -> bool:
     """A one-word GPE/LOC entity: after a first name it is a surname the model took for a place
     (a real place is in the gazetteer and already claimed, or tagged with its first word)."""
@@ -181,13 +200,15 @@ def _lone_place_tag(token) -> bool:
 def _namelike(token) -> bool:
     """A capitalized or all-caps word that can be part of a name ("Flowers", "SALAZAR")."""
     text = token.text
-    return token.is_alpha and (token.is_title or (text.isupper() and len(text) > 2 and text not in _NOT_NAMES)) \
+    return token.is_alpha and (token.is_title or _INNER_CAPITAL.match(text) is not None
+                               or (text.isupper() and len(text) > 2 and text not in _NOT_NAMES)) \
         and not token.like_num
 
 
 def _widen(doc: Doc, start: int, end: int, left: bool = True):
     """Grow a name over adjacent name-like words and hyphen joins ("Jodi-Ann Flowers", "Glenford TILLETT")."""
-    while left and start > 0 and not doc[start].is_sent_start:
+    while left and start > 0 and not doc[start].is_sent_start \
+            and not any(t["start"] <= doc[start - 1].idx < t["end"] for t in titles(doc)):  # a title ends a name
         before = doc[start - 1]
         if before.text == "-" and not before.whitespace_ and start > 1 and _namelike(doc[start - 2]) \
                 and not doc[start - 2].whitespace_:

@@ -24,6 +24,10 @@ _ALIAS = re.compile(r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|also known as|known as
                     rf"(?P<nick>{_NAME}(?:\s+{_NAME})?)[\"”’']?")
 
 
+_MORE_ALIASES = re.compile(rf"^[\"”’']?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[\"“‘']?(?P<nick>{_NAME}(?:\s+{_NAME})?)"
+                           r"[\"”’']?(?=[\s,;.)])")
+
+
 def _words(item: dict[str, Any]) -> set[str]:
     names = [item.get("canonical") or item["text"], *item["props"].get("aliases", [])]
     return {w for name in names for w in fold_name(name).split()}
@@ -72,22 +76,36 @@ class ReferenceLinker:
 
 
 def add_aliases(doc: Doc) -> None:
-    """'Carlos Reyes, alias "Flaco"' / 'a.k.a. Flaco': the alias joins the name and is a mention."""
+    """'Carlos Reyes, alias "Flaco"' / 'a.k.a. Flaco' / 'aka Chavito and Cepillo': each alias joins
+    the name and is a mention. The "aka" is the evidence, so a span the model had read as a place
+    or a body ("El Flaco" as GPE) becomes the alias."""
     for item in [m for m in mentions(doc) if m["label"] == "Person"]:
         after = _ALIAS.match(text_of(doc)[item["end"]:item["end"] + 60])
         if not after:
             continue
-        start, end = item["end"] + after.start("nick"), item["end"] + after.end("nick")
-        nick = after.group("nick")
-        same = [m for m in mentions(doc) if m["label"] == "Person" and start <= m["start"] and m["end"] <= end]
-        if same:  # the person finder already took the nickname ("Don Beto" as "Beto"): it is this person
-            item["props"]["aliases"] = sorted({*item["props"].get("aliases", []), nick})
-            for other in same:
-                other["canonical"] = item["canonical"] or item["text"]
-            continue
-        if claimed(doc, start, end, {"Person", "Location", "Organization"}):
-            continue
+        spans = [(item["end"] + after.start("nick"), item["end"] + after.end("nick"))]
+        while more := _MORE_ALIASES.match(text_of(doc)[spans[-1][1]:spans[-1][1] + 40]):
+            spans.append((spans[-1][1] + more.start("nick"), spans[-1][1] + more.end("nick")))
+            if len(spans) == 4:
+                break
+        for start, end in spans:
+            _add_alias(doc, item, start, end)
+
+
+def _add_alias(doc: Doc, item: dict[str, Any], start: int, end: int) -> None:
+    nick = text_of(doc)[start:end]
+    same = [m for m in mentions(doc) if m["label"] == "Person" and start <= m["start"] and m["end"] <= end]
+    if same:  # the person finder already took the nickname ("Don Beto" as "Beto"): it is this person
         item["props"]["aliases"] = sorted({*item["props"].get("aliases", []), nick})
-        props = {k: v for k, v in item["props"].items() if k != "aliases"}
-        add_mention(doc, "Person", start, end, "workbench.person_finder.v1:alias", confidence=0.9,
-                    canonical=item["canonical"] or item["text"], aliases=[nick], **props)
+        for other in same:
+            other["canonical"] = item["canonical"] or item["text"]
+        return
+    for other in [m for m in mentions(doc) if m["start"] < end and start < m["end"] and m["method"].startswith("ner:")
+                  and m["label"] in {"Location", "Organization"}]:
+        mentions(doc).remove(other)
+    if claimed(doc, start, end, {"Person", "Location", "Organization"}):
+        return
+    item["props"]["aliases"] = sorted({*item["props"].get("aliases", []), nick})
+    props = {k: v for k, v in item["props"].items() if k != "aliases"}
+    add_mention(doc, "Person", start, end, "workbench.person_finder.v1:alias", confidence=0.9,
+                canonical=item["canonical"] or item["text"], aliases=[nick], **props)

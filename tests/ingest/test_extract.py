@@ -34,12 +34,13 @@ def test_first_person_is_the_author(nlp):
 
 def test_chunked_note_keeps_note_offsets_and_references(nlp):
     """A chunk cannot see the others' words (so the nickname "Flaco" the model tags as a place is
-    not recognised alone), but every mention found is where the whole note has it, and a later
-    surname still gets the full name from an earlier chunk."""
+    not recognised alone: the model's place is kept there), but every person found is where the
+    whole note has it, and a later surname still gets the full name from an earlier chunk."""
     (whole,) = extract([_note()], nlp)
     (chunked,) = extract([_note()], nlp, chunk_chars=80)
     key = lambda m: (m.label, m.start, m.end, m.canonical)  # noqa: E731
-    assert set(map(key, chunked.mentions)) <= set(map(key, whole.mentions))
+    people = lambda x: {key(m) for m in x.mentions if m.label == "Person"}  # noqa: E731
+    assert people(chunked) <= people(whole)
     assert ("Person", 137, 142, "Carlos Reyes") in set(map(key, chunked.mentions))
 
 
