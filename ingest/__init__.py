@@ -6,7 +6,6 @@ Public API (imported lazily, so ``import ingest.read`` does not load spaCy)::
     build_nlp(model=None, config_path=None)  # the spaCy pipeline with our components
     extract(notes_or_paths, nlp, *, batch_size=64, n_process=1) -> Extraction | FileError
     write_jsonl(items, out) / read_jsonl(path)
-    evaluate(extractions, ground_truth)      # precision / recall / F1 per type
 """
 from __future__ import annotations
 
@@ -16,14 +15,13 @@ from typing import Any
 # Bound eagerly: the submodule ingest.extract would otherwise shadow the function of that name.
 from ingest.extract import extract
 
-__all__ = ["build_nlp", "evaluate", "extract", "read_case", "read_jsonl", "write_jsonl"]
+__all__ = ["build_nlp", "extract", "read_case", "read_jsonl", "write_jsonl"]
 
 _EXPORTS = {
     "read_case": ("ingest.read", "read_path"),
     "build_nlp": ("ingest.nlp", "build_nlp"),
     "write_jsonl": ("ingest.jsonl", "write_jsonl"),
     "read_jsonl": ("ingest.jsonl", "read_jsonl"),
-    "evaluate": ("ingest.eval", "evaluate"),
 }
 
 

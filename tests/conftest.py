@@ -18,8 +18,10 @@ from pathlib import Path
 
 import neo4j
 import pytest
+from spacy.language import Language
 
 from graph_schema import Schema, load_schema
+from ingest.nlp import build_nlp
 from workbench.errors import WorkbenchError
 from workbench.settings import Settings, load_settings
 from workbench.store import cypher, migrate, open_driver, start, stop
@@ -37,6 +39,12 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def schema() -> Schema:
     return load_schema()
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The real extraction pipeline, built once per session (never a stub model)."""
+    return build_nlp()
 
 
 @pytest.fixture(scope="session")

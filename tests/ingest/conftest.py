@@ -1,20 +1,11 @@
-"""The real extraction pipeline, built once per session (never a stub model).
-
-Component tests run one sentence through it and look at what one component recorded.
+"""Helpers of the component tests: run one sentence through the session's real pipeline (the
+``nlp`` fixture of ``tests/conftest.py``) and look at what one component recorded.
 """
 from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from spacy.language import Language
-
-from ingest.nlp import build_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return build_nlp()
 
 
 def found(nlp: Language, text: str, label: str | None = None) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ is a few lines over public functions, and its docstring carries an ``Example:``.
 """
 import typer
 
-from workbench.cli import analyse, db, extract, flags, ingest, sample, view
+from workbench.cli import analyse, db, evaluate, extract, flags, ingest, sample, view
 
 __all__ = ["app"]
 
@@ -25,4 +25,5 @@ app.command("view")(view.view)
 app.command("walkthrough")(view.walkthrough)
 app.command("export")(view.export)
 app.add_typer(extract.app)
+app.command("eval")(evaluate.eval_command)
 app.command("sample")(sample.generate)

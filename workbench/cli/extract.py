@@ -1,9 +1,9 @@
-"""``workbench extract`` and ``workbench eval``: run the extraction pipeline from the command line.
+"""``workbench extract``: run the extraction pipeline from the command line (no database).
 
-Thin on purpose: the work is in ``ingest`` (``build_nlp``, ``extract``, ``write_jsonl``,
-``evaluate``); these commands add a progress bar, a summary table and an exit status
-(1 when some files could not be read, so a script notices). Register with
-``app.add_typer(extract.app)`` (no name) so both commands sit at the top level.
+Thin on purpose: the work is in ``ingest`` (``build_nlp``, ``extract``, ``write_jsonl``); this
+command adds a progress bar, a summary table and an exit status (1 when some files could not be
+read, so a script notices). Register with ``app.add_typer(extract.app)`` (no name) so it sits at
+the top level. Scoring is ``workbench eval`` (``workbench/cli/evaluate.py``).
 """
 from __future__ import annotations
 
@@ -16,14 +16,14 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from ingest import build_nlp, evaluate, extract as run_extract, read_case, read_jsonl
+from ingest import build_nlp, extract as run_extract, read_case
 from ingest.jsonl import write_jsonl
 from ingest.read import iter_files
 from ingest.results import Extraction, FileError
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Extract mentions and relations from case files; score against a sample's truth.")
+app = typer.Typer(help="Extract mentions and relations from case files.")
 console = Console()
 
 
@@ -83,30 +83,3 @@ def _summary(written: int, labels: Counter, types: Counter, errors: list[FileErr
     console.print(table)
     for error in errors:
         console.print(f"[red]{error}[/red]", highlight=False)
-
-
-@app.command("eval")
-def eval_command(
-    sample: Path = typer.Argument(..., help="A generated sample case folder (with ground_truth.json)."),
-    extractions: Path = typer.Option(None, help="Score this JSONL instead of extracting again."),
-    model: str = typer.Option(None, help="spaCy model."),
-) -> None:
-    """Precision, recall and F1 per entity and relation type against the sample's ground truth.
-
-    Example: workbench eval .workbench/sample_case
-    """
-    if extractions is not None:
-        items = read_jsonl(extractions)
-    else:
-        items = run_extract(_items([sample], None), build_nlp(model))
-    result = evaluate(items, sample / "ground_truth.json")
-    for part in ("entities", "relations"):
-        table = Table(title=f"{part} ({result['notes']} notes)")
-        for column in ("type", "precision", "recall", "F1", "tp", "fp", "fn"):
-            table.add_column(column, justify="left" if column == "type" else "right")
-        for name, score in sorted(result[part].items()):
-            table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
-                          str(score.tp), str(score.fp), str(score.fn))
-        console.print(table)
-    typed = result["typed_relations"]
-    console.print(f"typed relations: precision {typed.precision:.3f}, recall {typed.recall:.3f}, F1 {typed.f1:.3f}")

@@ -8,16 +8,13 @@ from typing import Any
 import networkx as nx
 import pytest
 
-REPO = Path(__file__).resolve().parents[3]
-NETWORKS = REPO / ".." / "shared" / "data" / "networks"
+from tests.shared_data import shared_data
 
 
 def load_network(name: str, *, directed: bool = False) -> nx.Graph:
-    """An edge-list CSV of ../shared/data/networks as a graph; fails the test if it is missing."""
-    path = NETWORKS / f"{name}.csv"
-    if not path.is_file():
-        pytest.fail(f"{path}: published network missing; the analysis tests need "
-                    "../shared/data/networks next to the repository", pytrace=False)
+    """An edge-list CSV of ../shared/data/networks as a graph; skips the test when the folder is
+    not beside the repository (a user's clone), fails under CI."""
+    path = shared_data("networks", f"{name}.csv")
     G: nx.Graph = nx.DiGraph() if directed else nx.Graph()
     with path.open(newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):

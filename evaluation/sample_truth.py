@@ -15,42 +15,18 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from graph_schema.records import Mention
 from graph_schema.types import fold_name
+from evaluation.scoring import Score
 from ingest.results import Extraction
 
 __all__ = ["Score", "evaluate", "mention_value"]
 
 _NAMES = {"Person", "Location", "Organization"}
 _UNDIRECTED = {"RELATED_TO", "ASSOCIATED_WITH"}
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
-                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
 
 
 def mention_value(m: Mention) -> tuple[str, str] | None:
