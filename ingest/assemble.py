@@ -53,8 +53,9 @@ class Link:
 
 def form_rank(form: str, count: int) -> tuple[Any, ...]:
     """Sort key of a written name: smaller is fuller and better written (see module docstring)."""
-    words = len(name_tokens(fold(form)))
-    return (-words, form.isupper(), -sum(not ch.isascii() for ch in form), -count, form)
+    tokens = name_tokens(fold(form))
+    spelled = sum(len(t) > 1 for t in tokens)  # "Arlene Bodden" is fuller than "A. Bodden"
+    return (-spelled, -len(tokens), form.isupper(), -sum(not ch.isascii() for ch in form), -count, form)
 
 
 def fullest(forms: Counter[str]) -> str:

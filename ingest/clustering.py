@@ -8,8 +8,18 @@ order so re-runs give the same result:
 2. full-name pairs found through blocking keys (never all pairs) are joined when a name rule
    matches *and* they share context (a phone, a nickname, a venue, a place); without context
    the pair becomes a ``Candidate``;
-3. lone tokens ("Flaco", "Reyes") join the one full-name cluster with that nickname or surname
-   when it is unique and backed by context; otherwise they stay apart and emit candidates.
+3. lone tokens ("Flaco", "Reyes", "Marcos") join the one full-name cluster with that nickname,
+   surname or first name when it is unique and backed by context; otherwise they stay apart and
+   emit candidates.
+
+A name that fits exactly one person of the notes resolved together (one ingest: one case) is a
+sure merge even without shared context, and says so in its reasons (``unique_in_case``): "C.
+Westby", "Sgt. Sosa" and "M. A. Guerra" are how notes refer to the one Carla Westby, Hilberto
+Sosa and Marcos Antonio Guerra of the case; "Guerra" alone, with two Guerra brothers, fits two
+and stays a candidate. A strong name rule is needed (not a loose fuzzy score), and the two may
+not carry conflicting ranks or roles (a "Cpl." and a "Sgt.", a victim and an official); a
+spelling difference counts only in a given name ("Yessenia" / "Yesenia"), never in the surname
+("Reyes" / "Reyez" may be two families).
 
 An automatic join is refused when an analyst said NEGATIVE for any pair across the two clusters,
 or when any two first names across them are incompatible (brothers), so transitivity cannot
@@ -183,19 +193,29 @@ def _candidate(label: str, a: Group, b: Group, reasons: list[Reason]) -> Candida
                      left.parsed.name if left.parsed else "", right.parsed.name if right.parsed else "")
 
 
+UNIQUE_RULES = frozenset({"reordered", "token_subset", "initial"})
+UNIQUE_FUZZY = 0.9
+
+
 def _join_full_names(groups: dict[str, Group], sets: _Sets, out: Clustering) -> None:
     people = [g for b, g in sorted(groups.items()) if g.label == "Person" and g.parsed and not g.single]
     scored = []
+    partners: dict[str, set[str]] = defaultdict(set)
     for left, right in _pairs(people, out.stats):
         a, b = groups[left], groups[right]
         assert a.parsed is not None and b.parsed is not None
         reasons = name_reasons(a.parsed, b.parsed)
         if reasons:
+            partners[left].add(right)
+            partners[right].add(left)
             reasons += context_reasons(a.context_items(), b.context_items())
             scored.append((-combined_score(reasons), left, right, reasons))
     for _, left, right, reasons in sorted(scored, key=lambda s: s[:3]):
-        has_context = any(r.rule.startswith("shared_") for r in reasons)
-        refusal = sets.refusal(left, right)
+        refusal = sets.refusal(left, right) or _conflict(groups[left], groups[right])
+        unique = _unique_fit(groups, left, right, reasons, partners)
+        if unique and refusal is None:
+            reasons = [*reasons, Reason("unique_in_case", 0.0, unique)]
+        has_context = any(r.rule.startswith("shared_") or r.rule == "unique_in_case" for r in reasons)
         if has_context and refusal is None:
             if sets.find(left) != sets.find(right):
                 sets.union(left, right)
@@ -206,11 +226,61 @@ def _join_full_names(groups: dict[str, Group], sets: _Sets, out: Clustering) -> 
         out.candidates.append(_candidate("Person", groups[left], groups[right], reasons))
 
 
+def _unique_fit(groups: dict[str, Group], left: str, right: str, reasons: list[Reason],
+                partners: dict[str, set[str]]) -> str | None:
+    """Why the less specific of two matching names can only be the other one, or None.
+
+    Unique means every other name the short one fits is itself a form of the long one ("MARCOS A
+    GUERRA" fits "M. A. Guerra" and "Marcos Antonio Guerra", one man); a short name that fits two
+    people who cannot be one ("M. Guerra": Marcos and Mario) is not unique."""
+    a, b = groups[left], groups[right]
+    assert a.parsed is not None and b.parsed is not None
+    same_surname = a.parsed.last == b.parsed.last  # a typo in a given name ("Yessenia"), never in the surname
+    strong = any(r.rule in UNIQUE_RULES or (r.rule == "fuzzy" and r.score >= UNIQUE_FUZZY and same_surname)
+                 for r in reasons)
+    if not strong:
+        return None
+    spelled_a, spelled_b = _spelled(a), _spelled(b)
+    sides = [(left, right)] if spelled_a < spelled_b else [(right, left)] if spelled_b < spelled_a \
+        else [(left, right), (right, left)]
+    for short, long in sides:
+        target = groups[long].parsed
+        for other in partners[short] - {long}:
+            other_parsed = groups[other].parsed
+            assert target is not None and other_parsed is not None
+            if not name_reasons(other_parsed, target):
+                return None
+    named = groups[sides[0][0]].parsed
+    assert named is not None
+    return f"{named.name!r} fits no other person named in these notes"
+
+
+def _spelled(group: Group) -> int:
+    """How specific a name is: its words written out, initials not counted ("M. A. Guerra": 1)."""
+    assert group.parsed is not None
+    return sum(len(token) > 1 for token in group.parsed.tokens)
+
+
+def _values(group: Group, key: str) -> set[Any]:
+    return {value for frozen in group.hints for k, value in frozen if k == key and value not in (None, "", "unknown")}
+
+
+def _conflict(a: Group, b: Group) -> str | None:
+    """Ranks or roles that cannot be one person's ("Cpl." and "Sgt.", a victim and an official)."""
+    ranks_a, ranks_b = _values(a, "rank"), _values(b, "rank")
+    if ranks_a and ranks_b and not ranks_a & ranks_b:
+        return f"different ranks ({', '.join(sorted(map(str, ranks_a | ranks_b)))})"
+    roles = _values(a, "role") | _values(b, "role")
+    if "victim" in roles and roles & {"official", "investigator"}:
+        return "a victim and an official"
+    return None
+
+
 def _join_single_tokens(groups: dict[str, Group], sets: _Sets, out: Clustering) -> None:
     index: dict[str, set[str]] = defaultdict(set)
     for base, group in groups.items():
         if group.label == "Person" and group.parsed and not group.single:
-            for key in {group.parsed.last, *group.aliases}:
+            for key in {group.parsed.last, group.parsed.first, *group.aliases}:
                 index[key].add(base)
     for base, group in sorted(groups.items()):
         if group.label != "Person" or not group.single or not group.parsed:
@@ -228,8 +298,9 @@ def _join_single_tokens(groups: dict[str, Group], sets: _Sets, out: Clustering) 
             context = set().union(*(groups[m].context_items() for m in sets.members[root]))
             reasons = single_token_reasons(token, target.parsed, target.aliases)
             found.append((root, target, reasons + context_reasons(group.context_items(), context)))
-        if len(found) == 1 and sets.refusal(base, found[0][0]) is None and any(
-                r.rule.startswith("shared_") for r in found[0][2]):
+        if len(found) == 1 and found[0][2] and sets.refusal(base, found[0][0]) is None \
+                and _conflict(group, found[0][1]) is None and (
+                any(r.rule.startswith("shared_") for r in found[0][2]) or _only_one_fits(token, found[0][1], index)):
             sets.union(base, found[0][0])
             out.stats["merged_single_token"] += 1
             continue
@@ -237,6 +308,12 @@ def _join_single_tokens(groups: dict[str, Group], sets: _Sets, out: Clustering) 
             if len(found) > 1:
                 reasons = [*reasons, Reason("ambiguous", 0.0, f"{len(found)} people match {token!r}")]
             out.candidates.append(_candidate("Person", group, target, reasons))
+
+
+def _only_one_fits(token: str, target: Group, index: dict[str, set[str]]) -> bool:
+    """The token names one person of these notes only: by nickname, surname or first name."""
+    return len(index.get(token, ())) >= 1 and target.parsed is not None and (
+        token in target.aliases or token in {target.parsed.last, target.parsed.first})
 
 
 def _live_candidates(candidates: list[Candidate], sets: _Sets,

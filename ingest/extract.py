@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from graph_schema.model import Schema, load_schema
 from graph_schema.records import Evidence, Mention, Note, RecordError, Relation, make_id
 from graph_schema.types import fold_name
+from ingest.components.name_forms import initials_of
 from ingest.errors import IngestError
 from ingest.read import is_export, paragraph_chunks, read_export, read_path
 from ingest.results import Extraction, FileError
@@ -35,8 +36,9 @@ if TYPE_CHECKING:  # spaCy is imported by the caller's build_nlp, not by importi
 
 __all__ = ["extract", "extraction_of"]
 
-_RANKS = re.compile(r"^(?:(?:[A-Z][a-z]{0,3}\.|PC|WPC|ASP|Cpl|Sgt|Insp|Supt|Det|Detective|Inspector|Corporal|Sergeant|"
-                    r"Constable|Officer|Investigator|Mr|Mrs|Ms)\.?\s+)+")
+_RANKS = re.compile(r"^(?:(?:[A-Z][a-z]{0,3}\.|PC|WPC|ASP|IO|Cpl|Sgt|Sgta|Insp|Supt|Det|Detective|Inspector|Corporal|"
+                    r"Sergeant|Constable|Officer|Investigator|Labour Officer|Mr|Mrs|Ms)\.?\s+)+", re.IGNORECASE)
+_BADGE = re.compile(r"^#?\d{2,6}\s+")
 _EVENTS = {"Payment", "Call"}
 
 
@@ -130,10 +132,25 @@ def extraction_of(note: Note, chunks: list[tuple[int, "Doc"]], schema: Schema | 
     return Extraction(note=note, mentions=tuple(mentions.values()), relations=tuple(relations))
 
 
+def author_name(written: str | None) -> str:
+    """The author's name as a header writes it, without rank or badge, in reading order.
+
+    >>> author_name("CPL 1187 CHUC, Ernesto"), author_name("Sgt. Nidia Marroquín"), author_name("PC 2290 Gentle")
+    ('Ernesto Chuc', 'Nidia Marroquín', 'Gentle')
+    """
+    name = _BADGE.sub("", _RANKS.sub("", (written or "").strip())).strip()
+    surname, comma, given = name.partition(",")
+    if comma and given.strip() and surname.strip().isupper():
+        name = f"{given.strip()} {surname.strip().title()}"
+    return name
+
+
 def _author(note: Note, found: list[dict[str, Any]]) -> set[tuple[str, int, int]]:
-    """Tie first-person mentions and the author's own name to the author; return what to drop."""
-    author = _RANKS.sub("", note.author or "").strip()
+    """Tie first-person mentions and the author's own name (or initials, as a note is signed:
+    "C.W.") to the author; return what to drop."""
+    author = author_name(note.author)
     folded = fold_name(author) if author else ""
+    signed = initials_of(author) if len(author.split()) >= 2 else None
     dropped = set()
     for m in found:
         first_person = m["props"].pop("first_person", False)
@@ -141,7 +158,8 @@ def _author(note: Note, found: list[dict[str, Any]]) -> set[tuple[str, int, int]
             dropped.add((m["label"], m["start"], m["end"]))
         elif first_person:
             m["canonical"] = author
-        elif folded and m["label"] == "Person" and fold_name(m["canonical"] or m["text"]) in {folded, *folded.split()[-1:]}:
+        elif folded and m["label"] == "Person" and (fold_name(m["canonical"] or m["text"]) in {folded, *folded.split()[-1:]}
+                                                    or m["text"] == signed):
             m["canonical"] = author
             m["props"]["role"] = "investigator"
     return dropped

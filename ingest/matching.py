@@ -44,6 +44,7 @@ __all__ = [
 # Weights are data: the score a name rule gives, and the bonus each kind of shared context adds.
 NAME_RULES = {
     "reordered": 0.95, "token_subset": 0.9, "initial": 0.8, "fuzzy_min": 0.85, "alias_only": 0.7, "surname_only": 0.5,
+    "first_name_only": 0.4,
 }
 CONTEXT_BONUS = {"identifier": 0.1, "alias": 0.08, "venue": 0.05, "location": 0.03}
 IDENTIFIER_LABELS = frozenset({"Phone", "Email", "Handle", "Account", "IdDocument", "Vehicle"})
@@ -119,7 +120,7 @@ def name_reasons(a: ParsedName, b: ParsedName) -> list[Reason]:
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if not first_names_compatible(a.first, b.first):
         return []
-    subset = len(short) >= 2 and _subset(short, long)
+    subset = len(short) >= 2 and (_subset(short, long) or (len(short) == len(long) and _subset(long, short)))
     if not subset and not surnames_compatible(a.last, b.last):
         return []
     if subset and len(short) < len(long):
@@ -183,4 +184,7 @@ def single_token_reasons(token: str, target: ParsedName, aliases: Iterable[str])
         return [Reason("single_token_alias", NAME_RULES["alias_only"], f"{token!r} is a nickname of {target.name!r}")]
     if token == target.last:
         return [Reason("single_token_surname", NAME_RULES["surname_only"], f"{token!r} is the surname of {target.name!r}")]
+    if token == target.first:
+        return [Reason("single_token_first_name", NAME_RULES["first_name_only"],
+                       f"{token!r} is the first name of {target.name!r}")]
     return []

@@ -39,6 +39,8 @@ ORG_WORDS = frozenset({
     "administration", "commission", "program", "programme", "campaign", "act", "report", "force", "unit",
     "institute", "foundation", "university", "hospital", "center", "centre", "government", "tier", "watch",
     "custody", "prison", "embassy", "consulate", "directorate", "secretariat", "attorney's", "task",
+    "op", "operation", "operativo", "operación",  # operation code names: "Op LUNA"
+    "hwy", "rd", "st", "ave", "qrt", "stn", "hq",  # abbreviations of roads and stations: "W. Hwy"
 })
 
 PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"

@@ -50,7 +50,8 @@ class OfficialMatcher:
         for number, row in enumerate(load_jsonl("officials.jsonl")):
             key = f"{row['id']}#{number}"
             self.rows[key] = row
-            self.matcher.add(key, [nlp.make_doc(row["pattern"])])
+            written = {row["pattern"], row["pattern"].upper()}  # forms write ranks in capitals: "CPL", "SGT."
+            self.matcher.add(key, [nlp.make_doc(form) for form in sorted(written)])
         self.agencies = [(row["agency"], lexicon_regex(row["cues"])) for row in load_jsonl("agencies.jsonl")]
 
     def __call__(self, doc: Doc) -> Doc:

@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ingest.components.name_forms import form_candidates
 from ingest.components.wordshapes import heading_line, heading_words
 from ingest.components.base import (
     ORG_WORDS, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, mentions, text_of,
@@ -24,11 +27,12 @@ from ingest.components.base import (
 )
 
 METHOD = "workbench.person_finder.v1"
+_STOP_WORDS = frozenset(SPANISH_STOP_WORDS | ENGLISH_STOP_WORDS) - {"will"}
 _NAME = r"[A-Z][\w-]*(?:['’][A-Z][\w-]+)?"
 _NICKNAME = re.compile(rf"(?P<first>{_NAME}(?:\s+{_NAME})?)\s+[\"“‘'](?P<nick>[A-Z][\w'’ -]{{1,20}}?)[\"”’']"
                        rf"\s+(?P<last>{_NAME}(?:\s+{_NAME})?)")
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mister|Dr|Don|Doña|Dona|Señor|Senor|Señora|Senora|Sr|Sra|Srta)\.?\s+)+")
-_BETWEEN_TITLE = re.compile(r"^\.?\s*(?:,\s*)?(?:(?:named|called|by the name of)\s+)?$")
+_BETWEEN_TITLE = re.compile(r"^\.?\s*(?:,\s*)?(?:#?\d{2,5}\s+)?(?:(?:named|called|by the name of)\s+)?$")  # "PC 2290 Gentle"
 _APPOSITION = re.compile(r"^\s*,\s*(?:who is\s+|who was\s+)?(?:an?|the)\s+(?:\w+\s+){0,2}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # Surnames with an internal capital: McGiverin, MacDonald, DeLeon, LaRue, DiNapoli, VanHorn
@@ -57,6 +61,10 @@ class PersonFinder:
         self.roles = [(row["role"], lexicon_regex(row["cues"])) for row in load_jsonl("roles.jsonl")]
 
     def __call__(self, doc: Doc) -> Doc:
+        for start, end, canonical, method, props in list(form_candidates(doc)):
+            if not claimed(doc, start, end):
+                role = props.pop("role", None) or ("victim" if method.endswith(":initials") else None)
+                self._add(doc, start, end, method, canonical, **({"role": role} if role else {}), **props)
         for match in _NICKNAME.finditer(text_of(doc)):
             if not claimed(doc, match.start(), match.end()):
                 canonical = f"{match.group('first')} {match.group('last')}"
@@ -109,7 +117,8 @@ class PersonFinder:
             stripped = text.lstrip(". ")  # "Miss P": a letter after an honorific is a nickname, not a name
         start += len(text) - len(stripped)
         stripped = re.sub(r"(?:\s+(?:a\.k\.a|aka|alias)\.?)$", "", stripped.rstrip())
-        stripped = re.sub(r"(?:['’]s?|[.,;:\"”])+$", "", stripped.rstrip())
+        stripped = re.sub(r"(?:['’]s?|[.,;:\"”]|\s+[-–—])+$", "", stripped.rstrip())
+        stripped = re.sub(r"(?:\s+(?:de|del|la|las|los|y|da|van|von))+$", "", stripped)  # "Sosa de la [casa]"
         if not lettered:
             stripped = _TRAILING_INITIAL.sub("", stripped)  # "Sofía Jiménez L": an initial ends no name
         end = start + len(stripped)
@@ -122,7 +131,7 @@ class PersonFinder:
         if not text or not text[0].isupper() or any(ch.isdigit() for ch in text) or _STOP.match(text):
             return True
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) == 1 and span[0].pos_ not in {"PROPN", "X"}:
+        if span is not None and len(span) == 1 and (span[0].pos_ not in {"PROPN", "X"} or _function_word(span[0])):
             return True
         if any(t["start"] <= start and end <= t["end"] for t in titles(doc)):
             return True
@@ -143,7 +152,8 @@ class PersonFinder:
         if tail is None:
             return
         tokens = [t for t in tail[:8]]
-        while tokens and (tokens[0].text in {".", ","} or tokens[0].lower_ in {"named", "called"}):
+        while tokens and (tokens[0].text in {".", ",", "#"} or tokens[0].lower_ in {"named", "called"}
+                          or (tokens[0].is_digit and len(tokens[0]) <= 5)):  # a badge number: "PC 2290 Gentle"
             tokens.pop(0)
         if not tokens or not _namelike(tokens[0]) or tokens[0].is_sent_start:
             return
@@ -187,6 +197,12 @@ def _joins(previous, token) -> bool:
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return not previous.whitespace_ and not token.whitespace_ and nxt is not None and _namelike(nxt)
     return previous.text == "-" and _namelike(token)
+
+
+def _function_word(token) -> bool:
+    """An English or Spanish function word or common verb form capitalized at a sentence start
+    ("La", "Yo", "Tengo", "Ahí"): the model's PERSON on one such word is no name."""
+    return token.lower_ in _STOP_WORDS
 
 
 def _lone_place_tag(token) -> bool:

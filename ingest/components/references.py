@@ -20,7 +20,7 @@ from graph_schema.types import fold_name
 from ingest.components.base import add_mention, claimed, ensure_extensions, mentions, text_of
 
 _NAME = r"[A-Z][\w-]*(?:['’][A-Z][\w-]+)?"
-_ALIAS = re.compile(r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|also known as|known as|nicknamed)\s+[\"“‘']?"
+_ALIAS = re.compile(r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|also known as|known as|nicknamed|@|alias de|conocid[oa] como)\s*[\"“‘']?"
                     rf"(?P<nick>{_NAME}(?:\s+{_NAME})?)[\"”’']?")
 
 

@@ -55,10 +55,33 @@ def test_lone_nickname_links_to_unique_person_sharing_a_venue(note):
     assert names(r) == ["Carlos Reyes"] and r.stats["merged_single_token"] == 1
 
 
-def test_lone_surname_without_context_stays_apart_as_a_candidate(note):
+def test_lone_surname_of_the_one_person_of_the_case_is_that_person(note):
+    """Issue 12: notes name a person once in full and then by surname ("Sgt Sosa", "Reyes")."""
     r = resolve([note("n1", ("Person", "Carlos Reyes")), note("n2", ("Person", "Reyes"))])
-    assert names(r) == ["Carlos Reyes", "Reyes"]
-    assert [c.reasons[0].rule for c in r.candidates] == ["single_token_surname"]
+    assert names(r) == ["Carlos Reyes"] and r.stats["merged_single_token"] == 1
+
+
+def test_lone_surname_of_two_people_stays_apart_as_a_candidate(note):
+    r = resolve([note("n1", ("Person", "Carlos Reyes")), note("n2", ("Person", "Miguel Reyes")),
+                 note("n3", ("Person", "Reyes"))])
+    assert names(r) == ["Carlos Reyes", "Miguel Reyes", "Reyes"]
+    assert {c.reasons[-1].rule for c in r.candidates} == {"ambiguous"}
+
+
+def test_initials_of_the_one_fitting_person_merge_with_their_reason(note):
+    r = resolve([note("n1", ("Person", "Arlene Bodden")), note("n2", ("Person", "A. Bodden"))])
+    assert names(r) == ["Arlene Bodden"] and r.stats["merged_by_context"] == 1
+
+
+def test_initials_fitting_two_people_stay_apart(note):
+    r = resolve([note("n1", ("Person", "Marcos Guerra")), note("n2", ("Person", "Mario Guerra")),
+                 note("n3", ("Person", "M. Guerra"))])
+    assert names(r) == ["M. Guerra", "Marcos Guerra", "Mario Guerra"]
+
+
+def test_conflicting_ranks_never_merge(note):
+    r = resolve([note("n1", ("Person", "Sgt. Ana Chuc")), note("n2", ("Person", "Cpl. A. Chuc"))])
+    assert len(names(r)) == 2
 
 
 def test_relations_from_two_notes_merge_into_one_record_with_both_evidence_rows(note):

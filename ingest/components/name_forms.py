@@ -1,0 +1,81 @@
+"""Names in the forms police paperwork writes them, which the statistical model does not read.
+
+Why: arrest reports and forms write "GUERRA, Marcos Antonio" (surname in capitals, a comma, the
+given names), officers as "CPL 1187 CHUC, Ernesto" or "PC 2290 GENTLE", and protected people
+only by their initials ("K.M.A.") or a witness code ("TP-3", "CS-14"). The model splits the
+first into an organization and a first name and skips the others, so the person is lost or
+split. The person finder takes these candidates first (``PersonFinder``); each carries the
+name in reading order as its canonical form ("Marcos Antonio Guerra") and the method that
+found it.
+
+Guards, because capitals, commas and letters with dots are everywhere in police text: the
+surname is not a word the text writes in lower case, a body word or a place; the given names
+are not a place, a title or a word the text writes in lower case; initials are not a known
+abbreviation ("U.S.", "P.M."); a witness code needs a witness or source word in its sentence.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ingest.components.base import ORG_WORDS, claimed, mentions, text_of, titles
+from ingest.components.wordshapes import common_words
+
+__all__ = ["form_candidates", "initials_of"]
+
+METHOD = "workbench.person_finder.v1"
+_UPPER = "A-ZÁÉÍÓÚÑÜ"
+_LOWER = "a-záéíóúñü"
+_SURNAME_FIRST = re.compile(
+    rf"(?<![\w.])(?P<sur>[{_UPPER}][{_UPPER}'’-]+(?: [{_UPPER}][{_UPPER}'’-]+)?), "
+    rf"(?P<given>[{_UPPER}][{_LOWER}]+(?: [{_UPPER}][{_LOWER}]+){{0,2}}(?: [{_UPPER}]\.)?|[{_UPPER}]\.(?: ?[{_UPPER}]\.)?)"
+    rf"(?![\w-])")
+_INITIALS = re.compile(rf"(?<![\w.])(?:[{_UPPER}]\.){{2,4}}(?![\w])")
+_ABBREVIATIONS = {"U.S.", "U.K.", "D.C.", "P.R.", "A.M.", "P.M.", "N.B.", "U.N.", "E.U.", "I.D.", "B.Z.", "S.A.",
+                  "C.A.", "N.Y.", "L.A.", "R.I.P.", "U.S.A.", "E.G.", "I.E."}
+_CODE = re.compile(r"(?<![\w-])[A-Z]{2,3}-\d{1,3}(?![\w-])")
+_CODE_CUES = re.compile(r"\b(?:witness|testig[oa]|informant|informante|source|fuente|declarante|deponent|"
+                        r"confidential|protected|protegid[oa]|CS|TP)\b", re.IGNORECASE)
+
+
+def form_candidates(doc: Doc) -> Iterator[tuple[int, int, str, str, dict[str, Any]]]:
+    """``(start, end, canonical, method, props)`` for each name written in a paperwork form."""
+    text = text_of(doc)
+    common = common_words(doc)
+    for match in _SURNAME_FIRST.finditer(text):
+        if _plausible(doc, match, common):
+            given, surname = match.group("given"), " ".join(w.title() for w in match.group("sur").split())
+            yield match.start(), match.end(), f"{given} {surname}", f"{METHOD}:surname-first", {}
+    for match in _INITIALS.finditer(text):
+        if match.group() not in _ABBREVIATIONS and not claimed(doc, match.start(), match.end()):
+            yield match.start(), match.end(), match.group(), f"{METHOD}:initials", {}
+    for match in _CODE.finditer(text):
+        sentence = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if sentence is not None and _CODE_CUES.search(sentence.sent.text.replace(match.group(), "")) \
+                and not claimed(doc, match.start(), match.end()):
+            yield match.start(), match.end(), match.group(), f"{METHOD}:witness-code", {"role": "witness"}
+
+
+def _plausible(doc: Doc, match: re.Match[str], common: frozenset[str]) -> bool:
+    surname, given = match.group("sur"), match.group("given")
+    if any(w.lower() in common or w.lower() in ORG_WORDS for w in surname.split()):
+        return False
+    if any(w.lower() in common or w.lower() in ORG_WORDS for w in given.split() if len(w) > 2):
+        return False
+    start, end = match.start("given"), match.end("given")
+    if any(t["start"] < end and start < t["end"] for t in titles(doc)):
+        return False  # "PECH, Cpl." is a list of a name and a rank
+    return not any(m["label"] in {"Location", "Organization"} and m["start"] < end and start < m["end"]
+                   for m in mentions(doc))
+
+
+def initials_of(name: str) -> str:
+    """The initials a note would sign or write for a name: "Carla Westby" -> "C.W."
+
+    >>> initials_of("Carla Westby"), initials_of("Kevin Arzu")
+    ('C.W.', 'K.A.')
+    """
+    return "".join(f"{w[0].upper()}." for w in name.split() if w[:1].isalpha())
