@@ -83,12 +83,13 @@ class PersonFinder:
         surname in capitals after one counts whatever its tag ("Ana BARDALES", often tagged NOUN),
         and so does a surname the model alone took for a one-word place ("Ana Urbina")."""
         run: list = []
+        after_dateline = _after_dateline(doc)
         for token in [*doc, None]:
             if run and token is not None and _joins(run[-1], token):
                 run.append(token)
                 continue
             if token is not None and (token.pos_ == "PROPN" or (run and token.is_upper)) and _namelike(token) \
-                    and (token.ent_type_ in _NOT_PLACE_TYPES or (run and _lone_place_tag(token))) \
+                    and (token.ent_type_ in _NOT_PLACE_TYPES or (run and _lone_place_tag(token)) or token.i in after_dateline) \
                     and not (run and token.is_sent_start):
                 run.append(token)
                 continue
@@ -197,6 +198,13 @@ def _joins(previous, token) -> bool:
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return not previous.whitespace_ and not token.whitespace_ and nxt is not None and _namelike(nxt)
     return previous.text == "-" and _namelike(token)
+
+
+def _after_dateline(doc: Doc) -> set[int]:
+    """Tokens of a model entity that ran on from a dateline ("WASHINGTON - Raul Cortes-Meza" as
+    one ORG): they are read afresh, as if untagged."""
+    starts = {m["start"] for m in mentions(doc) if m["method"].endswith(":dateline")}
+    return {t.i for ent in doc.ents if ent.start_char in starts for t in ent} if starts else set()
 
 
 def _function_word(token) -> bool:

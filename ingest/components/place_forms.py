@@ -7,8 +7,8 @@ becomes one organization, "the Northern District of Georgia" becomes "Northern D
 
 - a dateline: one or more words in capitals at the start of a line, optionally with ", State",
   then a dash and a capitalized word ("WASHINGTON -", "ATLANTA, Ga. –", "SAN JUAN, Puerto Rico —"),
-  when the model tagged the words as a place or body and the text never writes them in lower case
-  (a form's heading "OBSERVATION LOG - 08/03" is no place);
+  when the model tagged the words as a place or body, the text never writes them in lower case and
+  prose follows on the line (a form's heading "OBSERVATION LOG - Bar Luna Maya, 08/03" is no place);
 - a judicial district: "[Northern|Southern|Eastern|Western|Middle|Central] District of X [Y]"
   and "District of Columbia";
 - a state or province after a place: "<place>, Ga." / "<place>, P.R." / "<place>, Texas", where the
@@ -50,7 +50,7 @@ class PlaceForms:
         for match in _DISTRICT.finditer(text):
             self._add(doc, match.start(), _one_place_end(doc, match), "judicial-district")
         for match in _DATELINE.finditer(text):
-            if not _model_place(doc, match.start("city"), match.end("city")):
+            if not _model_place(doc, match.start("city"), match.end("city")) or not _prose_follows(text, match.end()):
                 continue
             self._add(doc, match.start("city"), match.end("city"), "dateline")
             if match.group("state"):
@@ -91,3 +91,9 @@ def _one_place_end(doc: Doc, match: re.Match[str]) -> int:
     if second is not None and second[0].ent_iob_ == "I":
         return match.end()
     return match.end() - len(words[-1]) - 1
+
+
+def _prose_follows(text: str, start: int) -> bool:
+    """A dateline opens a paragraph of prose: three lower-case words on the rest of its line."""
+    end = text.find("\n", start)
+    return len(re.findall(r"\b[a-z]{2,}\b", text[start:end if end >= 0 else len(text)])) >= 3
