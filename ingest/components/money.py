@@ -77,6 +77,14 @@ def _currency_words(found: list[tuple[int, int, re.Match[str]]], text: str) -> l
     return words
 
 
+# Things handed over in place of a counted sum, and the verbs of handing them over (English,
+# Spanish, Kriol as the notes write them; the English model leaves unknown words' lemmas as written)
+_IN_KIND = {"envelope", "envelopes", "bag", "bribe", "bribes", "kickback", "kickbacks", "payoff", "pay-off",
+            "sobre", "sobres", "bolsa", "mordida", "cut"}
+_HANDING = {"hand", "pass", "give", "slip", "pay", "deliver", "bring", "collect", "receive", "take", "accept", "get",
+            "leave", "da", "dio", "daba", "entrega", "entregó", "pasa", "pasó", "recibe", "recibió", "collec"}
+
+
 def amount_of(amount: str, scale: str | None) -> float:
     return float(amount.replace(",", "")) * _SCALES.get((scale or "").lower(), 1.0)
 
@@ -98,6 +106,7 @@ class MoneyMatcher:
             for m in regex.finditer(text_of(doc)):
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
                     found.append((m.start(), m.end(), m))
+        self._in_kind(doc)
         if not found:
             return doc
         found.sort(key=lambda item: item[0])
@@ -110,6 +119,25 @@ class MoneyMatcher:
                         currency=currency_of(written.get("pre"), written.get("suf"), sent.text, region),
                         channel=self._channel(sent.text), date=self._date(sent))
         return doc
+
+    def _in_kind(self, doc: Doc) -> None:
+        """A payment no one counted: "hands Sosa a white envelope", "passes him a brown paper bag",
+        "le da un sobre". Only a container or bribe word that a verb of handing over governs is
+        a payment (an envelope of passports put in a safe is none); the sum stays unknown."""
+        for token in doc:
+            if token.lower_ not in _IN_KIND or token.pos_ not in {"NOUN", "PROPN", "X"}:
+                continue
+            verb = token.head if token.dep_ in {"dobj", "obj", "attr", "nsubjpass"} else (
+                token.head.head if token.dep_ == "pobj" else None)
+            if verb is None or verb.lemma_.lower() not in _HANDING:
+                continue
+            first = min([token, *[c for c in token.lefts if c.dep_ in {"amod", "compound", "det"}]], key=lambda t: t.i)
+            start = first.idx if first.dep_ != "det" else first.idx + len(first.text_with_ws)
+            end = token.idx + len(token)
+            if start < end and not claimed(doc, start, end):
+                sent = SentenceIndex(doc).at(start)
+                add_mention(doc, "Payment", start, end, f"{METHOD}:in-kind", confidence=0.7,
+                            form=text_of(doc)[start:end].lower(), channel="cash", date=self._date(sent))
 
     def _channel(self, sentence: str) -> str | None:
         hits = [(h.start(), channel) for channel, cue in self.channels if (h := cue.search(sentence))]

@@ -84,3 +84,14 @@ def test_both_ends_of_a_range_are_amounts_in_the_written_currency(nlp):
 def test_a_second_amount_after_and_is_not_a_range(nlp):
     first, second = found(nlp, "Reyes paid $500 and she sent 300 USD.", "Payment")
     assert (first["props"]["currency"], second["props"]["currency"]) == ("BZD", "USD")
+
+
+def test_an_envelope_handed_over_is_a_payment_without_an_amount(nlp):
+    """Issue 13: payments without an amount ("an envelope") are payments."""
+    (payment,) = [m for m in found(nlp, "At the rear door Chino hands Sosa a white envelope.") if m["label"] == "Payment"]
+    assert (payment["text"], payment["props"].get("amount"), payment["props"]["form"]) == (
+        "white envelope", None, "white envelope")
+
+
+def test_an_envelope_of_documents_in_a_safe_is_no_payment(nlp):
+    assert not [m for m in found(nlp, "The passports were kept in a sealed envelope in the safe.") if m["label"] == "Payment"]
