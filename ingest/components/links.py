@@ -27,6 +27,8 @@ from ingest.components.syntax import Arguments
 IDENTIFIER_RELATIONS = {"Phone": "USES_PHONE", "Email": "USES_EMAIL", "Handle": "USES_HANDLE",
                         "Account": "HOLDS_ACCOUNT", "IdDocument": "HAS_ID", "Vehicle": "DRIVES"}
 _CALL_VERBS = {"call", "phone", "ring", "text", "message", "contact", "reach", "dial", "whatsapp", "send"}
+# "registered / licensed / issued / subscribed to X": the record names whose the identifier is
+_REGISTERED = {"belong", "register", "issue", "list", "license", "licence", "subscribe", "assign"}
 _POSSESSION = {"use", "have", "own", "give", "provide", "list", "register", "change", "buy", "carry", "drive",
                "keep", "hold", "open", "be", "answer", "save", "share", "post", "operate", "rent", "borrow"}
 _OWNER_LABELS = {"Person", "Organization"}
@@ -111,9 +113,9 @@ class IdentifierLinker:
             candidates = args.subjects(verb)
         elif prep == "into" and lemma in {"receive", "get", "collect"}:  # "receives money into account 1234"
             candidates = args.subjects(verb)
-        elif prep in {"to", "by"} and lemma in {"belong", "register", "issue", "list"}:
+        elif prep in {"to", "by"} and lemma in _REGISTERED:
             candidates = args.prep(verb, {prep})
-        elif child.dep_ in {"nsubj", "nsubjpass"} and lemma in {"belong", "register", "issue", "list"}:
+        elif child.dep_ in {"nsubj", "nsubjpass", "dep"} and lemma in _REGISTERED:  # "dep": a number the parser split
             candidates = args.prep(verb, {"to", "in"})  # "Passport P123 belongs to / is registered to X"
         elif prep in {"from", "with", "on", "at", "under", "in", "as"} or lemma in _POSSESSION or (
                 prep == "by" and lemma == "go"):  # "on Instagram she goes by keyla_22"

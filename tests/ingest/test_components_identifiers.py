@@ -62,3 +62,14 @@ def test_id_cue_without_a_number_is_nothing(nlp):
 def test_a_plate_is_owned_only_where_the_sentence_says_whose_it_is(nlp, text, types):
     rels = {r[0] for r in linked(nlp, text) if r[1] == "Carlos Reyes" and r[2] == "CZ-C-12345"}
     assert rels == types
+
+
+def test_subscriber_return_registers_a_number_to_a_person(nlp):
+    """Issue 13: subscriber returns ("+501 667 2054 is registered to COCOM LESTER") tie a phone to its user."""
+    rels = linked(nlp, "+501 667 2054 is registered to COCOM LESTER, Benque Viejo del Carmen.")
+    assert ("USES_PHONE", "COCOM LESTER", "+501 667 2054", "workbench.identifier_linker.v1") in rels
+
+
+def test_a_vehicle_licensed_to_an_official_is_theirs(nlp):
+    rels = linked(nlp, "CZ-P-20417 is licensed to VARGAS, Dionisio, a Customs Officer at the border.")
+    assert [r[:3] for r in rels if r[0] == "OWNS"] == [("OWNS", "VARGAS, Dionisio", "CZ-P-20417")]
