@@ -27,12 +27,14 @@ from typing import TYPE_CHECKING, Any
 
 from evaluation.casefolder_links import (IdentifierMatch, RelationMatch, identifier_node, match_identifiers,
                                          match_relations, named_nodes)
+from evaluation.casefolder_flags import FlagCheck, check_flags, note_authors
+from evaluation.casefolder_flags import summary as flag_rows
 from evaluation.casefolder_persons import PersonMatch, match_persons
 from evaluation.scoring import Score
 from graph_schema.types import fold_name
 from ingest.resolve import resolve
 from ingest.results import Extraction, FileError
-from workbench.project import from_records
+from workbench.project import from_records, node_id
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -59,6 +61,7 @@ class CaseFolderReport:
     money: Score
     places: Score
     stats: dict[str, int] = field(default_factory=dict)
+    flags: list[FlagCheck] = field(default_factory=list)
 
     def status(self, status: str) -> list[str]:
         """Names of the expected persons with this status (exact, split, merged, missing)."""
@@ -149,6 +152,9 @@ def score_casefolder(items: Iterable[Extraction | FileError], expected: dict[str
                                 note_paths={x.note.id: x.note.path for x in extractions})
     right, wrong = _roles(persons, expected.get("roles", {}), G)
     landed = {n for p in persons for n in p.nodes}
+    paths = {x.note.id: x.note.path for x in extractions}
+    authors = note_authors(resolution.mentions, {(label, key): node_id(label, key) for _, label, key in resolution.mentions})
+    _, flags = check_flags(G, expected, {p.name: p.nodes for p in persons}, paths, authors)
     return CaseFolderReport(
         folder=folder, persons=persons,
         non_persons=sorted(str(d.get("name")) for n, d in G.nodes(data=True)
@@ -157,7 +163,7 @@ def score_casefolder(items: Iterable[Extraction | FileError], expected: dict[str
         files_failing=_files(items, expected.get("files_failing", [])),
         csv_bad_rows=_rows(items, expected.get("csv_bad_rows", {})),
         money=_money(G, expected.get("money", [])), places=_places(G, expected.get("places", [])),
-        stats=dict(resolution.stats))
+        stats=dict(resolution.stats), flags=flags)
 
 
 def _roles(persons: Sequence[PersonMatch], roles: dict[str, str],
@@ -271,4 +277,4 @@ def summary_rows(report: CaseFolderReport) -> list[tuple[str, str, str]]:
             f"missed: {_listing(score.misses)}" if score.misses else "",
             f"extra: {_listing(score.false)}" if score.false else ""]))))
     rows.append(("places found", _found(report.places), _listing(report.places.misses)))
-    return rows
+    return rows + flag_rows(report.flags)

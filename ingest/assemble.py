@@ -9,8 +9,10 @@ Decisions:
 - ``name`` is the fullest form seen: most words, then not ALL CAPS, then with accents ("José"
   over "Jose"), then the most frequent, then alphabetical. ``aliases`` are the other full forms
   and every nickname.
-- ``role``: an official or investigator role stated by extraction wins (the more frequent of the
-  two; a tie goes to official, since complicity flags are reviewed by a person anyway); else
+- ``role``: an investigator role stated by extraction (the note's author) wins: an officer who
+  writes the case's notes investigates it, however often the notes also give their rank (the
+  flags still evaluate investigators; only their investigative acts never count); else an
+  official role stated by extraction; else
   ``official`` when a public-office title was written before the name (a sergeant who takes
   money is still an official: that is what complicity review looks for); else the most frequent
   stated role (ties: suspect > victim > witness); else ``unknown``.
@@ -76,9 +78,10 @@ def _vote(values: Iterable[Any]) -> Any:
 
 def _role(hints: list[dict[str, Any]]) -> str:
     stated = Counter(str(h["role"]) for h in hints if h.get("role") in ROLE_PRIORITY)
-    office = [r for r in ("official", "investigator") if stated[r]]
-    if office:
-        return max(office, key=lambda r: (stated[r], r == "official"))
+    if stated["investigator"]:
+        return "investigator"  # an officer who writes the case's notes investigates it (flags still apply)
+    if stated["official"]:
+        return "official"
     if any(h.get("official") for h in hints):
         return "official"
     if stated:

@@ -137,12 +137,14 @@ def author_name(written: str | None) -> str:
 
     >>> author_name("CPL 1187 CHUC, Ernesto"), author_name("Sgt. Nidia Marroquín"), author_name("PC 2290 Gentle")
     ('Ernesto Chuc', 'Nidia Marroquín', 'Gentle')
+    >>> author_name("CPL 1187 CHUC, E. (court liaison)"), author_name("Insp. Carla Westby, OC ATIPU (Western)")
+    ('E. Chuc', 'Carla Westby')
     """
-    name = _BADGE.sub("", _RANKS.sub("", (written or "").strip())).strip()
+    name = _BADGE.sub("", _RANKS.sub("", re.sub(r"\s*\([^)]*\)", "", written or "").strip())).strip()
     surname, comma, given = name.partition(",")
     if comma and given.strip() and surname.strip().isupper():
-        name = f"{given.strip()} {surname.strip().title()}"
-    return name
+        return f"{given.strip()} {surname.strip().title()}"
+    return surname.strip()  # "Carla Westby, OC ATIPU (Western)": what follows the comma is the post
 
 
 def _author(note: Note, found: list[dict[str, Any]]) -> set[tuple[str, int, int]]:
@@ -158,11 +160,20 @@ def _author(note: Note, found: list[dict[str, Any]]) -> set[tuple[str, int, int]
             dropped.add((m["label"], m["start"], m["end"]))
         elif first_person:
             m["canonical"] = author
-        elif folded and m["label"] == "Person" and (fold_name(m["canonical"] or m["text"]) in {folded, *folded.split()[-1:]}
+        elif folded and m["label"] == "Person" and (_same_person(fold_name(m["canonical"] or m["text"]), folded)
                                                     or m["text"] == signed):
             m["canonical"] = author
             m["props"]["role"] = "investigator"
     return dropped
+
+
+def _same_person(name: str, author: str) -> bool:
+    """The author's name, surname or initialled name ("N. Marroquín" for "Nidia Marroquín")."""
+    words, mine = name.split(), author.split()
+    if name in {author, *mine[-1:]}:
+        return True
+    return len(words) >= 2 and len(mine) >= 2 and words[-1] == mine[-1] and len(words[0]) == 1 \
+        and words[0] == mine[0][:1]
 
 
 def _sentence(note: Note, start: int, starts: list[int], sentences: dict[int, int]) -> tuple[int, int]:

@@ -33,7 +33,9 @@ _NICKNAME = re.compile(rf"(?P<first>{_NAME}(?:\s+{_NAME})?)\s+[\"“‘'](?P<nic
                        rf"\s+(?P<last>{_NAME}(?:\s+{_NAME})?)")
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mister|Dr|Don|Doña|Dona|Señor|Senor|Señora|Senora|Sr|Sra|Srta)\.?\s+)+")
 _BETWEEN_TITLE = re.compile(r"^\.?\s*(?:,\s*)?(?:#?\d{2,5}\s+)?(?:(?:named|called|by the name of)\s+)?$")  # "PC 2290 Gentle"
-_APPOSITION = re.compile(r"^\s*,\s*(?:who is\s+|who was\s+)?(?:an?|the)\s+(?:\w+\s+){0,2}$")
+# "Ana Chen, an immigration officer", "BAUTISTA, Yolanda, Social Worker", "Vargas is a Customs Officer"
+_APPOSITION = re.compile(r"^\s*(?:,\s*(?:who is\s+|who was\s+)?(?:(?:an?|the)\s+)?|\s(?:is|was|works as|serves as)\s+"
+                         r"(?:an?|the)\s+)(?:\w+\s+){0,2}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # Surnames with an internal capital: McGiverin, MacDonald, DeLeon, LaRue, DiNapoli, VanHorn
 _INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|St)[A-Z][a-z]+$")
@@ -63,7 +65,8 @@ class PersonFinder:
     def __call__(self, doc: Doc) -> Doc:
         for start, end, canonical, method, props in list(form_candidates(doc)):
             if not claimed(doc, start, end):
-                role = props.pop("role", None) or ("victim" if method.endswith(":initials") else None)
+                role = props.pop("role", None) or (
+                    "victim" if method.endswith(":initials") and not _signature(doc, start, end) else None)
                 self._add(doc, start, end, method, canonical, **({"role": role} if role else {}), **props)
         for match in _NICKNAME.finditer(text_of(doc)):
             if not claimed(doc, match.start(), match.end()):
@@ -198,6 +201,15 @@ def _joins(previous, token) -> bool:
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return not previous.whitespace_ and not token.whitespace_ and nxt is not None and _namelike(nxt)
     return previous.text == "-" and _namelike(token)
+
+
+def _signature(doc: Doc, start: int, end: int) -> bool:
+    """Initials alone on a line near the end of a note sign it ("C.W."): an officer, not a victim."""
+    text = text_of(doc)
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return re.sub(r"^(?:signed|sgd|firma)\W*", "", line.strip(), flags=re.IGNORECASE) == text[start:end] \
+        and len(text) - end < 400
 
 
 def _after_dateline(doc: Doc) -> set[int]:

@@ -26,7 +26,19 @@ _FIELDS = {
     "case #": "case", "date": "date", "author": "author", "officer": "author", "prepared by": "author",
     "reporting officer": "author", "type": "type", "note type": "type", "report type": "type",
     "title": "title", "subject": "title",
+    # who wrote or took it, in the forms statements and logs use (English and Spanish)
+    "taken by": "author", "statement taken by": "author", "recorded by": "author", "interviewing officer": "author",
+    "investigating officer": "author", "observer": "author", "written by": "author", "submitted by": "author",
+    "tomada por": "author", "tomado por": "author", "elaborado por": "author", "elaborada por": "author",
+    "redactado por": "author", "redactada por": "author", "oficial": "author", "autor": "author",
+    "expediente": "case", "caso": "case", "no. de caso": "case", "fecha": "date", "tipo": "type",
 }
+# A form's heading lines before its "Key: value" block ("BELIZE POLICE DEPARTMENT - ATIPU", "ARREST REPORT")
+_HEADING = re.compile(r"[ \t]*[#*_]*[ \t]*[^\s:][^:]{0,80}\r?\n?")
+_MAX_HEADINGS = 3
+# The officer who signs a log or statement on its last line: "S. Gentle #2290", "Cpl. E. Chuc"
+_SIGNATURE = re.compile(r"(?:(?:Sgt|Cpl|PC|WPC|Insp|Supt|Det|IO|Sgta)\.?\s+)?(?:#?\d{2,5}\s+)?"
+                        r"(?P<name>(?:[A-Z]\.\s?)*[A-Z][a-zA-Z'’-]+(?:\s[A-Z][a-zA-Z'’-]+)?)(?:\s*#?\d{2,5})?")
 _TYPES = (  # first match wins: "arrest report" before "report"-like words
     ("arrest", "arrest_report"), ("interview", "interview"), ("statement", "statement"),
     ("surveillance", "surveillance"), ("tip", "tip"), ("crime stoppers", "tip"),
@@ -63,6 +75,9 @@ def parse_header(text: str, skip_blank_lines: bool = False) -> Header:
     lines = text[:_HEAD_CHARS].splitlines(keepends=True)[:2 * _MAX_HEADER_LINES + 1]
     if lines and lines[0].strip() == "---":
         pos += len(lines.pop(0))
+    skipped = _headings(lines)
+    pos += sum(len(line) for line in lines[:skipped])
+    lines = lines[skipped:]
     end = pos
     for line in lines:
         if skip_blank_lines and not line.strip():
@@ -75,14 +90,42 @@ def parse_header(text: str, skip_blank_lines: bool = False) -> Header:
         end = pos = pos + len(line)
     known = {_FIELDS[k]: v for k, v in found.items() if k in _FIELDS}
     if not known:
-        return Header()
+        return Header(author=signature(text))
     extra = {k: v for k, v in found.items() if k not in _FIELDS}
     date = normalize_date(known["date"]) if "date" in known else None
     if "date" in known and date is None:
         extra["date_raw"] = known["date"]
     note_type = normalize_note_type(known["type"]) if "type" in known else None
-    return Header(case=known.get("case"), date=date, author=known.get("author"), type=note_type,
+    return Header(case=known.get("case"), date=date, author=known.get("author") or signature(text), type=note_type,
                   title=known.get("title"), end=end, metadata=extra)
+
+
+def _headings(lines: list[str]) -> int:
+    """How many heading lines (no "Key:" in them) and blank lines open the note before a header
+    block; 0 when no header block follows them (then the note simply has no header)."""
+    count = 0
+    while count < len(lines) and count < 2 * _MAX_HEADINGS and (not lines[count].strip() or (
+            _HEADING.fullmatch(lines[count]) and not _LINE.fullmatch(lines[count].rstrip("\n")))):
+        count += 1
+    if count and count < len(lines):
+        match = _LINE.fullmatch(lines[count].rstrip("\n"))
+        if match and " ".join(match.group(1).lower().split()) in _FIELDS:
+            return count
+    return 0
+
+
+def signature(text: str) -> str | None:
+    """The officer signing the last line of a log or statement, when it is only a name
+    ("S. Gentle #2290"); None otherwise.
+
+    >>> signature("20:02 in position.\\n01:30 obs ended.\\n\\nS. Gentle #2290\\n"), signature("He left.")
+    ('S. Gentle', None)
+    """
+    tail = text[-300:].rstrip().rsplit("\n", 1)[-1].strip()
+    match = _SIGNATURE.fullmatch(tail)
+    if not match or len(tail.split()) > 5 or not re.search(r"[#\d]|^[A-Z]\.|\b(?:Sgt|Cpl|PC|Insp|IO)\b", tail):
+        return None
+    return match.group("name")
 
 
 def normalize_note_type(raw: str) -> str:

@@ -46,3 +46,15 @@ def test_trailing_initial_is_not_part_of_the_name_but_a_middle_initial_is(nlp):
     assert [m["canonical"] for m in found(nlp, "Sofía Jiménez L said she was afraid.", "Person")] == ["Sofía Jiménez"]
     assert [m["canonical"] for m in found(nlp, "We met Maria J. Lopez at the bar.", "Person")
             if not m["props"].get("first_person")] == ["Maria J. Lopez"]
+
+
+def test_title_after_the_name_without_an_article(nlp):
+    """Issue 12: "BAUTISTA, Yolanda, Social Worker" is an official (a social worker of the DHS)."""
+    person = next(p for p in found(nlp, "Referral from DHS (BAUTISTA, Yolanda, Social Worker) about the child.", "Person"))
+    assert (person["canonical"], person["props"]["role"]) == ("Yolanda Bautista", "official")
+
+
+def test_title_after_is_a(nlp):
+    person = next(p for p in found(nlp, "HR confirms that Dionisio Vargas is a Customs Officer at the border.", "Person")
+                  if p["canonical"] == "Dionisio Vargas")
+    assert (person["props"]["role"], person["props"]["agency"]) == ("official", "Customs")

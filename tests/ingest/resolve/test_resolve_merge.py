@@ -4,7 +4,9 @@ from __future__ import annotations
 import random
 
 from tests.ingest.resolve.resolve_builders import phone
+from graph_schema.records import Mention, Note
 from ingest.resolve import resolve
+from ingest.results import Extraction
 
 
 def names(resolution):
@@ -100,3 +102,12 @@ def test_resolution_is_deterministic_whatever_the_input_order(note):
     assert [(n.label, n.key, n.props) for n in first.nodes] == [(n.label, n.key, n.props) for n in again.nodes]
     assert [r.id for r in first.rels] == [r.id for r in again.rels]
     assert first.candidates == again.candidates
+
+
+def test_an_officer_who_writes_the_case_notes_is_its_investigator(note):
+    """Issue 12: the author of notes is an investigator, however often the notes give their rank."""
+    author = Mention("n1", "Person", "Carla Westby", 0, 12, "Carla Westby", "test", props={"role": "investigator"})
+    ranked = [Mention(f"n{i}", "Person", "Carla Westby", 0, 12, "Carla Westby", "test",
+                      props={"role": "official", "rank": "Insp."}) for i in (2, 3, 4)]
+    r = resolve([Extraction(Note(id=m.note_id, path=f"{m.note_id}.txt", text="Carla Westby"), (m,)) for m in [author, *ranked]])
+    assert [n.props["role"] for n in r.nodes] == ["investigator"]
