@@ -41,6 +41,10 @@ ORG_WORDS = frozenset({
     "custody", "prison", "embassy", "consulate", "directorate", "secretariat", "attorney's", "task",
     "op", "operation", "operativo", "operación",  # operation code names: "Op LUNA"
     "hwy", "rd", "st", "ave", "qrt", "stn", "hq",  # abbreviations of roads and stations: "W. Hwy"
+    # what a person is in a record, not their name: "Caller", "Prisoner", "Referral Form - Child"
+    "caller", "prisoner", "handset", "counsellor", "counselor", "worker", "referral", "form", "log", "child",
+    "minor", "declarant", "complainant", "interview", "statement", "stoppers", "oficina", "departamento", "unidad",
+    "atipu", "ncb", "dhs", "fiu",
 })
 
 PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"

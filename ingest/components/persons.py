@@ -139,7 +139,9 @@ class PersonFinder:
             return True
         if any(t["start"] <= start and end <= t["end"] for t in titles(doc)):
             return True
-        if any(w in ORG_WORDS for w in text.lower().split()):
+        if any(w in ORG_WORDS for w in re.split(r"[\s/-]+", text.lower())):
+            return True
+        if _described_thing(doc, start) or (span is not None and _spanish_opener(span)):
             return True
         for other in list(mentions(doc)):
             if other["start"] < end and start < other["end"]:
@@ -201,6 +203,27 @@ def _joins(previous, token) -> bool:
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return not previous.whitespace_ and not token.whitespace_ and nxt is not None and _namelike(nxt)
     return previous.text == "-" and _namelike(token)
+
+
+_COLOURS = {"white", "black", "silver", "grey", "gray", "red", "blue", "green", "brown", "gold", "beige", "maroon",
+            "blanca", "blanco", "gris", "negra", "negro", "roja", "rojo", "azul"}
+_WEEKDAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+
+
+def _described_thing(doc: Doc, start: int) -> bool:
+    """A capitalized word after a colour is a vehicle or a handset ("white Toyota Hiace",
+    "Silver Frontier", "black Samsung"), not a person."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in _COLOURS
+
+
+def _spanish_opener(span) -> bool:
+    """One capitalized word opening a Spanish sentence ("Lugar", "Paga", "Acompañé"): in Spanish
+    text the model takes sentence-initial verbs and nouns for names."""
+    if len(span) != 1 or not span[0].is_sent_start:
+        return span[0].lower_ in _WEEKDAYS if len(span) == 1 else False
+    words = [t.lower_ for t in span.sent if t.is_alpha]
+    return len(words) >= 4 and sum(w in SPANISH_STOP_WORDS for w in words) / len(words) >= 0.3
 
 
 def _signature(doc: Doc, start: int, end: int) -> bool:
