@@ -60,10 +60,17 @@ class Errors(metaclass=_WithCodes):
     E014 = "wrong number of fields ({found}, header has {expected}): the row was skipped; check quoting and delimiters"
     E015 = "bad duration {value!r} in column {column!r}: the row was skipped; use whole seconds"
     E016 = "unknown currency {value!r} in column {column!r}: the row was skipped; use an ISO code such as BZD or USD"
+    E017 = ("unknown call direction {value!r} in column {column!r}: the row was skipped; "
+            "use incoming / outgoing (or IN / OUT, MT / MO)")
+    E018 = "bad account or wallet {value!r} in column {column!r}: the row was skipped; correct the number"
     # CSV exports: the whole file.
-    E020 = "CSV header not recognised as calls or transfers (columns: {columns}): add a column mapping file"
-    E021 = "CSV header is missing required columns for {kind}: {missing}; map them in a column mapping file"
+    E020 = ("CSV header not recognised as calls or transfers; columns: {columns}; "
+            "try a mapping file with {suggestion}")
+    E021 = ("CSV header lacks columns for {kind}: {missing}; columns: {columns}; "
+            "try a mapping file with {suggestion}")
     E022 = "bad column mapping file: {detail}"
+    E023 = ("call log of {label}: its own number is not in the file, so its calls are kept with the other party "
+            "only; give it on a '# Number: ...' line above the header or as options: own_number in a mapping file")
 
 
 def code_of(message: str) -> str | None:

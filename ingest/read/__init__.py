@@ -9,6 +9,7 @@ Public API::
     is_export(note) -> bool
     paragraph_chunks(text, max_len) -> Iterator[(offset, chunk)]
     load_mapping(path) / mapping_from(dict) / default_mapping() -> ColumnMapping
+    detect_layout(header, mapping=None, sample=()) -> Layout   # kind, shape, columns; E020 / E021 suggest a mapping
     parse_header(text) -> Header
 
 Typical use by the extraction stage::

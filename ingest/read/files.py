@@ -14,7 +14,8 @@ Decisions:
 - A ``.csv`` is read as text and typed ``calls_csv`` / ``transfers_csv`` from its header
   (``ingest.read.read_export`` turns it into records); other files get the header's type.
 - ``metadata`` holds ``format``, ``size``, ``header_end`` (offset after the header block),
-  ``page_offsets`` for PDFs and any unknown header keys.
+  ``page_offsets`` for PDFs, any unknown header keys, and for a CSV read with a column mapping
+  the ``mapping`` itself.
 """
 from __future__ import annotations
 
@@ -82,12 +83,14 @@ def read_file(path: str | Path, root: str | Path | None = None, case_id: str | N
         text, encoding, extra = _text_of(data, suffix)
         if not text.strip():
             raise Unreadable(Errors.E001)
-        note_type = EXPORT_TYPES[csv_layout(text, mapping)[0].kind] if suffix == ".csv" else None
+        note_type = EXPORT_TYPES[csv_layout(text, mapping).layout.kind] if suffix == ".csv" else None
     except Unreadable as exc:
         raise IngestError(rel, str(exc)) from None
     header = parse_header("" if suffix == ".csv" else text, skip_blank_lines=suffix == ".docx")
     metadata = {"format": suffix.lstrip("."), "size": len(data), "header_end": header.end, **extra,
                 **header.metadata}
+    if note_type and mapping is not None and mapping.spec:
+        metadata["mapping"] = mapping.spec  # so read_export(note) reads the rows as the type was read
     return Note(id=hashlib.sha256(data).hexdigest(), path=rel, text=text, case_id=case_id or header.case,
                 type=note_type or header.type, date=header.date, author=header.author, title=header.title,
                 encoding=encoding, metadata=metadata)

@@ -1,12 +1,16 @@
 """Which CSV column holds which field, for call records and money-transfer receipts.
 
-Why: every telco and remittance company exports its own header names (``CALLING_NBR`` at one,
-``A_PARTY`` at another). The readers work on *fields* (caller, callee, start, ...) and this
-module maps header names to them: defaults recognise common names case-insensitively (spaces,
-hyphens and underscores alike), and a small YAML file adds the names of a new export without
-code. User names are tried before the defaults. The kind of export (calls or transfers) is
-detected from the header: the kind whose required fields are all present wins.
+Why: every telco, remittance company, wallet and extraction tool exports its own header names
+(``CALLING_NBR`` at one, ``Originating`` at another, ``Party Number`` in a handset's call log).
+The readers work on *fields* (caller, callee, start, ...). ``ingest.read.vocabulary`` proposes a
+field for each column from the words of its header (the word tables are data, in
+``ingest.read.columns``), and this module decides the *layout*: the kind of export (calls or
+transfers) and its shape, the first of the kind's ``LAYOUTS`` whose required fields are all
+found. A *pairs* export has caller and callee (sender and receiver) in columns; a *party*
+export has the other party and a direction, its own line being implicit (``ingest.read.handset``).
 
+A small YAML file names the columns of an export the vocabulary misses; its names win. When no
+layout fits, the error lists the columns found and a mapping to try (``ingest.read.suggest``).
 A mapping file looks like::
 
     calls:
@@ -16,97 +20,75 @@ A mapping file looks like::
       delimiter: ";"
       date_format: "%m/%d/%Y %H:%M"
       region: BZ
+      own_number: {HB-04: "+501 627 4410"}   # a call log's own line, by exhibit id or file name
 """
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from graph_schema.types import clean_phone, get_type
 from ingest.errors import Errors
+from ingest.read.columns import LAYOUTS, STAND_INS, TERMS
 from ingest.read.decode import Unreadable
+from ingest.read.suggest import unknown_layout
+from ingest.read.vocabulary import header_words, match_columns, norm_name, value_class
 
 __all__ = ["ColumnMapping", "Layout", "FIELDS", "default_mapping", "load_mapping", "mapping_from", "detect_layout"]
 
-# field -> required? per kind; the order is the order of the defaults below.
-FIELDS: dict[str, dict[str, bool]] = {
-    "calls": {"caller": True, "callee": True, "start": True, "duration": False, "cell_site": False,
-              "kind": False},
-    "transfers": {"receipt_id": True, "sender_name": True, "sender_phone": False, "receiver_name": True,
-                  "receiver_phone": False, "amount": True, "currency": False, "date": True, "channel": False,
-                  "agent_location": False},
-}
-_DEFAULTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "calls": {
-        "caller": ("calling_nbr", "caller", "calling_number", "a_number", "a_party", "from", "from_number",
-                   "originating_number", "msisdn", "source_number"),
-        "callee": ("called_nbr", "callee", "called_number", "b_number", "b_party", "to", "to_number",
-                   "destination_number", "dialed_number"),
-        "start": ("start_time", "start", "call_start", "start_date", "datetime", "date_time", "timestamp",
-                  "call_date", "date"),
-        "duration": ("duration_sec", "duration_s", "duration_seconds", "duration", "seconds", "secs"),
-        "cell_site": ("cell_site", "cell_id", "cell", "cell_tower", "tower", "site"),
-        "kind": ("call_type", "event_type", "kind", "type"),
-    },
-    "transfers": {
-        "receipt_id": ("mtcn", "receipt_id", "receipt", "receipt_no", "reference", "reference_number", "ref",
-                       "transaction_id", "txn_id", "control_number"),
-        "sender_name": ("sender_name", "sender", "remitter", "from_name", "payer"),
-        "sender_phone": ("sender_phone", "sender_tel", "sender_mobile", "remitter_phone", "from_phone"),
-        "receiver_name": ("receiver_name", "receiver", "beneficiary", "beneficiary_name", "recipient",
-                          "recipient_name", "to_name", "payee"),
-        "receiver_phone": ("receiver_phone", "receiver_tel", "receiver_mobile", "beneficiary_phone",
-                           "recipient_phone", "to_phone"),
-        "amount": ("amount", "amount_sent", "send_amount", "principal", "value"),
-        "currency": ("currency", "currency_code", "ccy"),
-        "date": ("send_date", "date", "transaction_date", "txn_date", "paid_date", "date_sent"),
-        "channel": ("channel", "service", "provider", "method"),
-        "agent_location": ("agent_location", "agent_city", "location", "branch", "agent", "send_location"),
-    },
-}
-_OPTIONS = {"delimiter", "date_format", "region"}
-
-
-def _norm(name: str) -> str:
-    """Header names compare case-insensitively, with spaces, hyphens and dots as underscores."""
-    return "_".join(re.split(r"[^0-9a-z]+", name.strip().lower())).strip("_")
+FIELDS: dict[str, tuple[str, ...]] = {kind: tuple(fields) for kind, fields in TERMS.items()}
+_OPTIONS = {"delimiter", "date_format", "region", "own_number"}
+_MINUTES = {"min", "mins", "minute", "minutes", "minutos"}
 
 
 @dataclass(frozen=True)
 class ColumnMapping:
-    """Accepted header names per kind and field (normalized, tried in order), and read options."""
+    """Header names a mapping file gives per kind and field (normalized), and read options.
+
+    ``own_number``: the number of the line a party-shaped log belongs to, one for every file or
+    by exhibit id / file name. ``spec`` is what the mapping was made from, so a Note can carry it.
+    """
 
     names: dict[str, dict[str, tuple[str, ...]]]
     delimiter: str | None = None
     date_format: str | None = None
     region: str = "BZ"
+    own_number: str | dict[str, str] | None = None
+    spec: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
 class Layout:
-    """A detected export: its kind and the column index of each field found in its header."""
+    """A detected export: its kind, shape, the column index of each field, and header hints.
+
+    ``hints``: what a header says about its values ("Amount (BZD)": currency BZD; "Duration
+    (min)": duration_unit minutes).
+    """
 
     kind: str
     columns: dict[str, int] = field(default_factory=dict)
     width: int = 0
+    shape: str = "pairs"
+    hints: dict[str, str] = field(default_factory=dict)
 
 
 def default_mapping() -> ColumnMapping:
-    """The built-in names (the sample case's exports and common variants)."""
-    return ColumnMapping(names={kind: dict(fields) for kind, fields in _DEFAULTS.items()})
+    """No names of our own: the vocabulary alone."""
+    return ColumnMapping(names={kind: {} for kind in FIELDS})
 
 
 def mapping_from(options: dict[str, Any]) -> ColumnMapping:
-    """Defaults extended by ``options`` (the same shape as a mapping file); E022 when malformed.
+    """A mapping from a dict shaped like a mapping file; E022 when malformed.
 
     >>> m = mapping_from({"calls": {"caller": "A Party"}, "options": {"delimiter": ";"}})
-    >>> m.names["calls"]["caller"][:2], m.delimiter
-    (('a_party', 'calling_nbr'), ';')
+    >>> m.names["calls"]["caller"], m.delimiter
+    (('a_party',), ';')
     """
-    names = default_mapping().names
+    names: dict[str, dict[str, tuple[str, ...]]] = {kind: {} for kind in FIELDS}
     for kind, fields in options.items():
         if kind == "options":
             continue
@@ -114,14 +96,29 @@ def mapping_from(options: dict[str, Any]) -> ColumnMapping:
             raise Unreadable(Errors.E022.format(detail=f"unknown section {kind!r} (use calls, transfers, options)"))
         for name, given in fields.items():
             if name not in FIELDS[kind]:
-                raise Unreadable(Errors.E022.format(detail=f"unknown {kind} field {name!r}"))
+                raise Unreadable(Errors.E022.format(
+                    detail=f"unknown {kind} field {name!r} (use {', '.join(FIELDS[kind])})"))
             extra = [given] if isinstance(given, str) else list(given or [])
-            names[kind][name] = tuple(dict.fromkeys([_norm(str(n)) for n in extra] + list(names[kind][name])))
+            names[kind][name] = tuple(dict.fromkeys(norm_name(str(n)) for n in extra))
     opts = options.get("options") or {}
     if not isinstance(opts, dict) or set(opts) - _OPTIONS:
         raise Unreadable(Errors.E022.format(detail=f"options may only be {', '.join(sorted(_OPTIONS))}"))
+    region = opts.get("region", "BZ")
     return ColumnMapping(names=names, delimiter=opts.get("delimiter"), date_format=opts.get("date_format"),
-                         region=opts.get("region", "BZ"))
+                         region=region, own_number=_own_number(opts.get("own_number"), region), spec=dict(options))
+
+
+def _own_number(given: Any, region: str) -> str | dict[str, str] | None:
+    """The ``own_number`` option, each number checked by the phone type (E022 when it rejects one)."""
+    if given is None:
+        return None
+    if not isinstance(given, (str, int, dict)):
+        raise Unreadable(Errors.E022.format(detail="own_number is a number, or exhibit id / file name: number"))
+    numbers = {str(k): str(v) for k, v in given.items()} if isinstance(given, dict) else {"": str(given)}
+    for number in numbers.values():
+        if clean_phone(number, region) is None:
+            raise Unreadable(Errors.E022.format(detail=f"own_number {number!r} is not a phone number"))
+    return numbers if isinstance(given, dict) else numbers[""]
 
 
 def load_mapping(path: str | Path) -> ColumnMapping:
@@ -135,32 +132,62 @@ def load_mapping(path: str | Path) -> ColumnMapping:
     return mapping_from(data)
 
 
-def _columns(header: list[str], names: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    normalized = [_norm(h) for h in header]
-    found: dict[str, int] = {}
-    for name, accepted in names.items():
-        for candidate in accepted:
-            if candidate in normalized and normalized.index(candidate) not in found.values():
-                found[name] = normalized.index(candidate)
-                break
-    return found
+def _fit(kind: str, found: dict[str, int], sample: Sequence[Sequence[str]]) -> tuple[str, dict[str, int]] | None:
+    """The first layout of ``kind`` whose required fields are found (stand-ins allowed, their
+    sample values checked): its shape and columns, a stand-in's column moved to its field."""
+    for rule in LAYOUTS[kind]:
+        stand_ins = {**STAND_INS[kind], **rule.stand_ins}
+        columns = dict(found)
+        for name in rule.requires:
+            for other in stand_ins.get(name, ()) if name not in columns else ():
+                if other in columns:
+                    columns[name] = columns.pop(other)
+                    break
+        if all(name in columns for name in rule.requires) and all(
+                found.get(name) == columns[name] or _mostly(sample, columns[name], table)
+                for name, table in rule.values.items()):
+            return rule.shape, columns
+    return None
 
 
-def detect_layout(header: list[str], mapping: ColumnMapping | None = None) -> Layout:
-    """The kind of export a header belongs to, with its columns; E020 / E021 otherwise.
+def _mostly(sample: Sequence[Sequence[str]], col: int, table: str) -> bool:
+    """Most of the column's sample values are of a ``VALUES`` table (True without a sample)."""
+    values = [row[col] for row in sample if col < len(row) and row[col].strip()]
+    return not values or sum(value_class(v, table) is not None for v in values) * 10 >= len(values) * 6
+
+
+def _hints(header: Sequence[str], columns: dict[str, int]) -> dict[str, str]:
+    hints: dict[str, str] = {}
+    if "amount" in columns:
+        for word in header_words(header[columns["amount"]]):
+            code = get_type("currency").clean(word) if len(word) == 3 else None
+            if code:
+                hints["currency"] = str(code)
+    if "duration" in columns and _MINUTES & set(header_words(header[columns["duration"]])):
+        hints["duration_unit"] = "minutes"
+    return hints
+
+
+def detect_layout(header: list[str], mapping: ColumnMapping | None = None,
+                  sample: Sequence[Sequence[str]] = ()) -> Layout:
+    """The kind and shape of export a header belongs to, with its columns; E020 / E021 otherwise.
+
+    ``sample`` (the first data rows) lets a type column stand in for a direction only when it
+    holds directions, and helps the error suggest a mapping.
 
     >>> detect_layout(["CALLING_NBR", "CALLED_NBR", "START_TIME", "DURATION_SEC"]).kind
     'calls'
+    >>> detect_layout(["Direction", "Party Number", "Contact Name", "Timestamp"]).shape
+    'party'
     """
     mapping = mapping or default_mapping()
-    scored = []
-    for kind, required in FIELDS.items():
-        columns = _columns(header, mapping.names[kind])
-        missing = [f for f, need in required.items() if need and f not in columns]
-        scored.append((not missing, len(columns), kind, columns, missing))
-    complete, _, kind, columns, missing = max(scored)
-    if complete:
-        return Layout(kind=kind, columns=columns, width=len(header))
-    if len(columns) >= 2:
-        raise Unreadable(Errors.E021.format(kind=kind, missing=", ".join(missing)))
-    raise Unreadable(Errors.E020.format(columns=", ".join(h.strip() for h in header)[:200]))
+    found = {kind: match_columns(header, kind, mapping.names.get(kind)) for kind in FIELDS}
+    fits = []
+    for kind in FIELDS:
+        fitted = _fit(kind, found[kind], sample)
+        if fitted:
+            fits.append((len(found[kind]), -list(FIELDS).index(kind), kind, fitted))
+    if not fits:
+        raise Unreadable(unknown_layout(header, sample, found))
+    *_, kind, (shape, columns) = max(fits)
+    return Layout(kind=kind, columns=columns, width=len(header), shape=shape, hints=_hints(header, columns))

@@ -114,10 +114,10 @@ def test_broken_rows_reported_with_line_numbers_good_rows_load(tmp_path: Path) -
 def test_custom_mapping_file(tmp_path: Path) -> None:
     mapping_file = tmp_path / "digicell.yaml"
     mapping_file.write_text(
-        "calls:\n  caller: Origen\n  callee: [Destino]\n  start: Fecha Hora\n  duration: Segs\n"
+        "calls:\n  caller: Linea Uno\n  callee: [Linea Dos]\n  start: Cuando\n  duration: Cuanto\n"
         "options:\n  delimiter: ';'\n  date_format: '%m/%d/%Y %H:%M'\n")
     mapping = load_mapping(mapping_file)
-    text = "Origen;Destino;Fecha Hora;Segs\n622-1234;610-5555;03/05/2024 14:22;2:05\n"
+    text = "Linea Uno;Linea Dos;Cuando;Cuanto\n622-1234;610-5555;03/05/2024 14:22;2:05\n"
     with pytest.raises(IngestError) as info:
         _export(tmp_path, "digicell.csv", text)
     assert info.value.code == "E020"
@@ -130,6 +130,8 @@ def test_mapping_options_and_bad_mapping(tmp_path: Path) -> None:
     assert mapping_from({"transfers": {"receipt_id": "Folio"}}).names["transfers"]["receipt_id"][0] == "folio"
     with pytest.raises(ValueError, match="E022"):
         mapping_from({"calls": {"callr": "A"}})
+    with pytest.raises(ValueError, match="E022.*not a phone number"):
+        mapping_from({"options": {"own_number": {"HB-04": "ERR"}}})
     bad = tmp_path / "bad.yaml"
     bad.write_text("calls: [unclosed")
     with pytest.raises(ValueError, match="E022"):
