@@ -64,6 +64,7 @@ class Group:
     forms: Counter[str] = field(default_factory=Counter)
     aliases: dict[str, str] = field(default_factory=dict)  # folded nickname -> as written
     context: set[tuple[str, str, str]] = field(default_factory=set)  # (label, key, caption)
+    leads: int = 0  # mentions that are only a lead to a name: a contact name saved on a seized handset
     hints: Counter[tuple[tuple[str, Any], ...]] = field(default_factory=Counter)
     _last_note: str | None = field(default=None, repr=False)
     _parsed_at: tuple[str, int] | None = field(default=None, repr=False)
@@ -316,6 +317,28 @@ def _only_one_fits(token: str, target: Group, index: dict[str, set[str]]) -> boo
         token in target.aliases or token in {target.parsed.last, target.parsed.first})
 
 
+def _join_saved_contacts(groups: dict[str, Group], sets: _Sets, out: Clustering) -> None:
+    """A name saved on a seized handset ("Ruben chofer", "Guero Chetumal") is the one person who
+    uses that number and shares a word of it (first name, surname or nickname); otherwise it
+    stays a lead of its own. The handset's owner wrote it, so its other words (a trade, a town)
+    are no surname and the usual first-name guard does not apply."""
+    users: dict[str, set[str]] = defaultdict(set)
+    for base, group in groups.items():
+        if group.label == "Person" and group.parsed and group.leads < group.mention_count:
+            for kind, key, _ in group.context:
+                if kind == "Phone":
+                    users[key].add(base)
+    for base, group in sorted(groups.items()):
+        if group.label != "Person" or not group.parsed or not group.leads or group.leads < group.mention_count:
+            continue
+        words = set(group.parsed.tokens)
+        fits = {sets.find(u) for kind, key, _ in group.context if kind == "Phone" for u in users.get(key, ())
+                if words & {*(groups[u].parsed.tokens if groups[u].parsed else ()), *groups[u].aliases}}
+        if len(fits) == 1 and sets.find(base) not in fits:
+            sets.union(base, fits.pop())
+            out.stats["merged_saved_contact"] += 1
+
+
 def _live_candidates(candidates: list[Candidate], sets: _Sets,
                      negative: frozenset[tuple[str, str]]) -> list[Candidate]:
     """Drop candidates already joined or decided against; one per pair, the best; fixed order."""
@@ -338,6 +361,7 @@ def cluster(groups: dict[str, Group], decisions: Sequence[Decision] = ()) -> Clu
     _apply_decisions(groups, live, sets, out)
     _join_full_names(groups, sets, out)
     _join_single_tokens(groups, sets, out)
+    _join_saved_contacts(groups, sets, out)
     out.candidates = _live_candidates(out.candidates, sets, negative)
     out.root = {base: sets.find(base) for base in sorted(groups)}
     out.stats["candidates"] = len(out.candidates)

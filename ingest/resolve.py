@@ -51,6 +51,7 @@ from ingest.judgements import Decision
 from ingest.link_table import LinkTable
 from ingest.matching import Candidate
 from ingest.names import fold, parse_name
+from ingest.read.handset import CONTACT_METHOD
 from ingest.results import Extraction
 from ingest.roles import infer_roles
 
@@ -260,6 +261,7 @@ class Resolver:
 
 def _add_mention(group: Group, m: Mention) -> None:
     group.see_mention(m.note_id)
+    group.leads += m.method == CONTACT_METHOD
     if m.label == "Person":
         _add_person(group, m)
         return
