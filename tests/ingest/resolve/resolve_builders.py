@@ -24,7 +24,8 @@ def build_note(note_id: str, *mentions: Spec, relations: tuple[tuple[str, int, i
         start = len(text)
         sentence = f"{surface} was named."
         text += sentence + " "
-        built.append(Mention(note_id, label, surface, start, start + len(surface), sentence, "test", **extra))
+        extra = {"method": "test", **extra}
+        built.append(Mention(note_id, label, surface, start, start + len(surface), sentence, **extra))
     rels = tuple(
         Relation(rel_type, built[i].id, built[j].id,
                  Evidence(note_id, text.strip(), built[i].start, built[j].end, "test"))

@@ -111,3 +111,18 @@ def test_an_officer_who_writes_the_case_notes_is_its_investigator(note):
                       props={"role": "official", "rank": "Insp."}) for i in (2, 3, 4)]
     r = resolve([Extraction(Note(id=m.note_id, path=f"{m.note_id}.txt", text="Carla Westby"), (m,)) for m in [author, *ranked]])
     assert [n.props["role"] for n in r.nodes] == ["investigator"]
+
+
+def test_a_contact_name_saved_on_a_handset_is_the_user_of_that_number(note):
+    """Issue 13: "Ruben chofer" saved on a seized phone is Ruben Ku, who uses that number."""
+    contact = ("Person", "Ruben chofer", {"method": "handset_contact", "confidence": 0.5})
+    r = resolve([note("n1", ("Person", "Ruben Ku"), phone("612-9037"), relations=(("USES_PHONE", 0, 1),)),
+                 note("n2", contact, phone("612-9037"), relations=(("USES_PHONE", 0, 1),))])
+    assert names(r) == ["Ruben Ku"] and r.stats["merged_saved_contact"] == 1
+
+
+def test_a_contact_name_sharing_no_word_with_the_user_stays_a_lead(note):
+    contact = ("Person", "Mechanic Orange", {"method": "handset_contact", "confidence": 0.5})
+    r = resolve([note("n1", ("Person", "Ruben Ku"), phone("612-9037"), relations=(("USES_PHONE", 0, 1),)),
+                 note("n2", contact, phone("612-9037"), relations=(("USES_PHONE", 0, 1),))])
+    assert names(r) == ["Mechanic Orange", "Ruben Ku"]
