@@ -34,8 +34,8 @@ _NICKNAME = re.compile(rf"(?P<first>{_NAME}(?:\s+{_NAME})?)\s+[\"“‘'](?P<nic
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mister|Dr|Don|Doña|Dona|Señor|Senor|Señora|Senora|Sr|Sra|Srta)\.?\s+)+")
 _BETWEEN_TITLE = re.compile(r"^\.?\s*(?:,\s*)?(?:#?\d{2,5}\s+)?(?:(?:named|called|by the name of)\s+)?$")  # "PC 2290 Gentle"
 # "Ana Chen, an immigration officer", "BAUTISTA, Yolanda, Social Worker", "Vargas is a Customs Officer"
-_APPOSITION = re.compile(r"^\s*(?:,\s*(?:who is\s+|who was\s+)?(?:(?:an?|the)\s+)?|\s(?:is|was|works as|serves as)\s+"
-                         r"(?:an?|the)\s+)(?:\w+\s+){0,2}$")
+_APPOSITION = re.compile(r"^\s*(?:,\s*(?:who is\s+|who was\s+)?(?:an?|the)\s+(?:\w+\s+){0,2}|,\s*|"
+                         r"\s(?:is|was|works as|serves as)\s+(?:an?|the)\s+(?:\w+\s+){0,2})$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # Surnames with an internal capital: McGiverin, MacDonald, DeLeon, LaRue, DiNapoli, VanHorn
 _INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|St)[A-Z][a-z]+$")

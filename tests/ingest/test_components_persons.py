@@ -58,3 +58,9 @@ def test_title_after_is_a(nlp):
     person = next(p for p in found(nlp, "HR confirms that Dionisio Vargas is a Customs Officer at the border.", "Person")
                   if p["canonical"] == "Dionisio Vargas")
     assert (person["props"]["role"], person["props"]["agency"]) == ("official", "Customs")
+
+
+def test_the_officer_who_took_a_statement_lends_no_title_to_the_witness(nlp):
+    person = next(p for p in found(nlp, "Statement of Belén Ramírez, taken by Sgt. Noe Ortega at the station.", "Person")
+                  if p["canonical"] == "Belén Ramírez")
+    assert person["props"].get("role") != "official"
