@@ -19,14 +19,18 @@ def flags(case: Optional[str] = typer.Option(None, "--case", help="Case id (defa
           register: Optional[Path] = typer.Option(None, help="Officials register CSV (name, agency, rank, ...)."),
           out: Optional[Path] = typer.Option(None, "--out", help="Also write the flags as an HTML report."),
           k: int = typer.Option(2, help="Hops to the network's core."),
+          operation: list[str] = typer.Option([], "--operation", help="When an operation began, for the "
+                                              "call-before-operation rule: 2024-03-22T22:15[=Op LUNA]; repeatable."),
           analyst: Optional[str] = typer.Option(None, help="Analyst name for the audit log.")) -> None:
-    """Flag officials whose non-investigative ties to suspects need review; print the table.
+    """Flag officials whose non-investigative ties to the exploitation core need review; print the table.
 
-    Example: workbench flags --case BZ-TIP-2026-118 --out flags.html
+    Example: workbench flags --case BZ-TIP-2026-118 --operation 2024-03-22T22:15=LUNA --out flags.html
     """
+    ops = [{"at": at, "name": name or f"operation at {at}", "kind": "operation"}
+           for at, _, name in (text.partition("=") for text in operation)]
     with workbench_session() as wb:
         given = officials(wb.case_graph(case), register=read_register(register)) if register else None
-        report = wb.complicity_flags(case, analyst=analyst, params={"k": k}, officials=given)
+        report = wb.complicity_flags(case, analyst=analyst, params={"k": k, "operations": ops}, officials=given)
         console.print(to_markdown(report), markup=False, highlight=False)
         if out:
             text = to_html(report)

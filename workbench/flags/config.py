@@ -1,4 +1,4 @@
-"""Weights and parameters of the complicity rules, declared as data in one place.
+"""Weights, parameters and next investigative steps of the complicity rules, declared as data.
 
 Why a table here rather than constants spread through the rules: an analyst or the lead must be
 able to read, in one screen, how much each kind of tie counts and which thresholds apply, and a
@@ -8,27 +8,73 @@ Scoring (see :func:`workbench.flags.run.rule_score`): a rule that finds ``n`` di
 (payments, calls, venues, ...) scores ``weight * (1 - decay**n) / (1 - decay)``: the first item
 counts ``weight``, each further one half as much as the one before (with ``decay = 0.5``), so a
 rule can never contribute more than ``weight / (1 - decay)`` (twice its weight). Many calls
-therefore cannot outweigh a single payment plus a tip-off.
+therefore cannot outweigh a single payment plus a tip-off. A *supporting* rule (near_core) adds
+to a flag that another rule raised but never raises one alone.
 """
 from __future__ import annotations
 
 from types import MappingProxyType
 from typing import Any, Mapping
 
-__all__ = ["WORDING", "RULE_WEIGHTS", "DEFAULT_PARAMS", "merged_params"]
+__all__ = ["WORDING", "RULE_WEIGHTS", "DEFAULT_PARAMS", "NEXT_STEPS", "RANK_WORDS", "merged_params"]
 
 #: The only wording a flag ever carries: a flag is a lead for review, never an accusation.
 WORDING = "possible complicity — needs review"
 
 #: Weight of each rule: the score of its first item of evidence.
 RULE_WEIGHTS: Mapping[str, float] = MappingProxyType({
-    "payment": 3.0,             # money between an official and a suspect's side
+    "payment": 3.0,             # money between an official (or their account / phone) and the core
     "tip_off": 3.0,             # TIPPED_OFF from the official (raid warnings, obstruction)
+    "call_before_operation": 2.5,  # a call with the core shortly before a raid, search or checkpoint
+    "relative_paid": 2.5,       # the core or an exploited venue pays the official's relative
     "venue": 2.5,               # owns, runs or frequents a venue where exploitation is reported
-    "calls": 2.0,               # calls / messages between the official's and a suspect's phones
-    "shared_identifier": 2.0,   # same phone, account, vehicle or address as a suspect
-    "family_tie": 1.5,          # RELATED_TO a suspect
-    "near_core": 1.0,           # within k non-investigative hops of the network's core
+    "vehicle_at_venue": 2.5,    # a vehicle registered to the official, repeatedly at such a venue
+    "venue_by_relative": 2.0,   # a relative owns or runs such a venue (directly or by shares)
+    "alias_candidate": 2.0,     # items tied to a nickname / rank word / initials that may be them
+    "calls": 2.0,               # calls / messages between the official's and a core member's phones
+    "shared_identifier": 2.0,   # same phone, account, vehicle or address as a core member
+    "family_tie": 1.5,          # RELATED_TO a core member
+    "near_core": 1.0,           # within k non-investigative hops of the network's core (supporting)
+})
+
+#: What would confirm or clear each rule's finding: one next investigative step per rule.
+NEXT_STEPS: Mapping[str, str] = MappingProxyType({
+    "payment": "Obtain the payer's and the official's bank, wallet and remittance records for those dates; "
+               "ask the payer and the witnesses what the money was for.",
+    "tip_off": "Re-interview the source of the tip-off account; establish what the official knew of the "
+               "operation and when.",
+    "call_before_operation": "Compare the call with the briefing roster (who knew the time); get cell-site "
+                             "data and the official's account of the call.",
+    "relative_paid": "Establish what the payments to the relative were for (contract, wage slips, company "
+                     "records) and whether the official shares the account or address.",
+    "venue": "Check the venue's licence, company and property records; ask staff and victims what the "
+             "official does there.",
+    "vehicle_at_venue": "Confirm who drove the vehicle on those dates (duty rosters, witnesses, cameras) and "
+                        "that the registration is current.",
+    "venue_by_relative": "Pull the company registry, licence file and the official's declarations of "
+                         "interest; check whether they acted on the venue's licensing or inspection.",
+    "alias_candidate": "Confirm or reject the identification (handwriting, photographs, an identification "
+                       "by the witness) before relying on these items.",
+    "calls": "Get the official's own call records and subscriber checks for the period; ask them to "
+             "account for the contacts.",
+    "shared_identifier": "Confirm who actually uses the shared phone, account, vehicle or address "
+                         "(subscriber, bank and licensing records).",
+    "family_tie": "Confirm the tie (civil registry, declarations) and look for contact or money between "
+                  "them in the offence period.",
+    "near_core": "Supporting context only: review each tie on the path; it never raises a flag alone.",
+})
+
+#: Rank words as data: canonical rank -> pattern over a name, alias or rank text (any language
+#: the notes use). Used to match a lone "Sarge" or "el sargento" to an official's rank.
+RANK_WORDS: Mapping[str, str] = MappingProxyType({
+    "sergeant": r"\bsarge\b|\bsergeant\b|\bsgt\b|\bsargent[oa]\b|\bsgta?\b",
+    "corporal": r"\bcorporal\b|\bcpl\b|\bcabo\b|\bl/cpl\b",
+    "constable": r"\bconstable\b|\bpc\b|\bwpc\b|\bagente\b",
+    "inspector": r"\binspector\b|\binsp\b|\binspectora?\b",
+    "superintendent": r"superintendent|\bsupt\b",
+    "councillor": r"council+or|\bcllr\b|\bconcejal\b",
+    "immigration officer": r"\bio\b|immigration officer|\bmigraci[oó]n\b",
+    "customs officer": r"customs (?:officer|man|woman)|\baduana\b",
 })
 
 #: Parameters of the rules and the score; callers override any of them with ``params=``.
@@ -36,16 +82,46 @@ DEFAULT_PARAMS: Mapping[str, Any] = MappingProxyType({
     "decay": 0.5,               # diminishing returns per further item of one rule
     "min_seen": 2,              # SEEN_AT mentions that make presence at a venue "regular"
     "k": 2,                     # hops to the core for near_core
-    "core_size": 5,             # how many top-degree suspects form the core
-    "core": None,               # explicit core node ids (overrides core_size)
+    "core_size": 5,             # how many best-connected core members near_core aims at
+    "core": None,               # explicit node ids near_core aims at (overrides core_size)
+    # -- the exploitation core (workbench.flags.core) --
+    "core_from_graph": True,    # also compute the core from what people do, not only role suspect
+    "core_act_types": ("RECRUITED", "TRANSPORTED", "HARBORED", "THREATENED"),
+    "core_employs_types": ("EMPLOYS",),                # ... of a victim
+    "arrest_types": ("ARRESTED_BY", "SENTENCED_BY", "ORDERED_TO_PAY"),  # the source was arrested
+    "arrest_relation": r"arrest|charg|remand|detain|apprehen|convict|sentenc|indict|caution|warrant",
+    "core_network_types": ("RELATED_TO", "ACTED_WITH"),  # close network: family, co-defendants ...
+    "core_network_via": ("Phone", "Account"),          # ... or sharing their phone / account
+    "max_network_users": 3,     # a phone used by more people than this is no personal tie
+    # -- venues --
     "venue_labels": ("Organization",),
     "exploitation_types": ("HARBORED", "EMPLOYS"),     # venue -> victim
     "victim_presence_types": ("SEEN_AT", "LIVES_AT"),  # victim -> venue
+    "public_venue_types": ("station", "department", "hospital", "clinic", "shelter", "court", "office",
+                           "unit", "school", "church", "embassy", "consulate", "prison", "ministry",
+                           "council", "agency", "border"),
+    "ownership_depth": 2,       # OWNS chains through companies (shares, operator, licensee)
+    "vehicle_owner_types": ("OWNS",),                  # the official's vehicles: registered to them
+    "min_vehicle_seen": 2,      # distinct days (or notes) the vehicle is seen at the venue
+    # -- identifiers and ties --
     "shared_types": ("USES_PHONE", "HOLDS_ACCOUNT", "DRIVES", "OWNS", "LIVES_AT", "USES_EMAIL"),
     "shared_labels": ("Phone", "Account", "Vehicle", "Location", "Email"),
+    "shared_location_kinds": ("address",),             # a town or village shared is no tie
     "tie_via_labels": ("Phone", "Account", "Vehicle", "Email", "Handle", "IdDocument", "Payment", "Call"),
     "self_authored_types": ("ASSOCIATED_WITH",),       # co-mentions from own notes do not count
     "weak_types": ("ASSOCIATED_WITH",),                # co-mentions are no path to the core (near_core)
+    "relative_types": ("RELATED_TO",),
+    # -- calls and operations --
+    "investigative_lead_days": 3,  # calls this close before (or after) investigating that person are investigative
+    "call_window_minutes": 90,  # a call this long before an operation's time is suspect
+    "cascade_minutes": 15,      # after it, the core member's calls to other core members
+    "operation_labels": ("Operation",),
+    "operations": (),           # analyst-given operations: [{"at": "2024-03-22T22:15", "name": ...}]
+    # -- alias candidates --
+    "alias_min_score": 2,       # initials 2; rank word, agency word, co-mention 1 each
+    "alias_rules": ("payment", "calls", "tip_off", "call_before_operation"),
+    # -- how evidence is described --
+    "record_methods": ("calls_csv", "transfers_csv"),  # evidence from exported records, not prose
 })
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from workbench.flags.config import WORDING
 
-__all__ = ["EdgeRef", "EvidenceSentence", "Reason", "Finding", "RuleResult", "Flag", "FlagReport"]
+__all__ = ["EdgeRef", "EvidenceSentence", "Reason", "Finding", "RuleResult", "Support", "Flag", "FlagReport"]
 
 #: One edge of the entity MultiDiGraph: (source node, target node, edge key = relationship id).
 EdgeRef = tuple[str, str, str]
@@ -68,6 +68,8 @@ class RuleResult:
     reasons: tuple[Reason, ...]
     evidence: tuple[EvidenceSentence, ...]
     records: tuple[dict[str, Any], ...] = ()
+    next_step: str = ""
+    supporting: bool = False
 
     @property
     def edges(self) -> tuple[EdgeRef, ...]:
@@ -82,6 +84,35 @@ class RuleResult:
 
 
 @dataclass(frozen=True)
+class Support:
+    """What a flag rests on and how independent its pieces are.
+
+    ``sentences`` are evidence rows from prose notes, ``records`` rows of exported records (call
+    detail records, transfer exports); ``notes`` and ``authors`` count distinct sources (authors
+    only where the note's author is known); ``kinds`` are the distinct relationship types used;
+    ``rules`` the evidence rules that fired (supporting ones aside).
+    """
+
+    sentences: int
+    records: int
+    notes: int
+    authors: int
+    kinds: tuple[str, ...]
+    rules: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """One line for a reviewer.
+
+        >>> Support(3, 2, 4, 2, ("PAID", "PAID_TO", "CALLED"), ("payment", "calls")).text
+        'rests on 3 sentence(s) and 2 record(s) from 4 note(s) by 2 known author(s); 3 kind(s) of tie (PAID, PAID_TO, CALLED); 2 independent rule(s) (payment, calls)'
+        """
+        return (f"rests on {self.sentences} sentence(s) and {self.records} record(s) from {self.notes} note(s) "
+                f"by {self.authors} known author(s); {len(self.kinds)} kind(s) of tie ({', '.join(self.kinds)}); "
+                f"{len(self.rules)} independent rule(s) ({', '.join(self.rules)})")
+
+
+@dataclass(frozen=True)
 class Flag:
     """A possible-complicity flag on one official: the rules that fired and their evidence."""
 
@@ -93,6 +124,7 @@ class Flag:
     score: float
     results: tuple[RuleResult, ...]
     wording: str = WORDING
+    support: Support | None = None
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -133,11 +165,17 @@ class Flag:
 
 @dataclass(frozen=True)
 class FlagReport:
-    """The ranked table plus the full flag records, and the parameters that produced them."""
+    """The ranked table plus the full flag records, and the parameters that produced them.
+
+    ``core`` lists the exploitation core the rules measured against (node, name, role, basis,
+    direct); ``candidates`` the alias candidates (a nickname, rank word or initials that may be
+    an official): reviewable links, never merges."""
 
     table: pd.DataFrame
     flags: list[Flag]
     params: dict[str, Any] = field(default_factory=dict)
+    core: pd.DataFrame = field(default_factory=pd.DataFrame)
+    candidates: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def flag(self, official: str) -> Flag | None:
         return next((f for f in self.flags if f.official == official), None)

@@ -33,6 +33,8 @@ AGENCIES: dict[str, str] = {
     "Coast Guard": r"coast ?guard",
     "BDF": r"\bbdf\b|defen[cs]e force|\bsoldier\b",
     "Municipal": r"municipal|town council|city council|\bcouncil(l)?or\b|\bmayor\b",
+    "Human Services": r"human services|social work|\bdhs\b",
+    "FIU": r"financial intelligence|\bfiu\b",
     "Ministry": r"ministry|\bminister\b|permanent secretary|\bcabinet\b",
     "Courts": r"\bcourt\b|magistrate|\bjudge\b|\bjustice\b|prosecut|\bdpp\b",
     "Prisons": r"\bprison|kolbe",

@@ -47,9 +47,13 @@ def to_markdown(report: FlagReport, *, max_sentences: int | None = 5, redact: Re
     for i, f in enumerate(report.flags, start=1):
         lines += ["", f"## {i}. {md_escape(f.name)} ({md_escape(f.agency or 'agency unknown')}) — "
                   f"{WORDING}", "", f"Score {f.score:g}. Node `{md_escape(f.official)}`.", ""]
+        if f.support is not None:
+            lines += [f"Support: {md_escape(f.support.text)}.", ""]
         for res in f.results:
             lines.append(f"- **{md_escape(res.rule)}** (count {res.count}, score {res.score:g}): "
                          f"{md_escape(res.description)}")
+            if res.next_step:
+                lines.append(f"  - next step: {md_escape(res.next_step)}")
             lines += [f"  - {md_escape(redact(r.text))} [edges: {md_escape(', '.join(r.edge_ids))}]"
                       for r in res.reasons]
             shown = res.evidence if max_sentences is None else res.evidence[:max_sentences]
@@ -67,10 +71,15 @@ def _h(text: object) -> str:
 def _flag_html(i: int, f: Flag, redact: Redact, max_sentences: int | None) -> list[str]:
     out = [f'<section class="flag" data-node="{_h(f.official)}">',
            f"<h3>{i}. {_h(f.name)} ({_h(f.agency or 'agency unknown')}) — {_h(WORDING)}</h3>",
-           f"<p>Score {_h(f'{f.score:g}')}; rank {_h(f.rank or 'unknown')}.</p>", "<ul>"]
+           f"<p>Score {_h(f'{f.score:g}')}; rank {_h(f.rank or 'unknown')}.</p>"]
+    if f.support is not None:
+        out.append(f'<p class="support">Support: {_h(f.support.text)}.</p>')
+    out.append("<ul>")
     for res in f.results:
         out.append(f"<li><strong>{_h(res.rule)}</strong> (count {_h(res.count)}, score "
                    f"{_h(f'{res.score:g}')}): {_h(res.description)}<ul>")
+        if res.next_step:
+            out.append(f'<li class="next-step">Next step: {_h(res.next_step)}</li>')
         out += [f'<li>{_h(redact(r.text))} <small>edges: {_h(", ".join(r.edge_ids))}</small></li>'
                 for r in res.reasons]
         shown = res.evidence if max_sentences is None else res.evidence[:max_sentences]

@@ -3,7 +3,15 @@
 Why a ranked table plus full records: the table is what a reviewer scans; each row's flag record
 carries the rules that fired, the reasons, the sentences and the call/payment records, so every
 number on the table can be traced back to notes in one step. Officials whose score is 0 are not
-flagged at all. The wording is always "possible complicity — needs review".
+flagged at all, and neither are officials whom only a supporting rule (near_core) reaches. Each
+flag says what it rests on (sentences vs exported records, distinct notes and authors, kinds of
+tie: :class:`workbench.flags.flag.Support`) and, per rule, the next step that would confirm or
+clear it. The wording is always "possible complicity — needs review".
+
+The rules measure officials against the exploitation core (:mod:`workbench.flags.core`): people
+with role ``suspect``, those the caller names, and those the graph shows recruiting, moving,
+holding, threatening or employing victims, running an exploited venue, collecting money from
+victims or being arrested, plus their close network. The report lists the core with each basis.
 """
 from __future__ import annotations
 
@@ -15,9 +23,11 @@ import networkx as nx
 import pandas as pd
 
 from workbench.audit import record
-from workbench.flags.config import RULE_WEIGHTS, WORDING, merged_params
+from workbench.flags.aliases import candidate_frame
+from workbench.flags.config import NEXT_STEPS, RULE_WEIGHTS, WORDING, merged_params
 from workbench.flags.context import RuleContext, evidence_of
-from workbench.flags.flag import Flag, FlagReport, RuleResult
+from workbench.flags.core import CoreMember, exploitation_core
+from workbench.flags.flag import EvidenceSentence, Flag, FlagReport, RuleResult, Support
 from workbench.flags.officials import officials as find_officials
 from workbench.flags.rules import RULES, Rule
 
@@ -57,7 +67,8 @@ def complicity_flags(G: nx.MultiDiGraph, *, rules: Sequence[Rule | str] | None =
     params : overrides of :data:`workbench.flags.config.DEFAULT_PARAMS`.
     authors : note id -> Person node id of its author; co-mentions from an official's own notes
         never count for that official.
-    suspects : extra suspect node ids, added to the Person nodes with role ``suspect``.
+    suspects : extra suspect node ids, added to the exploitation core (Persons with role
+        ``suspect`` and those the graph shows exploiting; see :mod:`workbench.flags.core`).
     officials : node ids, or a frame with a ``node`` column (e.g. from ``officials(G,
         register=...)``); default: :func:`workbench.flags.officials.officials` on ``G``.
 
@@ -78,13 +89,14 @@ def complicity_flags(G: nx.MultiDiGraph, *, rules: Sequence[Rule | str] | None =
     p = merged_params(params)
     chosen = _choose(rules)
     people = _official_frame(G, officials)
-    suspect_set = {n for n, a in G.nodes(data=True) if a.get("label") == "Person" and a.get("role") == "suspect"}
-    suspect_set |= set(suspects or ())
-    ctx = RuleContext(G, frozenset(suspect_set), p, dict(authors or {}))
-    flags = [f for row in people.to_dict("records") if (f := _flag(ctx, row, chosen)) is not None]
+    rows = {str(r["node"]): r for r in people.to_dict("records") if r["node"] in G}
+    members = exploitation_core(G, params=p, suspects=list(suspects or ()))
+    ctx = RuleContext(G, frozenset(members), p, dict(authors or {}), members=members, officials=rows)
+    flags = [f for row in rows.values() if (f := _flag(ctx, row, chosen)) is not None]
     flags.sort(key=lambda f: (-f.score, f.name, f.official))
     used = {**p, "rules": [r.name for r in chosen], "suspects": sorted(suspects or ())}
-    return FlagReport(_table(flags, chosen), flags, used)
+    return FlagReport(_table(flags, chosen), flags, used, core=_core_frame(G, members),
+                      candidates=candidate_frame(ctx))
 
 
 def _choose(rules: Sequence[Rule | str] | None) -> list[Rule]:
@@ -123,12 +135,37 @@ def _flag(ctx: RuleContext, row: Mapping[str, Any], rules: list[Rule]) -> Flag |
             rule=rule.name, description=rule.description, weight=weight, count=finding.count,
             score=round(rule_score(weight, finding.count, float(ctx.params["decay"])), 4),
             reasons=finding.reasons, evidence=evidence_of(ctx.G, edges), records=finding.records,
+            next_step=NEXT_STEPS.get(rule.name, ""), supporting=rule.supporting,
         ))
-    if not results:
+    if all(r.supporting for r in results):
         return None
     return Flag(official=node, name=str(row.get("name") or node), agency=_text(row.get("agency")),
                 rank=_text(row.get("rank")), role=_text(row.get("role")),
-                score=round(sum(r.score for r in results), 4), results=tuple(results))
+                score=round(sum(r.score for r in results), 4), results=tuple(results),
+                support=_support(ctx, results))
+
+
+def _support(ctx: RuleContext, results: list[RuleResult]) -> Support:
+    """What the flag rests on: prose sentences vs exported records, distinct notes and authors,
+    kinds of tie, and the evidence rules that fired (supporting rules count for none of these)."""
+    evidence: dict[EvidenceSentence, None] = {}
+    kinds: dict[str, None] = {}
+    for res in (r for r in results if not r.supporting):
+        evidence.update(dict.fromkeys(res.evidence))
+        kinds.update(dict.fromkeys(str(ctx.G.edges[e].get("type")) for e in res.edges if ctx.G.has_edge(*e)))
+    methods = tuple(ctx.params["record_methods"])
+    records = sum(1 for e in evidence if str(e.method or "").startswith(methods))
+    notes = {e.note_id for e in evidence}
+    authors = {ctx.authors[n] for n in notes if n in ctx.authors}
+    return Support(sentences=len(evidence) - records, records=records, notes=len(notes), authors=len(authors),
+                   kinds=tuple(kinds), rules=tuple(r.rule for r in results if not r.supporting))
+
+
+def _core_frame(G: nx.MultiDiGraph, members: Mapping[str, CoreMember]) -> pd.DataFrame:
+    rows = [{"node": m.node, "name": G.nodes[m.node].get("name") or m.node, "role": G.nodes[m.node].get("role"),
+             "basis": m.text, "direct": m.direct, "edges": len(m.edges)} for m in members.values()]
+    frame = pd.DataFrame(rows, columns=["node", "name", "role", "basis", "direct", "edges"])
+    return frame.sort_values(["direct", "name"], ascending=[False, True], ignore_index=True)
 
 
 def _text(value: Any) -> str | None:
@@ -140,12 +177,15 @@ def _table(flags: list[Flag], rules: list[Rule]) -> pd.DataFrame:
     rows = []
     for position, f in enumerate(flags, start=1):
         counts = {f"n_{r.name}": (res.count if (res := f.result(r.name)) else 0) for r in rules}
+        support = f.support or Support(0, 0, 0, 0, (), ())
         rows.append({"position": position, "node": f.official, "name": f.name, "agency": f.agency,
                      "rank": f.rank, "role": f.role, "score": f.score,
                      "rules": ", ".join(f.rules), **counts, "n_sentences": len(f.evidence),
+                     "n_records": support.records, "n_notes": support.notes, "n_authors": support.authors,
                      "suspects": len(f.suspects), "wording": WORDING})
     columns = ["position", "node", "name", "agency", "rank", "role", "score", "rules",
-               *(f"n_{r.name}" for r in rules), "n_sentences", "suspects", "wording"]
+               *(f"n_{r.name}" for r in rules), "n_sentences", "n_records", "n_notes", "n_authors",
+               "suspects", "wording"]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -29,27 +29,34 @@ class CaseBuilder:
         return self.node("Person", key, role=role, **attrs)
 
     def edge(self, u: str, rel: str, v: str, *, note: str | None = None, sentence: str | None = None,
-             times: int = 1, **attrs: Any) -> str:
+             times: int = 1, date: str | list[str] = "2024-05-01", method: str = "test", **attrs: Any) -> str:
+        """One edge; ``times`` evidence rows (each of its own note unless ``note`` is given), dated
+        ``date`` (or one date per row)."""
         self.count += 1
         rid = f"rel-{self.count}"
         text = sentence or f"{self.G.nodes[u]['name']} {rel.lower()} {self.G.nodes[v]['name']}."
+        dates = date if isinstance(date, list) else [date] * times
         evidence = [{"note_id": note or f"note-{rid}-{i}", "sentence": text, "start": 10 * i,
-                     "end": 10 * i + len(text), "method": "test", "confidence": 0.9, "date": "2024-05-01"}
-                    for i in range(times)]
+                     "end": 10 * i + len(text), "method": method, "confidence": 0.9, "date": dates[i]}
+                    for i in range(len(dates))]
+        times = len(dates)
         self.G.add_edge(u, v, key=rid, type=rel, id=rid, evidence=evidence, evidence_count=times,
                         confidence=0.9, **attrs)
         return rid
 
-    def payment(self, payer: str, payee: str, key: str, amount: float = 500.0, **kw: Any) -> str:
-        pay = self.node("Payment", key, amount=amount, currency="BZD", channel="cash", date="2024-04-02")
+    def payment(self, payer: str, payee: str, key: str, amount: float | None = 500.0, form: str | None = None,
+                **kw: Any) -> str:
+        pay = self.node("Payment", key, amount=amount, currency="BZD" if amount is not None else None,
+                        channel="cash", date="2024-04-02", form=form)
         self.edge(payer, "PAID", pay, **kw)
         self.edge(pay, "PAID_TO", payee, **kw)
         return pay
 
-    def call(self, caller: str, callee: str, key: str) -> str:
-        call = self.node("Call", key, date="2024-04-03", duration_s=60, kind="voice")
-        self.edge(caller, "CALLED", call)
-        self.edge(call, "CALL_TO", callee)
+    def call(self, caller: str, callee: str, key: str, at: str | None = None) -> str:
+        """A call event; ``at`` ("2024-03-22T21:38") gives its time (and date)."""
+        call = self.node("Call", key, date=at[:10] if at else "2024-04-03", at=at, duration_s=60, kind="voice")
+        self.edge(caller, "CALLED", call, method="calls_csv")
+        self.edge(call, "CALL_TO", callee, method="calls_csv")
         return call
 
 

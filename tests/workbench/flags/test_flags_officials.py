@@ -17,6 +17,8 @@ from workbench.flags import match_register, official_agency, officials, read_reg
     ("Belize Coast Guard", None, "Coast Guard"),
     ("Belize City Council", "Councillor", "Municipal"),
     ("Ministry of Human Development", None, "Ministry"),
+    ("Department of Human Services", "Social Worker", "Human Services"),
+    ("Financial Intelligence Unit", "Analyst", "FIU"),
     ("Magistrate's Court", None, "Courts"),
     ("Blue Parrot Bar", "manager", None),
     (None, None, None),
