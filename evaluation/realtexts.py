@@ -15,7 +15,8 @@ organizations and places through the acronyms the text defines in parentheses); 
 labels are order-free; complicity is accuracy over the texts.
 
 Our extraction becomes a prediction through one table, ``GOLD_LABELS``: our relationship type
-and the gold label it means (see ``docs/evaluation.md``).
+and the gold label it means, with ``FAMILY_LABELS`` for the kinds of RELATED_TO (see
+``docs/evaluation.md``).
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from ingest.results import Extraction
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["GOLD_LABELS", "RealTextReport", "bare_prediction", "evaluate_realtexts", "prediction",
+__all__ = ["FAMILY_LABELS", "GOLD_LABELS", "RealTextReport", "bare_prediction", "evaluate_realtexts", "prediction",
            "read_gold", "score_predictions"]
 
 ENTITY_TYPES = ("persons", "officials", "organizations", "locations", "money", "phones")
@@ -45,8 +46,6 @@ _PERSON_OBJECT = SYMMETRIC | {"sentenced_by"}
 #: Our relationship type -> the gold label it means (subject and object kept in our direction).
 GOLD_LABELS: dict[str, str] = {
     "ACTED_WITH": "associate_of",
-    "SPOUSE_OF": "spouse_of",
-    "SIBLING_OF": "sibling_of",
     "LIVES_AT": "resides_in",
     "NATIVE_OF": "native_of",
     "OPERATES_IN": "operates_in",
@@ -54,6 +53,14 @@ GOLD_LABELS: dict[str, str] = {
     "SENTENCED_BY": "sentenced_by",
     "ORDERED_TO_PAY": "ordered_to_pay",
     "ARRESTED_BY": "arrested_by",
+}
+#: Family ties are one type, RELATED_TO, with the kind in its ``relation`` property: kind -> gold label
+#: (other kinds - cousin, son, ... - have no gold label).
+FAMILY_LABELS: dict[str, str] = {
+    "brother": "sibling_of", "brothers": "sibling_of", "sister": "sibling_of", "sisters": "sibling_of",
+    "sibling": "sibling_of", "siblings": "sibling_of", "half-brother": "sibling_of", "half-sister": "sibling_of",
+    "wife": "spouse_of", "husband": "spouse_of", "spouse": "spouse_of", "couple": "spouse_of",
+    "common-law": "spouse_of",
 }
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'})
@@ -130,11 +137,22 @@ def prediction(extraction: Extraction) -> dict[str, Any]:
             names[m.id] = m.text
         elif m.label == "Phone":
             out["phones"].append(m.text)
-    out["relations"] = sorted({(names[r.source], GOLD_LABELS[r.type], names[r.target]) for r in extraction.relations
-                               if r.type in GOLD_LABELS and r.source in names and r.target in names})
+    out["relations"] = sorted({(names[r.source], label, names[r.target]) for r in extraction.relations
+                               if (label := _gold_label(r.type, r.props)) and r.source in names and r.target in names})
     out["official_complicity"] = any(r.type == "TIPPED_OFF" for r in extraction.relations) or \
         any(m.props.get("complicity") for m in extraction.mentions)
     return out
+
+
+def _gold_label(rel_type: str, props: dict[str, Any]) -> str | None:
+    """The gold label of one of our relations: by type, and for a family tie by its kind.
+
+    >>> _gold_label("RELATED_TO", {"relation": "brother"}), _gold_label("RELATED_TO", {"relation": "cousin"})
+    ('sibling_of', None)
+    """
+    if rel_type == "RELATED_TO":
+        return FAMILY_LABELS.get(str(props.get("relation", "")).lower())
+    return GOLD_LABELS.get(rel_type)
 
 
 _BARE = {"PERSON": "persons", "ORG": "organizations", "GPE": "locations", "LOC": "locations", "MONEY": "money"}

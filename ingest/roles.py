@@ -1,23 +1,51 @@
-"""Infer a person's role from what the notes say they did, when no note states it.
+"""Infer a person's role from what the notes say they did, or what was done to them.
 
 Why: police prose rarely labels everyone ("the suspect Reyes"); it says who recruited, moved,
-held, threatened or put whom to work. A person who does those things to others is a suspect; one
-to whom they are done is a victim; one who does both (a victim turned recruiter) is a suspect.
-Stated roles (a title, "the victim", the note's author) always win: inference only fills
-``unknown``, and the node records ``role_basis = "inferred from relations"`` so an analyst can
-tell a stated role from an inferred one.
+held, threatened or put whom to work, who was arrested, sentenced or interviewed. The evidence,
+strongest first:
+
+1. exploiting: a person who recruits, moves, holds, threatens or puts others to work is a suspect
+   (a victim turned recruiter too);
+2. being exploited: a person to whom that is done is a victim - even when also detained or
+   interviewed (a trafficked woman held by Immigration, or heard as a witness, is still a victim);
+3. the legal process: a person arrested, sentenced or ordered to pay (ARRESTED_BY, SENTENCED_BY,
+   ORDERED_TO_PAY from them) or arrested, charged, cautioned or remanded by an officer
+   (INVESTIGATED from an official or investigator) is a suspect - the officer never is;
+4. being interviewed or giving a statement to an officer (INVESTIGATED of that kind) makes a
+   witness.
+
+Stated roles (a title, "the victim", the note's author, and the roles ``ingest.components.legal``
+and ``statements`` read from legal acts and statements) always win: inference only fills
+``unknown``, and the node records ``role_basis`` = "inferred from relations (TYPE, ...)" so an
+analyst can tell a stated role from an inferred one and see which ties it rests on.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import replace
 
 from graph_schema.records import NodeRecord, RelRecord
 
-__all__ = ["EXPLOITATION_TYPES", "infer_roles"]
+__all__ = ["EXPLOITATION_TYPES", "LEGAL_TYPES", "SUSPECT_ACTS", "WITNESS_ACTS", "infer_roles"]
 
 #: Relationship types whose source exploits and whose target is exploited (person to person).
 EXPLOITATION_TYPES = frozenset({"RECRUITED", "TRANSPORTED", "HARBORED", "THREATENED", "EMPLOYS"})
+#: Legal-process types whose source is the defendant.
+LEGAL_TYPES = frozenset({"ARRESTED_BY", "SENTENCED_BY", "ORDERED_TO_PAY"})
+#: Kinds of INVESTIGATED (its ``relation`` verbs or the ``relations.jsonl`` pattern ids among its
+#: ``methods``) that treat the target as a suspect, and those that hear the target as a witness.
+SUSPECT_ACTS = frozenset({"arrest", "apprehend", "detain", "handcuff", "charge", "caution", "remand", "fingerprint",
+                          "held-for-questioning"})
+WITNESS_ACTS = frozenset({"interview", "question", "statement-from", "interview-with", "interview-of-by",
+                          "statement-to"})
+_OFFICERS = frozenset({"official", "investigator"})
+#: A witness role read from "X was interviewed" or "X stated" is an inference too: what the person
+#: did to others or what was done to them ("recruited", "was recruited") outweighs it.
+_WEAK = frozenset({"witness"})
+_STRONGER = frozenset({"does", "suffers"})
+
+#: Kind of evidence -> the role it gives, strongest first (see the module docstring).
+_ROLE = {"does": "suspect", "suffers": "victim", "legal": "suspect", "heard": "witness"}
 
 
 def infer_roles(nodes: list[NodeRecord], rels: list[RelRecord]) -> list[NodeRecord]:
@@ -25,22 +53,46 @@ def infer_roles(nodes: list[NodeRecord], rels: list[RelRecord]) -> list[NodeReco
 
     >>> a = NodeRecord("Person", "a", {"name": "A", "role": "unknown"})
     >>> b = NodeRecord("Person", "b", {"name": "B", "role": "unknown"})
-    >>> from graph_schema.records import RelRecord
     >>> r = RelRecord("RECRUITED", "Person", "a", "Person", "b")
     >>> [(n.key, n.props["role"]) for n in infer_roles([a, b], [r])]
     [('a', 'suspect'), ('b', 'victim')]
+
+    The officer who arrests is no suspect; the person arrested is:
+
+    >>> o = NodeRecord("Person", "o", {"name": "O", "role": "investigator"})
+    >>> arrest = RelRecord("INVESTIGATED", "Person", "o", "Person", "a", props={"relation": "arrest"})
+    >>> [(n.key, n.props["role"], n.props.get("role_basis")) for n in infer_roles([o, a], [arrest])]
+    [('o', 'investigator', None), ('a', 'suspect', 'inferred from relations (INVESTIGATED)')]
     """
-    does, suffers = Counter(), Counter()  # type: Counter[str], Counter[str]
+    roles = {n.key: n.props.get("role") for n in nodes if n.label == "Person"}
+    evidence: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for rel in rels:
-        if rel.type in EXPLOITATION_TYPES and rel.target_label == "Person":
-            if rel.source_label == "Person":
-                does[rel.source_key] += 1
-            suffers[rel.target_key] += 1
+        for role, key in _evidence(rel, roles):
+            evidence[key][role].add(rel.type)
     out = []
     for node in nodes:
-        if node.label == "Person" and node.props.get("role", "unknown") in ("unknown", None):
-            role = "suspect" if does[node.key] else "victim" if suffers[node.key] else None
-            if role:
-                node = replace(node, props={**node.props, "role": role, "role_basis": "inferred from relations"})
+        stated = node.props.get("role", "unknown")
+        found = evidence.get(node.key, {})
+        if node.label == "Person" and (stated in ("unknown", None) or (stated in _WEAK and _STRONGER & set(found))) \
+                and found:
+            kind = next(k for k in _ROLE if k in found)
+            node = replace(node, props={**node.props, "role": _ROLE[kind], "role_basis":
+                                        f"inferred from relations ({', '.join(sorted(evidence[node.key][kind]))})"})
         out.append(node)
     return out
+
+
+def _evidence(rel: RelRecord, roles: dict[str, object]) -> list[tuple[str, str]]:
+    """(kind of evidence, person key) pairs one relationship gives."""
+    if rel.type in EXPLOITATION_TYPES and rel.target_label == "Person":
+        return ([("does", rel.source_key)] if rel.source_label == "Person" else []) + [("suffers", rel.target_key)]
+    if rel.type in LEGAL_TYPES and rel.source_label == "Person":
+        return [("legal", rel.source_key)]
+    if rel.type == "INVESTIGATED" and rel.target_label == "Person" and roles.get(rel.source_key) in _OFFICERS:
+        acts = {a.strip() for a in str(rel.props.get("relation") or "").split(";")}
+        acts |= {str(m).rsplit(":", 1)[-1] for m in rel.props.get("methods") or ()}
+        if acts & SUSPECT_ACTS:
+            return [("legal", rel.target_key)]
+        if acts & WITNESS_ACTS:
+            return [("heard", rel.target_key)]
+    return []

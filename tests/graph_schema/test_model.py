@@ -22,7 +22,9 @@ def test_person_roles_follow_the_design():
 
 
 def test_investigative_ties_are_declared_as_such():
-    assert load_schema().investigative_types == ("INVESTIGATED",)
+    # legal-process acts (an arrest, a sentence, a court order) tie a defendant to the officer,
+    # judge or sum, never to a complicit side
+    assert load_schema().investigative_types == ("ARRESTED_BY", "INVESTIGATED", "ORDERED_TO_PAY", "SENTENCED_BY")
 
 
 def test_schema_objects_are_frozen():

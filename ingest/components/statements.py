@@ -1,0 +1,112 @@
+"""Who gave a statement: the people a note quotes or records as stating, interviewed or reporting.
+
+Why: a witness is known by what they do in the notes - "The barman ORLANDO stated: ...", "KU,
+Julio ... He said: ...", "was interviewed", "gave a statement", a form's "First reported by |
+Mrs. Elsie Vasquez" - and the word "witness" is rarely written. Saying something is the weakest
+sign of a role, so it only fills a gap: a mention that has a role keeps it; a defendant of the
+same note (someone arrested, charged or interviewed "under caution", whose reply is a suspect's
+answer, not a statement) is no witness - and speaking under caution is itself a legal act that
+makes the speaker a suspect; someone the note's relations show recruiting, moving, holding,
+threatening or putting someone to work, or suffering it, is a suspect or a victim, not a witness.
+Said without a colon or a quote ("Chino said she owed him") is reported speech inside another
+person's statement and counts for nothing; a quotation is what the writer recorded. The words
+are data (``legal.jsonl``).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Span, Token
+
+from ingest.components.base import lexicon_regex, mentions, relations, text_of
+from ingest.components.legal_scheme import key, negated, subject_tokens
+
+if TYPE_CHECKING:
+    from ingest.components.legal import Case
+
+__all__ = ["read_statements"]
+
+METHOD = "workbench.legal_relations.v1"
+_EXPLOITATION = {"RECRUITED", "TRANSPORTED", "HARBORED", "THREATENED", "EMPLOYS"}
+_QUOTES = {":", '"', "“", "'", "‘"}
+_UNDER_CAUTION = re.compile(r"\bunder\s+caution\b", re.IGNORECASE)
+
+
+def read_statements(case: "Case") -> None:
+    """Mark as witnesses the speakers and interviewees of the doc that nothing else gives a role."""
+    found: list[tuple[dict[str, Any], str]] = []
+    previous: Span | None = None
+    for sent in case.doc.sents:
+        for verb in sent:
+            if verb.pos_ in {"VERB", "AUX"} and not negated(verb):
+                found += [(m, act) for m, act in _speakers(case, sent, verb, previous)]
+        previous = sent
+    found += _reported_by(case)
+    involved = {tuple(r[end]) for r in relations(case.doc) if r["type"] in _EXPLOITATION
+                for end in ("source", "target")}
+    for person, act in found:
+        if person["props"].get("role") or person["props"].get("first_person") or key(person) in case.defendants \
+                or (person["label"], person["start"], person["end"]) in involved:
+            continue
+        person["props"]["role"] = "witness"
+        person["props"]["role_basis"] = f"statement: {act} ({METHOD})"
+
+
+def _speakers(case: "Case", sent: Span, verb: Token, previous: Span | None) -> list[tuple[dict[str, Any], str]]:
+    lemma, words = verb.lemma_.lower(), case.words
+    if lemma in words["statement-verbs"] and _speech(verb, lemma):
+        tokens = subject_tokens(verb)
+        people = [m for t in tokens for m in _speaker(case, t)]
+        if not tokens and previous is not None and verb.i == sent.start:  # "CS-14 came to my vehicle. States ..."
+            people = [m for m in case.mentions_in(previous) if m["label"] == "Person"][-1:]
+        if _UNDER_CAUTION.search(sent.text):  # "Under caution GUERRA, Elmer stated that ..."
+            case.charge(people, sent, "under-caution")
+            return []
+        return [(m, lemma) for m in people]
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if lemma in words["interview-verbs"] and passive:
+        return [(m, "interviewed") for c in verb.children if c.dep_ == "nsubjpass" for m in case.people(c)]
+    if lemma in {"give", "make", "provide"} and any(c.dep_ == "dobj" and c.lemma_.lower() in words["statement-nouns"]
+                                                    for c in verb.children):
+        return [(m, "gave a statement") for t in subject_tokens(verb) for m in _speaker(case, t)]
+    return []
+
+
+def _speech(verb: Token, lemma: str) -> bool:
+    """Direct speech or a stated report: "said:" / "said "..."", "stated that ...", "reported ..."."""
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if any(c.dep_ == "dobj" and c.lower_ in {"nothing", "little"} for c in verb.children):
+        return False
+    if lemma == "say":  # "said:", "said "...", "said the women "work for La Jefa"" - quoted, as recorded
+        return (nxt is not None and nxt.text in _QUOTES) or any(t.text in _QUOTES - {":"} for t in verb.subtree
+                                                                if t.i > verb.i)
+    return (nxt is not None and nxt.text in _QUOTES) or any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _speaker(case: "Case", token: Token) -> list[dict[str, Any]]:
+    """The speaker a subject names; "he said" when one person is named before it in the sentence."""
+    found = case.people(token)
+    if not found and token.pos_ == "PRON" and token.lower_ in {"he", "she"}:
+        before = {key(m): m for m in case.mentions_in(token.sent)
+                  if m["label"] == "Person" and m["end"] <= token.idx and not m["props"].get("first_person")}
+        found = list(before.values()) if len(before) == 1 else []
+    return found
+
+
+def _reported_by(case: "Case") -> list[tuple[dict[str, Any], str]]:
+    """Form fields that name who reported or informed: "First reported by | Mrs. Elsie Vasquez"."""
+    text, out = text_of(case.doc), []
+    cue = lexicon_regex(case.words["witness-labels"])
+    for line in re.finditer(r"[^\n]+", text):
+        label = re.match(r"\s*([^:|\n]{2,40}?)\s*[:|]\s*", line.group())
+        if label is None or not cue.fullmatch(label.group(1).strip()):
+            continue
+        start = line.start() + label.end()
+        named = [m for m in within_span(case, start, line.end()) if m["label"] == "Person"]
+        out += [(m, "reported") for m in named[:1]]
+    return out
+
+
+def within_span(case: "Case", start: int, end: int) -> list[dict[str, Any]]:
+    return sorted((m for m in mentions(case.doc) if start <= m["start"] < end), key=lambda m: m["start"])
