@@ -121,6 +121,8 @@ class _Sets:
         self.parent = {b: b for b in groups}
         self.members = {b: [b] for b in groups}
         self.firsts = {b: {g.parsed.first} if g.parsed and not g.single else set() for b, g in groups.items()}
+        self.words = {b: set(g.parsed.tokens) if g.parsed else set() for b, g in groups.items()}
+        self.lasts = {b: {g.parsed.last} if g.parsed and not g.single else set() for b, g in groups.items()}
         self.neg: dict[str, set[str]] = defaultdict(set)
         for left, right in negative:
             self.neg[left].add(right)
@@ -137,7 +139,9 @@ class _Sets:
         ra, rb = self.find(a), self.find(b)
         if any(self.find(y) == rb for x in self.members[ra] for y in self.neg.get(x, ()) if y in self.parent):
             return "an analyst decided these are not the same"
-        if any(not first_names_compatible(x, y) for x in self.firsts[ra] for y in self.firsts[rb]):
+        firsts_a, firsts_b = self.firsts[ra] - self.lasts[ra], self.firsts[rb] - self.lasts[rb]  # surname-first forms
+        if any(not first_names_compatible(x, y) and not (x in self.words[rb] and y in self.words[ra])
+               for x in firsts_a for y in firsts_b):  # "Guerra Marcos" / "Marcos Guerra": reordered
             return "different first names in the two clusters"
         return None
 
@@ -149,6 +153,8 @@ class _Sets:
         self.parent[rb] = ra
         self.members[ra] += self.members.pop(rb)
         self.firsts[ra] |= self.firsts.pop(rb)
+        self.words[ra] |= self.words.pop(rb)
+        self.lasts[ra] |= self.lasts.pop(rb)
 
 
 def _apply_decisions(groups: dict[str, Group], decisions: Sequence[Decision], sets: _Sets,
@@ -241,6 +247,8 @@ def _unique_fit(groups: dict[str, Group], left: str, right: str, reasons: list[R
                  for r in reasons)
     if not strong:
         return None
+    if any(r.rule == "reordered" for r in reasons):  # "GUERRA MARCOS ANTONIO": the same words, surname first
+        return f"{a.parsed.name!r} and {b.parsed.name!r} are the same words"
     spelled_a, spelled_b = _spelled(a), _spelled(b)
     sides = [(left, right)] if spelled_a < spelled_b else [(right, left)] if spelled_b < spelled_a \
         else [(left, right), (right, left)]

@@ -39,7 +39,7 @@ __all__ = ["extract", "extraction_of"]
 _RANKS = re.compile(r"^(?:(?:[A-Z][a-z]{0,3}\.|PC|WPC|ASP|IO|Cpl|Sgt|Sgta|Insp|Supt|Det|Detective|Inspector|Corporal|"
                     r"Sergeant|Constable|Officer|Investigator|Labour Officer|Mr|Mrs|Ms)\.?\s+)+", re.IGNORECASE)
 _BADGE = re.compile(r"^#?\d{2,6}\s+")
-_EVENTS = {"Payment", "Call"}
+_EVENTS = {"Payment", "Call", "Operation"}
 
 
 def _notes(items: Iterable[Note | FileError | Extraction | str | Path]) -> Iterator[Note | FileError | Extraction]:
@@ -73,9 +73,8 @@ def extract(notes_or_paths: Iterable[Note | FileError | Extraction | str | Path]
             pieces = list(paragraph_chunks(item.text, limit)) or [(0, "")]
             notes[seq], counts[seq] = item, len(pieces)
             waiting.append((seq, None))
-            region = item.metadata.get("region")
             for offset, chunk in pieces:
-                yield _with_region(nlp, chunk, region), (seq, offset)
+                yield _with_context(nlp, chunk, item), (seq, offset)
 
     for doc, (seq, offset) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         chunks.setdefault(seq, []).append((offset, doc))
@@ -87,13 +86,18 @@ def extract(notes_or_paths: Iterable[Note | FileError | Extraction | str | Path]
         yield item if item is not None else extraction_of(notes.pop(done), chunks.pop(done, []))
 
 
-def _with_region(nlp: "Language", text: str, region: str | None) -> "str | Doc":
-    """The text, or a Doc that tells the components which country it is about (a note's
-    ``metadata["region"]``: phones, "$" and the home country depend on it; Belize by default)."""
-    if not region:
+def _with_context(nlp: "Language", text: str, note: Note) -> "str | Doc":
+    """The text, or a Doc that tells the components what the note says of itself: which country
+    it is about (``metadata["region"]``: phones, "$" and the home country depend on it; Belize by
+    default) and its date (an operation timed "H-hour 22:15" happens on the note's day)."""
+    region = note.metadata.get("region")
+    if not region and not note.date:
         return text
     doc = nlp.make_doc(text)
-    doc.user_data["wb_region"] = region
+    if region:
+        doc.user_data["wb_region"] = region
+    if note.date:
+        doc.user_data["wb_note_date"] = note.date
     return doc
 
 

@@ -66,7 +66,7 @@ TITLES: dict[tuple[str, ...], tuple[str | None, str | None, bool]] = {
     ("cllr",): ("Councillor", "Municipal", True), ("mayor",): ("Mayor", "Municipal", True),
     ("minister",): ("Minister", "Government", True), ("hon",): ("Hon.", "Government", True),
     ("magistrate",): ("Magistrate", "Judiciary", True), ("judge",): ("Judge", "Judiciary", True),
-    ("jp",): ("JP", "Judiciary", True), ("pte",): ("Pte.", "BDF", True),
+    ("jp",): ("JP", "Judiciary", True), ("pte",): ("Pte.", "BDF", True), ("io",): ("IO", "Immigration", True),
 }
 _TITLE_MAX = max(len(k) for k in TITLES)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -58,7 +58,7 @@ from ingest.roles import infer_roles
 __all__ = ["Placement", "Resolution", "Resolver", "resolve"]
 
 NAMED = frozenset({"Person", "Organization", "Location"})
-EVENTS = frozenset({"Payment", "Call"})
+EVENTS = frozenset({"Payment", "Call", "Operation"})
 _CLEANERS = {"Phone": clean_phone, "Email": clean_email, "Vehicle": clean_plate}
 
 

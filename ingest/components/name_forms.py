@@ -47,8 +47,9 @@ def form_candidates(doc: Doc) -> Iterator[tuple[int, int, str, str, dict[str, An
     common = common_words(doc)
     for match in _SURNAME_FIRST.finditer(text):
         if _plausible(doc, match, common):
-            given, surname = match.group("given"), " ".join(w.title() for w in match.group("sur").split())
-            yield match.start(), match.end(), f"{given} {surname}", f"{METHOD}:surname-first", {}
+            start, sur = _after_title(doc, match)
+            given, surname = match.group("given"), " ".join(w.title() for w in sur.split())
+            yield start, match.end(), f"{given} {surname}", f"{METHOD}:surname-first", {}
     for match in _INITIALS.finditer(text):
         if match.group() not in _ABBREVIATIONS and not claimed(doc, match.start(), match.end()):
             yield match.start(), match.end(), match.group(), f"{METHOD}:initials", {}
@@ -57,6 +58,15 @@ def form_candidates(doc: Doc) -> Iterator[tuple[int, int, str, str, dict[str, An
         if sentence is not None and _CODE_CUES.search(sentence.sent.text.replace(match.group(), "")) \
                 and not claimed(doc, match.start(), match.end()):
             yield match.start(), match.end(), match.group(), f"{METHOD}:witness-code", {"role": "witness"}
+
+
+def _after_title(doc: Doc, match: re.Match[str]) -> tuple[int, str]:
+    """The surname without a rank written before it in capitals ("IO COCOM, Lester")."""
+    start, sur = match.start("sur"), match.group("sur")
+    words = sur.split()
+    if len(words) == 2 and any(t["start"] <= start < t["end"] for t in titles(doc)):
+        return start + len(words[0]) + 1, words[1]
+    return start, sur
 
 
 def _plausible(doc: Doc, match: re.Match[str], common: frozenset[str]) -> bool:

@@ -20,7 +20,7 @@ from workbench.cli._common import err_console
 
 __all__ = ["eval_command"]
 
-console = Console()
+console = Console(width=160)  # tables of figures are read whole, also when piped
 
 
 def fail(message: str) -> None:

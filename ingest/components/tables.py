@@ -1,0 +1,100 @@
+"""Tables in notes: a row that gives an identifier and the name it is registered to is a tie.
+
+Why: subscriber returns, vehicle-licensing checks and bank replies come back as tables
+("| +501 667 2054 | Smart | COCOM LESTER | Benque Viejo |"), and the parser reads no clause in a
+table row, so the most direct evidence of whose phone or plate it is was lost. A markdown table
+with a header row is read row by row: the column whose header names a holder ("registered
+subscriber", "owner", "licensed to", "account holder", "titular", "a nombre de") gives the
+person, and every phone, plate or account found in the row is theirs (USES_PHONE, OWNS for a
+vehicle, HOLDS_ACCOUNT). The row is the evidence. A holder cell that says no one ("prepaid,
+unregistered", "not available", "-") ties nothing. Names in capitals are taken as written; the
+resolver matches "COCOM LESTER" with "Lester Cocom" (same words, reordered).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components.base import add_mention, add_relation, ensure_extensions, mentions, text_of
+
+__all__ = ["TableReader"]
+
+METHOD = "workbench.table_reader.v1"
+_ROW = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.MULTILINE)
+_SEPARATOR = re.compile(r"^[\s|:-]+$")
+_HOLDER = re.compile(r"subscriber|owner|holder|registered|licen[cs]ed|licensee|titular|a nombre|propietari|"
+                     r"registrad|name", re.IGNORECASE)
+_NOBODY = re.compile(r"^(?:-+|n/?a|none|unknown|unregistered|prepaid.*|not available.*|pending.*|no record.*|"
+                     r"sin registro.*|desconocido.*)$", re.IGNORECASE)
+_NAME = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-Za-zÁÉÍÓÚÑÜáéíóúñü.'’ -]{2,60}$")
+_TIES = {"Phone": "USES_PHONE", "Vehicle": "OWNS", "Account": "HOLDS_ACCOUNT"}
+
+
+@Language.factory("workbench_table_reader_v1", assigns=["doc._.wb_mentions", "doc._.wb_relations"],
+                  requires=["doc._.wb_mentions"])
+def make_table_reader(nlp: Language, name: str) -> "TableReader":
+    return TableReader()
+
+
+class TableReader:
+    def __init__(self) -> None:
+        ensure_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        if "|" not in text:
+            return doc
+        holder: int | None = None
+        for match in _ROW.finditer(text):
+            cells = _cells(text, match)
+            if all(_SEPARATOR.fullmatch(c) or not c.strip() for c, _, _ in cells):
+                continue
+            header = [c for c, _, _ in cells]
+            if holder is None or not _has_identifier(doc, match.start(), match.end()):
+                found = next((i for i, c in enumerate(header) if _HOLDER.search(c)), None)
+                holder = found if found is not None else holder
+                continue
+            if holder < len(cells):
+                self._row(doc, match.start(), match.end(), cells[holder])
+        return doc
+
+    @staticmethod
+    def _row(doc: Doc, start: int, end: int, cell: tuple[str, int, int]) -> None:
+        value, cell_start, cell_end = cell
+        if _NOBODY.match(value) or not _NAME.match(value):
+            return
+        person = _person_in(doc, cell_start, cell_end) or _added_person(doc, cell_start, cell_end, value)
+        row = doc.char_span(start, end, alignment_mode="expand")
+        if row is None:
+            return
+        for item in [m for m in mentions(doc) if m["label"] in _TIES and start <= m["start"] and m["end"] <= end]:
+            add_relation(doc, _TIES[item["label"]], person, item, row, METHOD, 0.9)
+
+
+def _cells(text: str, match: re.Match[str]) -> list[tuple[str, int, int]]:
+    """``(value, start, end)`` of each cell of a table row, in text offsets."""
+    out, position = [], match.start(1)
+    for raw in match.group(1).split("|"):
+        lead = len(raw) - len(raw.lstrip())
+        value = raw.strip()
+        out.append((value, position + lead, position + lead + len(value)))
+        position += len(raw) + 1
+    return out
+
+
+def _has_identifier(doc: Doc, start: int, end: int) -> bool:
+    return any(m["label"] in _TIES and start <= m["start"] and m["end"] <= end for m in mentions(doc))
+
+
+def _person_in(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
+    return next((m for m in mentions(doc) if m["label"] == "Person" and start <= m["start"] and m["end"] <= end), None)
+
+
+def _added_person(doc: Doc, start: int, end: int, value: str) -> dict[str, Any]:
+    for other in [m for m in mentions(doc) if m["start"] < end and start < m["end"] and m["label"] != "Person"]:
+        mentions(doc).remove(other)  # the model's ORG or place over a name in a holder column
+    canonical = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in value.split())
+    return add_mention(doc, "Person", start, end, f"{METHOD}:holder", confidence=0.85, canonical=canonical)
