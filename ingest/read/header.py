@@ -31,7 +31,8 @@ _FIELDS = {
     "investigating officer": "author", "observer": "author", "written by": "author", "submitted by": "author",
     "tomada por": "author", "tomado por": "author", "elaborado por": "author", "elaborada por": "author",
     "redactado por": "author", "redactada por": "author", "oficial": "author", "autor": "author",
-    "expediente": "case", "caso": "case", "no. de caso": "case", "fecha": "date", "tipo": "type",
+    "expediente": "case", "caso": "case", "no. de caso": "case", "fecha": "date", "lugar y fecha": "date",
+    "fecha y hora": "date", "tipo": "type",
 }
 # A form's heading lines before its "Key: value" block ("BELIZE POLICE DEPARTMENT - ATIPU", "ARREST REPORT")
 _HEADING = re.compile(r"[ \t]*[#*_]*[ \t]*[^\s:][^:]{0,80}\r?\n?")
@@ -146,7 +147,23 @@ def normalize_date(raw: str) -> str | None:
 
     >>> normalize_date("March 3rd, 2024"), normalize_date("03/04/2024 14:30")
     ('2024-03-03', '2024-04-03')
+
+    Spanish notes write "martes 12 de marzo de 2024", often after the place ("Lugar y fecha:
+    Oficina ATIPU, Belmopan, martes 12 de marzo de 2024, 10:20 horas"):
+
+    >>> normalize_date("Oficina ATIPU, Belmopan, martes 12 de marzo de 2024, 10:20 horas")
+    '2024-03-12'
     """
     text = _ORDINAL.sub(r"\1", raw.strip().strip("."))
     date = get_type("date").clean(text) or get_type("datetime").clean(text)
+    if not date:
+        spanish = _SPANISH_DATE.search(text.lower())
+        if spanish and spanish.group(2) in _SPANISH_MONTHS:
+            date = f"{spanish.group(3)}-{_SPANISH_MONTHS[spanish.group(2)]:02d}-{int(spanish.group(1)):02d}"
     return str(date)[:10] if date else None
+
+
+_SPANISH_MONTHS = {m: i for i, m in enumerate(
+    ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+     "diciembre"], start=1)} | {"setiembre": 9}
+_SPANISH_DATE = re.compile(r"\b(\d{1,2}) de ([a-záéíóú]+) (?:de|del) (\d{4})\b")
