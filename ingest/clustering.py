@@ -37,7 +37,7 @@ from ingest.matching import (
     Candidate, Reason, blocking_keys, combined_score, context_reasons, first_names_compatible,
     name_reasons, single_token_reasons,
 )
-from ingest.names import ParsedName
+from ingest.names import ParsedName, fold
 
 __all__ = ["BLOCK_LIMIT", "Clustering", "Group", "cluster"]
 
@@ -347,6 +347,20 @@ def _join_saved_contacts(groups: dict[str, Group], sets: _Sets, out: Clustering)
             out.stats["merged_saved_contact"] += 1
 
 
+def _join_short_venue_names(groups: dict[str, Group], sets: _Sets, out: Clustering) -> None:
+    """A venue's short name ("La Herradura", "Luna Maya") is the one venue of these notes whose
+    name begins or ends with those words ("La Herradura Bar & Rooms", "Bar Luna Maya")."""
+    venues = {b: fold(max(g.forms, key=lambda f: (len(f.split()), g.forms[f], f))).split() for b, g in sorted(groups.items())
+              if g.label == "Organization" and g.forms and any(dict(h).get("kind") == "venue" for h in g.hints)}
+    for base, words in venues.items():
+        n = len(words)
+        longer = {sets.find(b) for b, other in venues.items() if b != base and len(other) > n
+                  and (other[:n] == words or other[-n:] == words)}
+        if n >= 2 and len(longer) == 1 and sets.find(base) not in longer:
+            sets.union(base, longer.pop())
+            out.stats["merged_venue_short_name"] += 1
+
+
 def _live_candidates(candidates: list[Candidate], sets: _Sets,
                      negative: frozenset[tuple[str, str]]) -> list[Candidate]:
     """Drop candidates already joined or decided against; one per pair, the best; fixed order."""
@@ -370,6 +384,7 @@ def cluster(groups: dict[str, Group], decisions: Sequence[Decision] = ()) -> Clu
     _join_full_names(groups, sets, out)
     _join_single_tokens(groups, sets, out)
     _join_saved_contacts(groups, sets, out)
+    _join_short_venue_names(groups, sets, out)
     out.candidates = _live_candidates(out.candidates, sets, negative)
     out.root = {base: sets.find(base) for base in sorted(groups)}
     out.stats["candidates"] = len(out.candidates)

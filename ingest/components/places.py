@@ -99,6 +99,10 @@ class PlaceMatcher:
         for span in filter_spans(spans):
             if span[0].lower_ == "the":
                 span = span[1:]
+            while len(span) > 2 and span[0].lower_ in _RECORD_NOUNS | _ACTIVITY_NOUNS and span[1].lower_ == "of":
+                span = span[2:]  # "Surveillance of El Rancho Cantina": the venue is El Rancho Cantina
+            if span and span[0].lower_ == "the":
+                span = span[1:]
             if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].is_title:
                 continue  # "U.S. Department of Labor", "Office of Public Affairs": a body's longer name
             if len(span) < 2 or claimed(doc, span.start_char, span.end_char):
@@ -146,6 +150,8 @@ class PlaceMatcher:
 
 
 
+_ACTIVITY_NOUNS = {"surveillance", "observation", "search", "raid", "inspection", "visit", "check", "checks",
+                   "owner", "manager", "staff", "employees", "workers", "front", "rear", "back", "outside"}
 _KIN_NOUNS = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "cousin", "aunt",
               "uncle", "niece", "nephew", "partner", "girlfriend", "boyfriend", "friend", "employer", "boss"}
 _RECORD_NOUNS = {"statement", "interview", "interrogation", "arrest", "search", "testimony", "declaration",

@@ -6,7 +6,9 @@ table row, so the most direct evidence of whose phone or plate it is was lost. A
 with a header row is read row by row: the column whose header names a holder ("registered
 subscriber", "owner", "licensed to", "account holder", "titular", "a nombre de") gives the
 person, and every phone, plate or account found in the row is theirs (USES_PHONE, OWNS for a
-vehicle, HOLDS_ACCOUNT). The row is the evidence. A holder cell that says no one ("prepaid,
+vehicle, HOLDS_ACCOUNT). The row is the evidence. A registry reply written as a numbered list
+in a note about licensing or subscriber checks is read the same way: the person named after the
+identifier on its line holds it. A holder cell that says no one ("prepaid,
 unregistered", "not available", "-") ties nothing. Names in capitals are taken as written; the
 resolver matches "COCOM LESTER" with "Lester Cocom" (same words, reordered).
 """
@@ -31,6 +33,10 @@ _NOBODY = re.compile(r"^(?:-+|n/?a|none|unknown|unregistered|prepaid.*|not avail
                      r"sin registro.*|desconocido.*)$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-Za-zÁÉÍÓÚÑÜáéíóúñü.'’ -]{2,60}$")
 _TIES = {"Phone": "USES_PHONE", "Vehicle": "OWNS", "Account": "HOLDS_ACCOUNT"}
+# A note that reports registry checks (licensing, subscriber returns, registrations) in its opening
+_CHECKS = re.compile(r"licen[cs]ing|registration|registry|subscriber|returns|registered owner|vehicle checks",
+                     re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*•])[ \t]+[^\n]+", re.MULTILINE)
 
 
 @Language.factory("workbench_table_reader_v1", assigns=["doc._.wb_mentions", "doc._.wb_relations"],
@@ -45,6 +51,8 @@ class TableReader:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        if _CHECKS.search(text[:600]):
+            _record_list(doc, text)
         if "|" not in text:
             return doc
         holder: int | None = None
@@ -72,6 +80,19 @@ class TableReader:
             return
         for item in [m for m in mentions(doc) if m["label"] in _TIES and start <= m["start"] and m["end"] <= end]:
             add_relation(doc, _TIES[item["label"]], person, item, row, METHOD, 0.9)
+
+
+def _record_list(doc: Doc, text: str) -> None:
+    """A registry reply written as a list ("3. CZ-P-20417 - grey Toyota Tacoma 2020 - VARGAS,
+    Dionisio, 4th Avenue"): the person named after the identifier on its line holds it."""
+    for line in _LIST_ITEM.finditer(text):
+        start, end = line.start(), line.end()
+        items = sorted((m for m in mentions(doc) if start <= m["start"] and m["end"] <= end), key=lambda m: m["start"])
+        held = next((m for m in items if m["label"] in _TIES), None)
+        holder = next((m for m in items if m["label"] == "Person" and held is not None and m["start"] > held["end"]), None)
+        row = doc.char_span(start, end, alignment_mode="expand")
+        if held is not None and holder is not None and row is not None:
+            add_relation(doc, _TIES[held["label"]], holder, held, row, f"{METHOD}:record-list", 0.85)
 
 
 def _cells(text: str, match: re.Match[str]) -> list[tuple[str, int, int]]:

@@ -91,7 +91,7 @@ def parse_header(text: str, skip_blank_lines: bool = False) -> Header:
         end = pos = pos + len(line)
     known = {_FIELDS[k]: v for k, v in found.items() if k in _FIELDS}
     if not known:
-        return Header(author=signature(text))
+        return Header(author=signature(text), date=_heading_date(text))
     extra = {k: v for k, v in found.items() if k not in _FIELDS}
     date = normalize_date(known["date"]) if "date" in known else None
     if "date" in known and date is None:
@@ -113,6 +113,14 @@ def _headings(lines: list[str]) -> int:
         if match and " ".join(match.group(1).lower().split()) in _FIELDS:
             return count
     return 0
+
+
+def _heading_date(text: str) -> str | None:
+    """A log with no header block dates itself on its first lines ("Wed 17/04/24", "Fri 08/03/24")."""
+    for line in text[:400].splitlines()[:3]:
+        if _DAY_FIRST.search(line):
+            return normalize_date(_DAY_FIRST.search(line).group())
+    return None
 
 
 def signature(text: str) -> str | None:
@@ -153,9 +161,18 @@ def normalize_date(raw: str) -> str | None:
 
     >>> normalize_date("Oficina ATIPU, Belmopan, martes 12 de marzo de 2024, 10:20 horas")
     '2024-03-12'
+    >>> normalize_date("Fri 08/03/24"), parse_header("OBS LOG 2   Luna Maya   Fri 15/03/24\\n19:55 in pos.").date
+    ('2024-03-08', '2024-03-15')
     """
     text = _ORDINAL.sub(r"\1", raw.strip().strip("."))
     date = get_type("date").clean(text) or get_type("datetime").clean(text)
+    if not date:
+        numeric = _DAY_FIRST.search(text)
+        if numeric:  # the unit writes day first: "Fri 08/03/24", "17/04/24"
+            day, month, year = (int(g) for g in numeric.groups())
+            year = year + 2000 if year < 100 else year
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                date = f"{year:04d}-{month:02d}-{day:02d}"
     if not date:
         spanish = _SPANISH_DATE.search(text.lower())
         if spanish and spanish.group(2) in _SPANISH_MONTHS:
@@ -166,4 +183,5 @@ def normalize_date(raw: str) -> str | None:
 _SPANISH_MONTHS = {m: i for i, m in enumerate(
     ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
      "diciembre"], start=1)} | {"setiembre": 9}
+_DAY_FIRST = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")
 _SPANISH_DATE = re.compile(r"\b(\d{1,2}) de ([a-záéíóú]+) (?:de|del) (\d{4})\b")

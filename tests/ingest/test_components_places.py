@@ -37,3 +37,9 @@ def test_address_with_town(nlp):
     (loc,) = [m for m in found(nlp, "She was kept at 36 Santa Ana Street, San Ignacio.", "Location")
               if m["props"]["kind"] == "address"]
     assert (loc["canonical"], loc["props"]["kind"]) == ("36 Santa Ana Street, San Ignacio", "address")
+
+
+def test_a_record_noun_before_a_venue_is_not_part_of_its_name(nlp):
+    """Issue 13: "Surveillance of El Rancho Cantina" names the cantina, not a venue called "Surveillance of ..."."""
+    venues = [m["text"] for m in found(nlp, "Surveillance of El Rancho Cantina on Friday night.", "Organization")]
+    assert venues == ["El Rancho Cantina"]

@@ -1,0 +1,28 @@
+"""Surveillance logs and registry lists (issue 13): implicit places and holders made explicit."""
+from tests.ingest.conftest import linked
+
+LOG = "SURVEILLANCE 2 - La Herradura - Wed 17/04/24 - PC Arzu 1650\n\n" \
+      "20:40 grey Tacoma CZ-P-20417 to the rear again, same bald M, back door.\n21:15 music loud, 14 vehicles in lot.\n"
+
+
+def test_a_vehicle_in_a_log_entry_is_seen_at_the_watched_venue(nlp):
+    assert ("SEEN_AT", "CZ-P-20417", "La Herradura", "workbench.surveillance_log.v1") in linked(nlp, LOG)
+
+
+def test_an_entry_without_presence_sees_no_one(nlp):
+    assert [r for r in linked(nlp, LOG) if r[0] == "SEEN_AT"] == [
+        ("SEEN_AT", "CZ-P-20417", "La Herradura", "workbench.surveillance_log.v1")]
+
+
+def test_a_narrative_is_no_log(nlp):
+    assert not [r for r in linked(nlp, "Sgt Sosa arrived at 22:58 with CZ-P-20417.") if r[3].startswith("workbench.surv")]
+
+
+def test_a_registry_list_ties_the_plate_to_the_person_after_it(nlp):
+    text = "SUBJECT: VEHICLE LICENSING CHECKS\n\n3. CZ-P-20417 - grey Toyota Tacoma 2020 - VARGAS, Dionisio, 4th Avenue.\n"
+    assert ("OWNS", "VARGAS, Dionisio", "CZ-P-20417", "workbench.table_reader.v1:record-list") in linked(nlp, text)
+
+
+def test_a_list_in_a_note_about_something_else_ties_nothing(nlp):
+    text = "Exhibits seized:\n\n1. CZ-P-20417 - grey Toyota Tacoma - seen near the house of Ana Pop.\n"
+    assert not [r for r in linked(nlp, text) if r[0] == "OWNS"]
