@@ -132,7 +132,8 @@ class PersonFinder:
 
     def _reject(self, doc: Doc, start: int, end: int) -> bool:
         text = text_of(doc)[start:end]
-        if not text or not text[0].isupper() or any(ch.isdigit() for ch in text) or _STOP.match(text):
+        if not text or not text[0].isupper() or any(ch.isdigit() for ch in text) or _STOP.match(text) \
+                or _SUFFIX.match(text) or text.split()[0].lower() in _QUANTIFIERS:
             return True
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span) == 1 and (span[0].pos_ not in {"PROPN", "X"} or _function_word(span[0])):
@@ -205,6 +206,8 @@ def _joins(previous, token) -> bool:
     return previous.text == "-" and _namelike(token)
 
 
+_SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?$")  # "Ralph F. Boyd, Jr.": the suffix is no one
+_QUANTIFIERS = {"several", "many", "numerous", "various", "other", "two", "three", "four", "five", "some", "all"}
 _COLOURS = {"white", "black", "silver", "grey", "gray", "red", "blue", "green", "brown", "gold", "beige", "maroon",
             "blanca", "blanco", "gris", "negra", "negro", "roja", "rojo", "azul"}
 _WEEKDAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}

@@ -285,8 +285,8 @@ def _home_country(doc: Doc, text: str) -> bool:
 def _not_a_body(ent) -> bool:
     """An ORG the model found that is no body: a nationality ("Guatemalan"), or words of a heading
     line that hold no body word ("For Immediate Release", "Sex Trafficking Charges")."""
-    if len(ent) == 1 and (ent[0].tag_ == "JJ" or demonym(ent[0])):
-        return True
+    if (len(ent) == 1 and (ent[0].tag_ == "JJ" or demonym(ent[0]))) or (len(ent) == 2 and demonym(ent[0])):
+        return True  # "Guatemalan", "Mexican National": a nationality, no body
     return heading_line(ent[0]) and not any(t.lower_ in ORG_WORDS for t in ent)
 
 
@@ -301,7 +301,8 @@ def _looks_like_name(ent) -> bool:
     words = [t for t in ent if t.text != "-"]
     if not 2 <= len(words) <= 3 or not all(t.is_alpha and (t.is_title or t.is_upper) for t in words):
         return False
-    if any(t.lower_ in ORG_WORDS for t in ent) or _AGENCY.search(ent.text) or heading_words(ent):
+    if any(t.lower_ in ORG_WORDS for t in ent) or _AGENCY.search(ent.text) or heading_words(ent) \
+            or heading_line(ent[0]):
         return False
     role, head = ent.root.dep_, ent.root.head
     if ent.label_ in {"GPE", "LOC"}:

@@ -57,6 +57,11 @@ def demonym(token) -> bool:
         return False
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return token.tag_ in {"JJ", "NNPS"} or token.text.endswith("s") or (
-        nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN")
+        nxt is not None and ((nxt.is_lower and nxt.pos_ == "NOUN") or nxt.lower_ in _PEOPLE_NOUNS))
+
+
+# Nouns a nationality qualifies in titles and headlines: "Mexican National", "Guatemalan Migrants"
+_PEOPLE_NOUNS = {"national", "nationals", "citizen", "citizens", "migrant", "migrants", "woman", "women", "man", "men",
+                 "girl", "girls", "boy", "boys", "worker", "workers", "minor", "minors", "victim", "victims"}
 
 

@@ -109,3 +109,12 @@ def test_a_sentence_opening_spanish_word_is_no_person(nlp):
 @pytest.mark.parametrize("text", ["The Caller gave no name.", "Prisoner Handset Samsung was seized."])
 def test_record_words_are_no_person(nlp, text):
     assert not people(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Assistant Attorney General Ralph F. Boyd, Jr. announced the plea.", "Jr"),
+    ("Several Minors were found at the farm on Monday night.", "Several Minors"),
+    ("The leader, a Mexican National, was arrested in Atlanta.", "Mexican National"),
+])
+def test_suffixes_quantities_and_nationalities_are_no_person(nlp, text, word):
+    assert not [m for m in found(nlp, text) if m["text"] == word and m["label"] in {"Person", "Organization"}]
