@@ -27,7 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ingest.components.base import SentenceIndex, add_relation, lexicon_regex, mentions, relations, text_of, titles
-from ingest.components.phones import text_region
+from ingest.components.region import text_region
 from ingest.components.syntax import Arguments
 from ingest.components.wordshapes import heading_line
 

@@ -4,7 +4,7 @@ Why: payments link traffickers to recruiters, drivers and officials, and the amo
 and channel (Western Union, cash, E-Kyash) are what an analyst follows. Amounts are normalized
 to a float and an ISO code: ``BZ$``, ``BZD``, "Belize dollars" -> BZD; ``US$``, ``USD`` -> USD;
 ``MXN``/pesos; ``Q``/quetzales -> GTQ; lempiras -> HNL. A bare ``$`` or "dollars" is the dollar
-of the country the text is about (``phones.text_region``): BZD in a Belize note, USD in a U.S.
+of the country the text is about (``region.text_region``): BZD in a Belize note, USD in a U.S.
 text (the caller says so, or the text carries cues such as "U.S. Attorney" or "federal
 prison"), and USD when the sentence says US. An explicit code after the number wins
 ("$400 USD"), and the first end of a range takes the currency written after the second
@@ -24,7 +24,7 @@ from graph_schema.types import get_type
 from ingest.components.base import (
     SentenceIndex, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, text_of,
 )
-from ingest.components.phones import text_region
+from ingest.components.region import text_region
 
 METHOD = "workbench.money_matcher.v1"
 _PREFIX = r"(?P<pre>L\.|L(?=\s(?:\d{1,3}(?:,\d{3})+|\d+\.\d{2})\b)|BZ\s?\$|BZD|Bz\$|BDS?\$|US\s?\$|USD|U\.S\.\s?\$|MX\$|MXN|GTQ|HNL|Q\.?|\$)"

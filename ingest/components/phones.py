@@ -11,7 +11,7 @@ group until it cleans, so the phone is not lost. The mention's text is the numbe
 less a stray closing bracket or brackets around all of it ("(650-8812)" -> "650-8812"); its key
 is E.164.
 
-The region of the text (``text_region``): ``doc.user_data["wb_region"]`` when the caller set
+The region of the text (``ingest.components.region.text_region``): ``doc.user_data["wb_region"]`` when the caller set
 it (a Note's ``metadata["region"]``, once the caller passes it on), else the one region whose
 ``text_cues`` the text carries ("U.S. Attorney", "Southern District of", "Tier 2" for the U.S.;
 "ATIPU", "BZ$" for Belize), else Belize. National numbers are read in that region: ``622-4187``
@@ -32,12 +32,13 @@ import phonenumbers
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph_schema.types import DEFAULT_REGION, clean_phone
+from graph_schema.types import clean_phone
 from ingest.components.base import (
     SentenceIndex, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, text_of,
 )
+from ingest.components.region import text_region
 
-__all__ = ["METHOD", "PhoneMatcher", "text_region"]
+__all__ = ["METHOD", "PhoneMatcher"]
 
 METHOD = "workbench.phone_matcher.v1"
 _CANDIDATE = re.compile(r"(?<![\w$.,/-])(?:\+|00)?\(?\d{1,4}\)?(?:[ .-]{0,2}\(?\d{1,5}\)?){1,5}(?![\w/$]|[.,]\d)")
@@ -51,22 +52,6 @@ _WHATSAPP = re.compile(r"whats\s?app|\bwa\b", re.IGNORECASE)
 def _region_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((row["region"], lexicon_regex(row["cues"])) for row in load_jsonl("phone_regions.jsonl")
                  if row.get("cues"))
-
-
-@cache
-def _text_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((row["region"], lexicon_regex(row["text_cues"])) for row in load_jsonl("phone_regions.jsonl")
-                 if row.get("text_cues"))
-
-
-def text_region(doc: Doc) -> str:
-    """The region the text is about: set by the caller, else told by its text cues, else BZ."""
-    explicit = doc.user_data.get("wb_region")
-    if explicit:
-        return str(explicit)
-    text = text_of(doc)
-    found = {region for region, cue in _text_cues() if cue.search(text)}
-    return found.pop() if len(found) == 1 else DEFAULT_REGION
 
 
 def _clean(raw: str, region: str, named: list[str]) -> str | None:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from graph_schema.types import fold_name
+from ingest.components.region import text_region
 from ingest.components.wordshapes import demonym, heading_line, heading_words
 from ingest.components.base import (
     ORG_WORDS,
@@ -278,7 +279,6 @@ def _home_country(doc: Doc, text: str) -> bool:
     """The country a case's notes are about is their frame, not a place in them: in a Belize note
     a "Belize" node would tie every person who "came to Belize" together. A text about another
     country (a U.S. release, a foreign report) names Belize as a place like any other."""
-    from ingest.components.phones import text_region
     return _HOME_COUNTRIES.get(text_region(doc)) == fold_name(text)
 
 
