@@ -100,7 +100,7 @@ def join_saved_contacts(groups: dict[str, Group], sets: "_Sets", out: "Clusterin
             continue
         words = set(group.parsed.tokens)
         fits = {sets.find(u) for kind, key, _ in group.context if kind == "Phone" for u in users.get(key, ())
-                if words & {*(groups[u].parsed.tokens if groups[u].parsed else ()), *groups[u].aliases}}
+                if words & _name_words(groups[u])}
         if len(fits) == 1 and sets.find(base) not in fits:
             sets.union(base, fits.pop())
             out.stats["merged_saved_contact"] += 1
@@ -118,3 +118,8 @@ def join_short_venue_names(groups: dict[str, Group], sets: "_Sets", out: "Cluste
         if n >= 2 and len(longer) == 1 and sets.find(base) not in longer:
             sets.union(base, longer.pop())
             out.stats["merged_venue_short_name"] += 1
+
+
+def _name_words(group: "Group") -> set[str]:
+    """Every word of a person's name and nicknames, folded."""
+    return {*(group.parsed.tokens if group.parsed is not None else ()), *group.aliases}
