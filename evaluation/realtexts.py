@@ -139,8 +139,7 @@ def prediction(extraction: Extraction) -> dict[str, Any]:
             out["phones"].append(m.text)
     out["relations"] = sorted({(names[r.source], label, names[r.target]) for r in extraction.relations
                                if (label := _gold_label(r.type, r.props)) and r.source in names and r.target in names})
-    out["official_complicity"] = any(r.type == "TIPPED_OFF" for r in extraction.relations) or \
-        any(m.props.get("complicity") for m in extraction.mentions)
+    out["official_complicity"] = any(r.type == "TIPPED_OFF" for r in extraction.relations)
     return out
 
 

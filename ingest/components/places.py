@@ -9,7 +9,7 @@ canonical ``name``), matched case-sensitively so "independence" the word is not 
 Venues come from Matcher patterns (``patterns/venues.jsonl``): a capitalized name ending in a
 venue word ("Sunset Bar", "Rancho Alegre Farm") or starting with one ("Cantina El Gallo").
 Places the gazetteer lacks fall back to the model's GPE/LOC, and bodies to its ORG, with a
-lower confidence. "The Sunset Bar in Orange Walk Town" yields LOCATED_IN venue -> town.
+lower confidence (``ner_fallback.py``). "The Sunset Bar in Orange Walk Town" yields LOCATED_IN venue -> town.
 """
 from __future__ import annotations
 
@@ -18,15 +18,11 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from graph_schema.types import fold_name
-from ingest.components.region import text_region
-from ingest.components.wordshapes import demonym, heading_line, heading_words
 from ingest.components.base import (
-    ORG_WORDS,
-    SentenceIndex, add_mention, add_relation, claimed, ensure_extensions, load_jsonl, mentions, text_of, titles,
+    SentenceIndex, add_mention, add_relation, claimed, ensure_extensions, load_jsonl, mentions, text_of,
 )
 
 METHOD = "workbench.place_matcher.v1"
@@ -148,177 +144,8 @@ class PlaceMatcher:
                 index = index or SentenceIndex(doc)
                 add_relation(doc, "LOCATED_IN", inner, outer, index.at(inner["start"]), f"{METHOD}:located-in", 0.9)
 
-
-
-
 _ACTIVITY_NOUNS = {"surveillance", "observation", "search", "raid", "inspection", "visit", "check", "checks",
                    "owner", "manager", "staff", "employees", "workers", "front", "rear", "back", "outside"}
-_KIN_NOUNS = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "cousin", "aunt",
-              "uncle", "niece", "nephew", "partner", "girlfriend", "boyfriend", "friend", "employer", "boss"}
 _RECORD_NOUNS = {"statement", "interview", "interrogation", "arrest", "search", "testimony", "declaration",
                  "deposition"}
 _PLACE_WORDS = {"village", "town", "city", "district", "caye", "border", "area", "road", "street", "highway"}
-
-
-@Language.factory("workbench_ner_fallback_v1", assigns=["doc._.wb_mentions"], requires=["doc.ents", "doc._.wb_mentions"])
-def make_ner_fallback(nlp: Language, name: str) -> "NerFallback":
-    return NerFallback()
-
-
-class NerFallback:
-    """The model's GPE/LOC/ORG entities the rules did not cover, at a lower confidence (and FAC
-    ones that are a person's name: "moved Yesenia Cardona" is sometimes tagged a facility).
-
-    Runs after the person finder: the small model often tags a surname or a nickname it has
-    seen as a full name earlier ("Reyes", "Flaco") as ORG or GPE; such an entity whose words all
-    belong to a person of the note becomes a Person mention instead, and so does such a word the
-    model left untagged.
-    """
-
-    def __init__(self) -> None:
-        ensure_extensions()
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.person_words = {w for m in mentions(doc) if m["label"] == "Person"
-                             for n in (m["canonical"] or m["text"], *m["props"].get("aliases", []))
-                             for w in fold_name(n).split()}
-        self._from_ner(doc)
-        self._known_name_words(doc)
-        return doc
-
-    def _known_name_words(self, doc: Doc) -> None:
-        """A lone capitalized word that is a name or alias of a person of this note ("Flowers was
-        interviewed", "Home address of Santa") and that nothing else claimed is that person."""
-        for token in doc:
-            if not (token.is_alpha and token.is_title and token.pos_ in {"PROPN", "NOUN"}) \
-                    or fold_name(token.text) not in self.person_words \
-                    or claimed(doc, token.idx, token.idx + len(token)) \
-                    or any(n.is_title and n.pos_ == "PROPN" and not claimed(doc, n.idx, n.idx + len(n))
-                           for n in _neighbours(token)):
-                continue
-            add_mention(doc, "Person", token.idx, token.idx + len(token), "workbench.ner_fallback.v1:known-name-word",
-                        confidence=0.7, canonical=token.text)
-
-    def _from_ner(self, doc: Doc) -> None:
-        for ent in map(_without_timestamp, _comma_parts(doc.ents)):
-            if ent is None or _VEHICLE_MAKE.match(ent.text) or (
-                    ent.start > 0 and _VEHICLE_MAKE.match(doc[ent.start - 1].text)):
-                continue  # "Toyota" or "Hiace" in "a white Toyota Hiace" describes a vehicle, not a body
-            text = ent.text.strip()
-            if ent.label_ not in {"GPE", "LOC", "ORG", "FAC"} or claimed(doc, ent.start_char, ent.end_char) \
-                    or any(t["start"] < ent.end_char and ent.start_char < t["end"] for t in titles(doc)):
-                continue
-            words = fold_name(text).split()
-            if words and all(w in self.person_words for w in words):
-                add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.8,
-                            canonical=text)
-            elif _looks_like_name(ent):
-                add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.6,
-                            canonical=text)
-                self.person_words.update(words)  # "Santa Xix" makes a later "According to Santa" her
-            elif ent.label_ == "FAC":
-                continue  # a building the rules did not know is left out rather than guessed
-            elif ent.label_ in {"GPE", "LOC"} and not _NOT_PLACE.match(text) and not _AGENCY.search(text) \
-                    and not (len(ent) == 1 and demonym(ent[0])) and not _home_country(doc, text):
-                add_mention(doc, "Location", ent.start_char, ent.end_char, f"ner:{ent.label_}", confidence=0.6,
-                            canonical=text, kind="other")
-            elif ent.label_ == "ORG" and not _NOT_ORG.match(text) and not _not_a_body(ent):
-                start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
-                kind = "agency" if _AGENCY.search(text) else "other"
-                add_mention(doc, "Organization", start, ent.end_char, "ner:ORG", confidence=0.6,
-                            canonical=text_of(doc)[start:ent.end_char], kind=kind)
-
-
-def _comma_parts(ents: tuple[Span, ...]) -> list[Span]:
-    """Entities cut at their commas and line breaks: the model runs "According to Crisanto, Marisol
-    Cardona" into one ORG, or a heading into the next line's first words, and a name never holds
-    a comma or a line break."""
-    parts = []
-    for ent in ents:
-        start = ent.start
-        for token in [*ent, None]:
-            if token is None or token.text == "," or (token.is_space and "\n" in token.text):
-                end = token.i if token is not None else ent.end
-                if (start, end) == (ent.start, ent.end):
-                    parts.append(ent)
-                elif end > start:
-                    parts.append(Span(ent.doc, start, end, label=ent.label_))
-                start = end + 1
-    return parts
-
-
-def _neighbours(token: Token) -> list[Token]:
-    doc = token.doc
-    return [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and doc[i].sent == token.sent]
-
-
-def _without_timestamp(ent: Span) -> Span | None:
-    """The entity without a log line's leading time or date ("19:10 - Carlos Alvarado"), a
-    record's heading noun ("Statement of Keyla Salazar"), a trailing possessive ("Noe
-    Matamoros's") or preposition ("Cleveland Palacio at"), which the model often takes into an
-    ORG; None when nothing else is left."""
-    start, end, doc = ent.start, ent.end, ent.doc
-    while start < end and (doc[start].like_num or doc[start].is_punct or doc[start].lower_ == "hrs"
-                           or doc[start].text[:1].isdigit()):
-        start += 1
-    if end - start > 2 and doc[start].lower_ in _RECORD_NOUNS and doc[start + 1].lower_ == "of":
-        start += 2
-    if end - start > 1 and doc[end - 1].lower_ in {"'s", "’s"}:
-        end -= 1
-    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "ADP":
-        end -= 1  # "Cleveland Palacio at" (the model's span ran into the preposition)
-    if start == end:
-        return None
-    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
-
-
-_HOME_COUNTRIES = {"BZ": "belize"}
-
-
-def _home_country(doc: Doc, text: str) -> bool:
-    """The country a case's notes are about is their frame, not a place in them: in a Belize note
-    a "Belize" node would tie every person who "came to Belize" together. A text about another
-    country (a U.S. release, a foreign report) names Belize as a place like any other."""
-    return _HOME_COUNTRIES.get(text_region(doc)) == fold_name(text)
-
-
-def _not_a_body(ent) -> bool:
-    """An ORG the model found that is no body: a nationality ("Guatemalan"), or words of a heading
-    line that hold no body word ("For Immediate Release", "Sex Trafficking Charges")."""
-    if (len(ent) == 1 and (ent[0].tag_ == "JJ" or demonym(ent[0]))) or (len(ent) == 2 and demonym(ent[0])):
-        return True  # "Guatemalan", "Mexican National": a nationality, no body
-    return heading_line(ent[0]) and not any(t.lower_ in ORG_WORDS for t in ent)
-
-
-def _looks_like_name(ent) -> bool:
-    """Two or three capitalized words, no organization word, in a person's place in the clause.
-
-    The small model often tags unfamiliar (Mayan, Garifuna, Mennonite) names as ORG or GPE. A
-    place is re-typed only where a place cannot stand: the subject of a verb of speech, or the
-    agent after "by" / "with" ("from Central America", "to Puerto Rico" stay places; measured on
-    real texts, where the looser rule turned a third of the foreign places into people).
-    """
-    words = [t for t in ent if t.text != "-"]
-    if not 2 <= len(words) <= 3 or not all(t.is_alpha and (t.is_title or t.is_upper) for t in words):
-        return False
-    if any(t.lower_ in ORG_WORDS for t in ent) or _AGENCY.search(ent.text) or heading_words(ent) \
-            or heading_line(ent[0]):
-        return False
-    role, head = ent.root.dep_, ent.root.head
-    if ent.label_ in {"GPE", "LOC"}:
-        return (role == "nsubj" and head.pos_ == "VERB" and head.lemma_ not in _STATE_VERBS) \
-            or (role in {"dobj", "dative"} and head.pos_ == "VERB" and head.lemma_ not in _PLACE_OBJECT_VERBS) \
-            or (role == "pobj" and head.lower_ in {"by", "with"}) \
-            or (role == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _RECORD_NOUNS | _KIN_NOUNS)
-    return role in {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "poss"} or (
-        role == "pobj" and head.lower_ in {"by", "with", "for", "of", "from", "to", "about"})
-
-
-# Verbs a place is the object of ("entered Mexico", "left Guatemala", "crossed the Sarstoon")
-_PLACE_OBJECT_VERBS = {"enter", "leave", "visit", "cross", "reach", "travel", "tour", "flee", "return", "exit",
-                       "govern", "rule", "border", "traverse", "transit", "depart", "represent", "serve", "cover",
-                       "include", "affect", "encourage", "urge", "list", "rank", "place", "name", "designate"}
-# Verbs a country or a region is the subject of ("Belize remained", "Mexico has", "Guatemala made")
-_STATE_VERBS = {"be", "have", "remain", "become", "make", "meet", "continue", "demonstrate", "increase",
-                "decrease", "report", "identify", "prosecute", "convict", "investigate", "provide", "fund", "adopt",
-                "pass", "sign", "border", "lie", "include", "receive", "achieve", "improve"}
