@@ -15,7 +15,9 @@ Decisions:
   official role stated by extraction; else
   ``official`` when a public-office title was written before the name (a sergeant who takes
   money is still an official: that is what complicity review looks for); else the most frequent
-  stated role (ties: suspect > victim > witness); else ``unknown``.
+  stated role (ties: suspect > victim > witness), a witness role counting only when neither
+  suspect nor victim is stated (speaking in a statement makes no one less a suspect or a
+  victim); else ``unknown``.
 - Other properties: the most frequent value (ties: alphabetical). A value its declared type
   rejects, or a property the schema does not declare, is dropped with a one-line problem.
 - Relationships of one type between one pair are one RelRecord; for undirected types the pair
@@ -84,6 +86,8 @@ def _role(hints: list[dict[str, Any]]) -> str:
         return "official"
     if any(h.get("official") for h in hints):
         return "official"
+    if stated["suspect"] or stated["victim"]:
+        del stated["witness"]  # someone who speaks in the notes ("La Jefa said ...") is still what was done or said of them
     if stated:
         return min(stated, key=lambda r: (-stated[r], ROLE_PRIORITY.index(r)))
     return "unknown"

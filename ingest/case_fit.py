@@ -19,7 +19,7 @@ from ingest.names import fold
 if TYPE_CHECKING:
     from ingest.clustering import Clustering, Group, _Sets
 
-__all__ = ["UNIQUE_RULES", "conflict", "join_saved_contacts", "join_short_venue_names", "only_one_fits",
+__all__ = ["UNIQUE_RULES", "conflict", "join_capital_surnames", "join_saved_contacts", "join_short_venue_names", "only_one_fits",
            "unique_fit"]
 
 UNIQUE_RULES = frozenset({"reordered", "token_subset", "initial"})
@@ -111,13 +111,32 @@ def join_short_venue_names(groups: dict[str, Group], sets: "_Sets", out: "Cluste
     name begins or ends with those words ("La Herradura Bar & Rooms", "Bar Luna Maya")."""
     venues = {b: fold(max(g.forms, key=lambda f: (len(f.split()), g.forms[f], f))).split() for b, g in sorted(groups.items())
               if g.label == "Organization" and g.forms and any(dict(h).get("kind") == "venue" for h in g.hints)}
-    for base, words in venues.items():
+    # Longest first: "La Herradura Bar" joins "La Herradura Bar & Rooms" before "La Herradura" looks.
+    for base, words in sorted(venues.items(), key=lambda item: -len(item[1])):
         n = len(words)
         longer = {sets.find(b) for b, other in venues.items() if b != base and len(other) > n
                   and (other[:n] == words or other[-n:] == words)}
         if n >= 2 and len(longer) == 1 and sets.find(base) not in longer:
             sets.union(base, longer.pop())
             out.stats["merged_venue_short_name"] += 1
+
+
+def join_capital_surnames(groups: dict[str, Group], sets: "_Sets", out: "Clustering") -> None:
+    """A double surname written alone in capitals ("ZELAYA CACERES", "CHEN WU"), the way police
+    write a surname, is the one person of these notes whose name ends with those words
+    ("Marleny Zelaya Cáceres", "CHEN WU, Kenneth"); two such people ("REYES ROJAS": three
+    brothers) leave it alone."""
+    people = {b: g.parsed.tokens for b, g in groups.items()
+              if g.label == "Person" and g.parsed is not None and not g.single and g.leads < g.mention_count}
+    for base, group in sorted(groups.items()):
+        if group.label != "Person" or group.parsed is None or len(group.parsed.tokens) < 2 \
+                or not group.forms or not all(form.isupper() for form in group.forms):
+            continue
+        words, n = group.parsed.tokens, len(group.parsed.tokens)
+        fits = {sets.find(b) for b, tokens in people.items() if b != base and len(tokens) > n and tokens[-n:] == words}
+        if len(fits) == 1 and sets.find(base) not in fits and conflict(group, groups[next(iter(fits))]) is None:
+            sets.union(base, fits.pop())
+            out.stats["merged_capital_surname"] += 1
 
 
 def _name_words(group: "Group") -> set[str]:

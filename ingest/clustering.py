@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.case_fit import conflict, join_saved_contacts, join_short_venue_names, only_one_fits, unique_fit
+from ingest.case_fit import conflict, join_capital_surnames, join_saved_contacts, join_short_venue_names, only_one_fits, unique_fit
 from ingest.judgements import Decision, clusters, negatives, pair
 from ingest.matching import (
     Candidate, Reason, blocking_keys, combined_score, context_reasons, first_names_compatible,
@@ -231,15 +231,19 @@ def _join_single_tokens(groups: dict[str, Group], sets: _Sets, out: Clustering) 
         if group.label == "Person" and group.parsed and not group.single:
             for key in {group.parsed.last, group.parsed.first, *group.aliases}:
                 index[key].add(base)
+    aliases = {a for g in groups.values() if g.label == "Person" and not g.single for a in g.aliases}
     for base, group in sorted(groups.items()):
-        if group.label != "Person" or not group.single or not group.parsed:
-            continue
+        if group.label != "Person" or not group.parsed or not (group.single or group.parsed.folded in aliases):
+            continue  # one word ("Flaco"), or a nickname of several words another name carries ("La Jefa")
         if len(sets.members[sets.find(base)]) > 1:
             continue  # already joined by an analyst's decision
+        if not group.single:  # "La Jefa" is a nickname: its "La" is no first name to compare
+            sets.firsts[sets.find(base)], sets.lasts[sets.find(base)] = set(), set()
         token = group.parsed.folded
         roots: dict[str, list[str]] = defaultdict(list)
         for other in sorted(index.get(token, ())):
-            roots[sets.find(other)].append(other)
+            if groups[other].leads < groups[other].mention_count:  # a saved contact ("Ruben chofer") is a lead, no rival
+                roots[sets.find(other)].append(other)
         found = []
         for root, members in sorted(roots.items()):
             target = groups[members[0]]
@@ -282,6 +286,7 @@ def cluster(groups: dict[str, Group], decisions: Sequence[Decision] = ()) -> Clu
     _join_full_names(groups, sets, out)
     _join_single_tokens(groups, sets, out)
     join_saved_contacts(groups, sets, out)
+    join_capital_surnames(groups, sets, out)
     join_short_venue_names(groups, sets, out)
     out.candidates = _live_candidates(out.candidates, sets, negative)
     out.root = {base: sets.find(base) for base in sorted(groups)}

@@ -11,7 +11,9 @@ strongest first:
 3. the legal process: a person arrested, sentenced or ordered to pay (ARRESTED_BY, SENTENCED_BY,
    ORDERED_TO_PAY from them) or arrested, charged, cautioned or remanded by an officer
    (INVESTIGATED from an official or investigator) is a suspect - the officer never is;
-4. being interviewed or giving a statement to an officer (INVESTIGATED of that kind) makes a
+4. running the place: a person who owns or runs premises (OWNS, directly or through a company
+   that owns them) where victims are held, put to work, found or living is a suspect;
+5. being interviewed or giving a statement to an officer (INVESTIGATED of that kind) makes a
    witness.
 
 Stated roles (a title, "the victim", the note's author, and the roles ``ingest.components.legal``
@@ -45,7 +47,10 @@ _WEAK = frozenset({"witness"})
 _STRONGER = frozenset({"does", "suffers"})
 
 #: Kind of evidence -> the role it gives, strongest first (see the module docstring).
-_ROLE = {"does": "suspect", "suffers": "victim", "legal": "suspect", "heard": "witness"}
+_ROLE = {"does": "suspect", "suffers": "victim", "legal": "suspect", "runs": "suspect", "heard": "witness"}
+#: Ties that make premises a place of exploitation: premises -> victim, and victim -> premises.
+_PREMISES_TO_VICTIM = frozenset({"EMPLOYS", "HARBORED"})
+_VICTIM_AT_PREMISES = frozenset({"SEEN_AT", "LIVES_AT"})
 
 
 def infer_roles(nodes: list[NodeRecord], rels: list[RelRecord]) -> list[NodeRecord]:
@@ -69,6 +74,8 @@ def infer_roles(nodes: list[NodeRecord], rels: list[RelRecord]) -> list[NodeReco
     for rel in rels:
         for role, key in _evidence(rel, roles):
             evidence[key][role].add(rel.type)
+    for key in _running_exploited_premises(rels, roles):
+        evidence[key]["runs"].add("OWNS")
     out = []
     for node in nodes:
         stated = node.props.get("role", "unknown")
@@ -80,6 +87,27 @@ def infer_roles(nodes: list[NodeRecord], rels: list[RelRecord]) -> list[NodeReco
                                         f"inferred from relations ({', '.join(sorted(evidence[node.key][kind]))})"})
         out.append(node)
     return out
+
+
+def _running_exploited_premises(rels: list[RelRecord], roles: dict[str, object]) -> set[str]:
+    """People who own or run premises where a stated victim is held, employed, found or living,
+    directly or through a company that owns the premises ("licensee", "shareholder")."""
+    exploited = {r.source_key for r in rels if r.type in _PREMISES_TO_VICTIM and r.source_label == "Organization"
+                 and r.target_label == "Person" and roles.get(r.target_key) == "victim"}
+    exploited |= {r.target_key for r in rels if r.type in _VICTIM_AT_PREMISES and r.target_label == "Organization"
+                  and r.source_label == "Person" and roles.get(r.source_key) == "victim"}
+    owned_by = defaultdict(set)  # organization -> its owners (people and companies)
+    for r in rels:
+        if r.type == "OWNS" and r.target_label == "Organization":
+            owned_by[r.target_key].add((r.source_label, r.source_key))
+    people = set()
+    for premises in exploited:
+        for label, owner in owned_by.get(premises, ()):
+            if label == "Person":
+                people.add(owner)
+            else:
+                people |= {k for lab, k in owned_by.get(owner, ()) if lab == "Person"}
+    return {p for p in people if roles.get(p) not in _OFFICERS}
 
 
 def _evidence(rel: RelRecord, roles: dict[str, object]) -> list[tuple[str, str]]:

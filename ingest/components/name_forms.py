@@ -2,7 +2,9 @@
 
 Why: arrest reports and forms write "GUERRA, Marcos Antonio" (surname in capitals, a comma, the
 given names), officers as "CPL 1187 CHUC, Ernesto" or "PC 2290 GENTLE", and protected people
-only by their initials ("K.M.A.") or a witness code ("TP-3", "CS-14"). The model splits the
+only by their initials ("K.M.A.") or a witness code ("TP-3", "CS-14"), and people known only by
+what they are called ("a man they call El Güero", "whom La Jefa called Sarge", "Who is Sarge?",
+"le dicen El Flaco"). The model splits the
 first into an organization and a first name and skips the others, so the person is lost or
 split. The person finder takes these candidates first (``PersonFinder``); each carries the
 name in reading order as its canonical form ("Marcos Antonio Guerra") and the method that
@@ -37,6 +39,18 @@ _INITIALS = re.compile(rf"(?<![\w.])(?:[{_UPPER}]\.){{2,4}}(?![\w])")
 _ABBREVIATIONS = {"U.S.", "U.K.", "D.C.", "P.R.", "A.M.", "P.M.", "N.B.", "U.N.", "E.U.", "I.D.", "B.Z.", "S.A.",
                   "C.A.", "N.Y.", "L.A.", "R.I.P.", "U.S.A.", "E.G.", "I.E."}
 _CODE = re.compile(r"(?<![\w-])[A-Z]{2,3}-\d{1,3}(?![\w-])")
+# A name given, not a phone call: "a man they call El Güero", "whom La Jefa called Sarge", "the one
+# called Paloma", "everybody calls him Pastor", "known as Pelón", "Who is Sarge?" ("Pedro called
+# Maria" is a call: the relation finder reads it)
+_CALLED = re.compile(rf"(?:\b(?:(?:they|people|everybody|everyone|everyone else)\s+call(?:s|ed)?|"
+                     rf"(?:whom|who|that)\s+(?:[\w.]+\s+){{0,3}}?call(?:s|ed)?|"
+                     rf"(?:a|an|the|one)\s+(?:\w+\s+)?(?:called|named)|"
+                     rf"call(?:s|ed)?\s+(?:him|her|them|me|us)|"
+                     rf"known as|nicknamed|alias|a\.k\.a\.?|aka|le dicen|apodad[oa]|conocid[oa] como)"
+                     rf"\s+[\"“‘']?|(?:\bWho is|¿Quién es)\s+[\"“‘']?)"
+                     rf"(?P<name>(?:(?:El|La|Don|Doña)\s+)?[{_UPPER}][{_LOWER}]{{2,}}(?:\s+[{_UPPER}][{_LOWER}]{{2,}})?)"
+                     rf"(?=[\"”’']?(?:[\s.,;:?!)]|$))")
+_AFTER_NAME = re.compile(rf"[{_UPPER}][\w'’-]+(?:\s*,\s*\d{{1,3}})?\s*,?\s*$")
 _CODE_CUES = re.compile(r"\b(?:witness|testig[oa]|informant|informante|source|fuente|declarante|deponent|"
                         r"confidential|protected|protegid[oa]|CS|TP)\b", re.IGNORECASE)
 
@@ -58,6 +72,13 @@ def form_candidates(doc: Doc) -> Iterator[tuple[int, int, str, str, dict[str, An
         if sentence is not None and _CODE_CUES.search(sentence.sent.text.replace(match.group(), "")) \
                 and not claimed(doc, match.start(), match.end()):
             yield match.start(), match.end(), match.group(), f"{METHOD}:witness-code", {"role": "witness"}
+    for match in _CALLED.finditer(text):
+        name = match.group("name")
+        if _AFTER_NAME.search(text[max(0, match.start() - 40):match.start()]):
+            continue  # 'Raul Cortes-Meza, 21, aka "Oscar"': a nickname of the name before it, not a person of its own
+        if not any(w.lower() in common or w.lower() in ORG_WORDS for w in name.split()[-1:]) \
+                and not claimed(doc, match.start("name"), match.end("name"), {"Location", "Organization"}):
+            yield match.start("name"), match.end("name"), name, f"{METHOD}:called", {}
 
 
 def _after_title(doc: Doc, match: re.Match[str]) -> tuple[int, str]:

@@ -118,7 +118,8 @@ def _neighbours(token: Token) -> list[Token]:
 
 def _without_timestamp(ent: Span) -> Span | None:
     """The entity without a log line's leading time or date ("19:10 - Carlos Alvarado"), a
-    record's heading noun ("Statement of Keyla Salazar"), a trailing possessive ("Noe
+    record's heading noun ("Statement of Keyla Salazar"), lower-case words before the name
+    ("el dueño de La Herradura"), a trailing possessive ("Noe
     Matamoros's") or preposition ("Cleveland Palacio at"), which the model often takes into an
     ORG; None when nothing else is left."""
     start, end, doc = ent.start, ent.end, ent.doc
@@ -127,6 +128,9 @@ def _without_timestamp(ent: Span) -> Span | None:
         start += 1
     if end - start > 2 and doc[start].lower_ in _RECORD_NOUNS and doc[start + 1].lower_ == "of":
         start += 2
+    while ent.label_ == "ORG" and end - start > 1 and doc[start].is_lower \
+            and any(t.is_title or t.is_upper for t in doc[start + 1:end]):
+        start += 1  # "el dueño de La Herradura", "the owner of Sunset Bar": the name begins at its capital
     if end - start > 1 and doc[end - 1].lower_ in {"'s", "’s"}:
         end -= 1
     while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "ADP":

@@ -36,6 +36,8 @@ _BETWEEN_TITLE = re.compile(r"^\.?\s*(?:,\s*)?(?:#?\d{2,5}\s+)?(?:(?:named|calle
 # "Ana Chen, an immigration officer", "BAUTISTA, Yolanda, Social Worker", "Vargas is a Customs Officer"
 _APPOSITION = re.compile(r"^\s*(?:,\s*(?:who is\s+|who was\s+)?(?:an?|the)\s+(?:\w+\s+){0,2}|,\s*|"
                          r"\s(?:is|was|works as|serves as)\s+(?:an?|the)\s+(?:\w+\s+){0,2})$")
+# An agency or its unit written just before a name in parentheses: "Customs HR (GARBUTT, Iris)"
+_AGENCY_BEFORE = re.compile(r"(?<![\w(])(?P<unit>[A-Z][\w&.-]*(?:[ \t]+[A-Z&][\w&.-]*){0,3})[ \t]*\([ \t]*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # Surnames with an internal capital: McGiverin, MacDonald, DeLeon, LaRue, DiNapoli, VanHorn
 _INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|St)[A-Z][a-z]+$")
@@ -61,6 +63,7 @@ class PersonFinder:
     def __init__(self) -> None:
         ensure_extensions()
         self.roles = [(row["role"], lexicon_regex(row["cues"])) for row in load_jsonl("roles.jsonl")]
+        self.agencies = [(row["agency"], lexicon_regex(row["cues"])) for row in load_jsonl("agencies.jsonl")]
 
     def __call__(self, doc: Doc) -> Doc:
         for start, end, canonical, method, props in list(form_candidates(doc)):
@@ -184,6 +187,10 @@ class PersonFinder:
             if before or after:
                 return {"role": "official", "rank": title["rank"], "agency": title["agency"],
                         "method": title["method"]}
+        unit = _AGENCY_BEFORE.search(text_of(doc)[max(0, start - 50):start])
+        for agency, cue in self.agencies if unit else ():
+            if cue.search(unit.group("unit")):  # "Customs HR (GARBUTT, Iris)": the agency's officer
+                return {"role": "official", "agency": agency, "method": "agencies.jsonl:unit-before"}
         return None
 
     def _role(self, doc: Doc, start: int, end: int) -> str | None:

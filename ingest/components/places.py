@@ -61,8 +61,9 @@ class PlaceMatcher:
         self.venue_words: set[str] = set()
         for row in load_jsonl("venues.jsonl"):
             self.venues.add(row["id"], [row["pattern"]], greedy="LONGEST")
-            for end in (row["pattern"][0], row["pattern"][-1]):
-                self.venue_words.update(end.get("LOWER", {}).get("IN", []))
+            if row["id"] in {"name-then-venue-word", "venue-word-then-name"}:
+                for end in (row["pattern"][0], row["pattern"][-1]):
+                    self.venue_words.update(end.get("LOWER", {}).get("IN", []))
 
     def __call__(self, doc: Doc) -> Doc:
         self._addresses(doc)
@@ -92,8 +93,9 @@ class PlaceMatcher:
                 m["canonical"] = full[m["text"]]
 
     def _venues(self, doc: Doc) -> None:
-        spans = [doc[s:e] for _, s, e in self.venues(doc)]
-        for span in filter_spans(spans):
+        found = {doc[s:e]: doc.vocab.strings[m] for m, s, e in self.venues(doc)}
+        for span in filter_spans(list(found)):
+            pattern = found[span]
             if span[0].lower_ == "the":
                 span = span[1:]
             while len(span) > 2 and span[0].lower_ in _RECORD_NOUNS | _ACTIVITY_NOUNS and span[1].lower_ == "of":
@@ -104,8 +106,7 @@ class PlaceMatcher:
                 continue  # "U.S. Department of Labor", "Office of Public Affairs": a body's longer name
             if len(span) < 2 or claimed(doc, span.start_char, span.end_char):
                 continue
-            word = span[-1] if span[-1].lower_ in self.venue_words else span[0]
-            pattern = "name-then-venue-word" if word.i == span[-1].i else "venue-word-then-name"
+            word = _venue_word(span, self.venue_words)
             add_mention(doc, "Organization", span.start_char, span.end_char, f"venues.jsonl:{pattern}",
                         canonical=span.text, kind="venue", venue_type=word.lower_)
 
@@ -143,6 +144,15 @@ class PlaceMatcher:
             if _BETWEEN.match(text_of(doc)[inner["end"]:outer["start"]]):
                 index = index or SentenceIndex(doc)
                 add_relation(doc, "LOCATED_IN", inner, outer, index.at(inner["start"]), f"{METHOD}:located-in", 0.9)
+
+def _venue_word(span, venue_words: set[str]):
+    """The word that says what the venue is: "bar" in "La Herradura Bar & Rooms" (the first venue
+    word from the end before an "& Rooms"), "cantina" in "Cantina El Gallo"."""
+    tokens = list(span)
+    if len(tokens) > 2 and tokens[-2].lower_ in {"&", "and"}:
+        tokens = tokens[:-2]
+    return tokens[-1] if tokens[-1].lower_ in venue_words else tokens[0]
+
 
 _ACTIVITY_NOUNS = {"surveillance", "observation", "search", "raid", "inspection", "visit", "check", "checks",
                    "owner", "manager", "staff", "employees", "workers", "front", "rear", "back", "outside"}

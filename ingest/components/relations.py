@@ -153,6 +153,8 @@ class RelationFinder:
 
     def _call(self, doc: Doc, sent: Span, verb: Token, callers: list, callees: list, method: str,
               confidence: float) -> None:
+        if any(c.get("method", "").endswith(":called") for c in callees):
+            return  # "whom La Jefa called Sarge", "a man they call El Güero": a name given, not a phone call
         callers = [c for c in callers if self.allowed("CALLED", c, {"label": "Call"})]
         callees = [c for c in callees if self.allowed("CALL_TO", {"label": "Call"}, c)]
         if not callers or not callees:
@@ -175,7 +177,7 @@ class RelationFinder:
             named = {(h["canonical"] or h["text"]).lower() for h in holders}  # "Pop, known as "Beto", is his boss"
             before = [m for m in _in(sent, mentions(doc)) if m["label"] == "Person" and m["end"] <= noun.idx
                       and m not in holders and (m["canonical"] or m["text"]).lower() not in named]
-            of = before[-1:]
+            of = before[-1:] or _last_person_before(doc, sent, holders)
         of += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for"}
                for p in c.children if p.dep_ == "pobj" for m in args.resolve(p)]
         holders, of = _without_address_towns(holders), _without_address_towns(of)
@@ -210,7 +212,20 @@ def _noun_holders(args: Arguments, noun: Token) -> list[dict[str, Any]]:
         holders += args.objects(head.head) or args.subjects(head.head)
     elif noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ in {"be", "remain", "stay"}:
         holders += args.subjects(head.head)
+    elif noun.dep_ == "dobj" and head.pos_ in {"VERB", "AUX"}:  # "names his spouse as Glenda Cruz"
+        holders += [m for c in (*head.children, *noun.children) if c.dep_ == "prep" and c.lower_ == "as"
+                    for p in c.children if p.dep_ == "pobj" for m in args.resolve(p)]
     return holders
+
+
+def _last_person_before(doc: Doc, sent: Span, holders: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"His declaration names his spouse as ...": a sentence that opens on "his" speaks of the
+    person the sentence before ended on (the one just described), when that sentence names one."""
+    if sent.start == 0:
+        return []
+    before = doc[sent.start - 1].sent
+    people = [m for m in _in(before, mentions(doc)) if m["label"] == "Person" and m not in holders]
+    return people[-1:]
 
 
 def _without_address_towns(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

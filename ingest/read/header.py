@@ -20,7 +20,7 @@ from graph_schema.types import get_type
 
 __all__ = ["Header", "parse_header", "normalize_note_type", "normalize_date"]
 
-_LINE = re.compile(r"[ \t]*[*_]{0,2}([A-Za-z][A-Za-z .#/-]{0,30}?)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*(.*?)[ \t]*\r?$")
+_LINE = re.compile(r"[ \t]*[*_]{0,2}([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .#/-]{0,30}?)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*(.*?)[ \t]*\r?$")
 _FIELDS = {
     "case": "case", "case no": "case", "case no.": "case", "case number": "case", "case id": "case",
     "case #": "case", "date": "date", "author": "author", "officer": "author", "prepared by": "author",
@@ -89,16 +89,30 @@ def parse_header(text: str, skip_blank_lines: bool = False) -> Header:
             break
         found[" ".join(match.group(1).lower().split())] = match.group(2)
         end = pos = pos + len(line)
-    known = {_FIELDS[k]: v for k, v in found.items() if k in _FIELDS}
+    known = {_field(k): v for k, v in found.items() if _field(k)}
     if not known:
         return Header(author=signature(text), date=_heading_date(text))
-    extra = {k: v for k, v in found.items() if k not in _FIELDS}
+    extra = {k: v for k, v in found.items() if not _field(k)}
     date = normalize_date(known["date"]) if "date" in known else None
     if "date" in known and date is None:
         extra["date_raw"] = known["date"]
     note_type = normalize_note_type(known["type"]) if "type" in known else None
     return Header(case=known.get("case"), date=date, author=known.get("author") or signature(text), type=note_type,
                   title=known.get("title"), end=end, metadata=extra)
+
+
+def _field(key: str) -> str | None:
+    """The header field a key names; an officer's title as the key ("Oficial de Trabajo:",
+    "Labour Officer:", "Inspector:") names the author, as "Officer:" does."""
+    if key in _FIELDS:
+        return _FIELDS[key]
+    words = key.split()
+    if words and (words[0] in _OFFICER_KEYS or words[-1] in _OFFICER_KEYS):
+        return "author"
+    return None
+
+
+_OFFICER_KEYS = {"oficial", "officer", "inspector", "inspectora", "investigador", "investigadora", "agente"}
 
 
 def _headings(lines: list[str]) -> int:
@@ -110,7 +124,7 @@ def _headings(lines: list[str]) -> int:
         count += 1
     if count and count < len(lines):
         match = _LINE.fullmatch(lines[count].rstrip("\n"))
-        if match and " ".join(match.group(1).lower().split()) in _FIELDS:
+        if match and _field(" ".join(match.group(1).lower().split())):
             return count
     return 0
 

@@ -118,3 +118,16 @@ def test_record_words_are_no_person(nlp, text):
 ])
 def test_suffixes_quantities_and_nationalities_are_no_person(nlp, text, word):
     assert not [m for m in found(nlp, text) if m["text"] == word and m["label"] in {"Person", "Organization"}]
+
+
+def test_a_name_someone_is_called_by_is_a_person(nlp):
+    doc = nlp("On Sundays a man came whom La Jefa called Sarge. In Chetumal a man they call El Güero kept us.")
+    called = {m["text"] for m in doc._.wb_mentions if m["method"].endswith(":called")}
+    assert {"Sarge", "El Güero"} <= called
+
+
+def test_calling_a_person_by_phone_is_no_nickname_and_stays_a_call(nlp):
+    doc = nlp("Pedro called Maria on Monday. On Sundays a man came whom La Jefa called Sarge.")
+    assert not [m for m in doc._.wb_mentions if m["method"].endswith(":called") and m["text"] == "Maria"]
+    calls = [r for r in doc._.wb_relations if r["type"] == "CALLED"]
+    assert len(calls) == 1

@@ -148,7 +148,23 @@ def alias_candidate(ctx: RuleContext, official: str) -> Finding | None:
             count += finding.count
             reasons += [Reason(f"{head}: {r.text}", (*cand.edges, *r.edges), r.suspects) for r in finding.reasons]
             records += [{**rec, "via_candidate": cand.node, "rule": rule} for rec in finding.records]
+        if reasons:
+            reasons += _named_with_core(ctx, cand, head)
     return Finding(count, tuple(reasons), tuple(records)) if reasons else None
+
+
+def _named_with_core(ctx: RuleContext, cand: AliasCandidate, head: str) -> list[Reason]:
+    """The other sentences that name the alias beside a core member ("the man called Sarge gets an
+    envelope from La Jefa"): no score of their own, but the reviewer reads every place the alias
+    is spoken of, which is where the candidate link is confirmed or cleared."""
+    weak = ctx.params["weak_types"]
+    ties: dict[str, list[EdgeRef]] = {}
+    for u, v, k, _ in (*ctx.out_edges(cand.node, *weak), *ctx.in_edges(cand.node, *weak)):
+        other = v if u == cand.node else u
+        if other in ctx.suspects:
+            ties.setdefault(other, []).append((u, v, k))
+    return [Reason(f"{head}: named together with {ctx.who(other)}", tuple(edges), (other,))
+            for other, edges in sorted(ties.items())]
 
 
 def candidate_frame(ctx: RuleContext) -> pd.DataFrame:
