@@ -48,24 +48,12 @@ def _case_id(folder: Path) -> str:
 
 def write_case_outputs(wb: Workbench, case_id: str, out_dir: Path, *, walkthrough_yaml: Path | None = None,
                        reveal: bool = False) -> tuple[Path, Path | None, int]:
-    """Flags (audited), the walkthrough (if given) and the case report for one case."""
-    from workbench.report import build_report
-    from workbench.walkthrough import load_walkthrough, render_walkthrough
+    """Flags, the walkthrough (if given) and the case report for one case, each audited.
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    G = wb.case_graph(case_id)
-    flags = wb.complicity_flags(case_id)
-    walk_path = None
-    if walkthrough_yaml is not None:
-        walk_path = out_dir / "walkthrough.html"
-        render_walkthrough(G, load_walkthrough(walkthrough_yaml), walk_path, reveal=reveal)
-        wb.record_export("walkthrough.html", {"case_id": case_id, "reveal": reveal}, walk_path.read_bytes())
-    report = build_report(G, flags, wb.store.notes(case_id), case_id=case_id, reveal=reveal,
-                          walkthrough_href=walk_path.name if walk_path else None)
-    report_path = out_dir / "case_report.html"
-    report_path.write_text(report.html, encoding="utf-8")
-    wb.record_export("report.html", {"case_id": case_id, "reveal": reveal}, report.html)
-    return report_path, walk_path, len(flags)
+    Kept for callers of the tuple form; :meth:`Workbench.report` does the work.
+    """
+    out = wb.report(case_id, out_dir, walkthrough=walkthrough_yaml, reveal=reveal)
+    return out.report, out.walkthrough, out.flagged
 
 
 def load_sample_case(wb: Workbench) -> str:

@@ -4,15 +4,17 @@ Why a pure function of graphs and frames: the report must show exactly what the 
 flags computed, nothing re-derived differently. Victims and witnesses are pseudonymized
 everywhere (tables, sentences, the network) unless ``reveal=True``; every string is escaped; the
 network view is embedded as an ``iframe srcdoc`` so its scripts stay inside their own page; the
-timeline is an inline PNG. Nothing loads from the network.
+timeline is an inline PNG. Nothing loads from the network. A sentence cites its note by file
+name, type, author and date (:func:`note_sources`), not by the note's 64-character hash.
 """
 from __future__ import annotations
 
 import base64
 import datetime as dt
 import html
-from collections.abc import Iterable
-from dataclasses import dataclass
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
@@ -23,8 +25,9 @@ from workbench.flags.flag import FlagReport
 from workbench.flags.report import to_html as flags_html
 from workbench.project import person_network
 from workbench.views import network_html, pseudonym_table, pseudonymize, timeline_chart
+from workbench.views.page import csp_meta
 
-__all__ = ["CaseReport", "build_report"]
+__all__ = ["CaseReport", "build_report", "cite_flags", "cite_graph", "note_sources"]
 
 _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#222;background:#fafafa}
@@ -68,6 +71,50 @@ def _fmt(value: Any) -> Any:
     if isinstance(value, (set, frozenset, list, tuple)):
         return ", ".join(str(v) for v in value)
     return value
+
+
+def note_sources(notes: pd.DataFrame) -> dict[str, str]:
+    """Note id -> "file · type · author · date", with whatever of these the notes frame holds.
+
+    >>> frame = pd.DataFrame([{"id": "ab12", "path": "tip.txt", "type": "tip", "author": None, "date": "2026-01-05"}])
+    >>> note_sources(frame)
+    {'ab12': 'tip.txt · tip · 2026-01-05'}
+    """
+    out = {}
+    for row in notes.to_dict("records"):
+        if isinstance(row.get("id"), str):
+            parts = [row.get(k) for k in ("path", "type", "author", "date")]
+            out[row["id"]] = " · ".join(str(p) for p in parts if isinstance(p, str) and p.strip()) or row["id"]
+    return out
+
+
+def cite_graph(G: nx.Graph, sources: Mapping[str, str], redact: Callable[[str], str] = lambda s: s) -> nx.Graph:
+    """A copy of ``G`` whose evidence rows give their note by its source, for views (``G`` is untouched).
+
+    >>> G = nx.Graph(); G.add_edge("a", "b", evidence=[{"note_id": "ab12", "sentence": "A met B."}])
+    >>> cite_graph(G, {"ab12": "tip.txt · tip"}).edges["a", "b"]["evidence"][0]["note_id"]
+    'tip.txt · tip'
+    """
+    H = G.copy()
+    for data in [d for _, d in H.nodes(data=True)] + [d for *_, d in H.edges(data=True)]:
+        if isinstance(data.get("evidence"), list):
+            data["evidence"] = [{**e, "note_id": redact(sources.get(str(e.get("note_id")), str(e.get("note_id"))))}
+                                if isinstance(e, dict) else e for e in data["evidence"]]
+    return H
+
+
+def cite_flags(flags: FlagReport, sources: Mapping[str, str],
+               redact: Callable[[str], str] = lambda s: s) -> FlagReport:
+    """The same flags with each sentence's note given by its source (see :func:`note_sources`).
+
+    Why a copy: the flag records keep the note ids (the audit log hashes them); only what is
+    shown to a reader names the file. ``redact`` scrubs protected names out of file names too.
+    """
+    def cited(result: Any) -> Any:
+        evidence = tuple(replace(e, note_id=redact(sources.get(e.note_id, e.note_id))) for e in result.evidence)
+        return replace(result, evidence=evidence)
+
+    return replace(flags, flags=[replace(f, results=tuple(cited(r) for r in f.results)) for f in flags.flags])
 
 
 def _section(key: str, title: str, body: str) -> str:
@@ -120,8 +167,20 @@ def _timeline(G: nx.MultiDiGraph) -> str:
     events = analysis.timeline(G)
     if events.empty:
         return '<p class="muted">No dated events.</p>'
-    png = base64.b64encode(timeline_chart(events, title="Calls, payments, sightings and notes over time")).decode()
+    with warnings.catch_warnings():  # matplotlib's note on unfilled markers, once per kind of event
+        warnings.filterwarnings("ignore", message="You passed a edgecolor|You passed an edgecolor", category=UserWarning)
+        chart = timeline_chart(events, title="Calls, payments, sightings and notes over time")
+    png = base64.b64encode(chart).decode()
     return f'<img alt="timeline of the case" style="max-width:100%" src="data:image/png;base64,{png}">'
+
+
+def _network(P: nx.Graph) -> str:
+    if P.number_of_nodes() == 0:
+        return '<p class="muted">No people to draw.</p>'
+    page = network_html(P, size_by="pagerank", reveal=True, title="Person network")
+    return ("<p>The person network; size by PageRank. Hover a node or tie for its evidence.</p>"
+            '<iframe title="network view" sandbox="allow-scripts" srcdoc="' + html.escape(page, quote=True)
+            + '"></iframe>')
 
 
 def build_report(G: nx.MultiDiGraph, flags: FlagReport, notes: pd.DataFrame, *, case_id: str | None = None,
@@ -131,7 +190,8 @@ def build_report(G: nx.MultiDiGraph, flags: FlagReport, notes: pd.DataFrame, *, 
     shown, _ = pseudonymize(G, reveal=reveal)
     P = person_network(shown)
     redact = (lambda s: s) if reveal else pseudonym_table(G).scrub
-    players = analysis.key_players(P, seed=seed)
+    sources = note_sources(notes)
+    players = analysis.key_players(P, seed=seed) if P.number_of_edges() else pd.DataFrame(columns=["role"])
     players = players[~players["role"].isin(("victim", "witness"))].head(15)  # central, but not players
     parts = {
         "summary": ("Case summary", _summary(shown, notes, case_id)),
@@ -150,12 +210,9 @@ def build_report(G: nx.MultiDiGraph, flags: FlagReport, notes: pd.DataFrame, *, 
         "flags": ("Possible official complicity — needs review",
                   '<p class="warn">These are leads for review by a supervisor, not findings. Each flag lists '
                   "the sentences and records it rests on; investigative acts (interviews, arrests, searches) "
-                  "never count.</p>" + flags_html(flags, redact=redact)),
+                  "never count.</p>" + flags_html(cite_flags(flags, sources, redact), redact=redact)),
         "timeline": ("Timeline", _timeline(shown)),
-        "network": ("Network", "<p>The person network; size by PageRank. Hover a node or tie for its "
-                    "evidence.</p><iframe title=\"network view\" sandbox=\"allow-scripts\" srcdoc=\""
-                    + html.escape(network_html(P, size_by="pagerank", reveal=True, title="Person network"), quote=True)
-                    + '"></iframe>'),
+        "network": ("Network", _network(cite_graph(P, sources, redact))),
     }
     if walkthrough_href:
         parts["walkthrough"] = ("Walkthrough", f'<p><a href="{_e(walkthrough_href)}">Open the guided walkthrough '
@@ -164,7 +221,7 @@ def build_report(G: nx.MultiDiGraph, flags: FlagReport, notes: pd.DataFrame, *, 
     protected = "real names shown (revealed)" if reveal else "victims and witnesses pseudonymized"
     nav = " · ".join(f'<a style="color:#cfe" href="#{k}">{_e(t)}</a>' for k, (t, _) in parts.items())
     body = "".join(_section(k, t, b) for k, (t, b) in parts.items())
-    page = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Case report {_e(case_id or '')}"
+    page = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">{csp_meta()}<title>Case report {_e(case_id or '')}"
             f"</title><style>{_CSS}</style></head><body><header><h1>Case report {_e(case_id or '')}</h1>"
             f"<div>{_e(made)} · {_e(protected)}</div><div>{nav}</div></header><main>{body}</main></body></html>")
     return CaseReport(html=page, sections=tuple(parts))

@@ -5,10 +5,10 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from workbench.cli._common import console, workbench_session
-
+from workbench.cli._common import console, fail, workbench_session
 
 
 def _print_frame(frame, title: str, columns: list[str], limit: int = 20) -> None:  # type: ignore[no-untyped-def]
@@ -17,46 +17,60 @@ def _print_frame(frame, title: str, columns: list[str], limit: int = 20) -> None
     for c in cols:
         table.add_column(c)
     for _, row in frame.head(limit).iterrows():
-        table.add_row(*(f"{row[c]:.3f}" if isinstance(row[c], float) else str(row[c]) for c in cols))
+        table.add_row(*(f"{row[c]:.3f}" if isinstance(row[c], float) else escape(str(row[c])) for c in cols))
     console.print(table)
 
 
-def key_players(case: Optional[str] = typer.Option(None, "--case"), top: int = typer.Option(15),
+def key_players(case: Optional[str] = typer.Option(None, "--case", help="Case id (default: every case)."),
+                top: int = typer.Option(15, "--top", min=1, help="Rows to show."),
                 write_back: bool = typer.Option(False, "--write-back",
                                                 help="Also set the scores and community ids on the Person nodes.")) -> None:
     """Rank people on degree, betweenness, PageRank and brokerage over the person network.
 
-    Example: workbench key-players --case BZ-TIP-2026-014 --write-back
+    Example: workbench key-players --case BZ-TIP-2026-118 --write-back
     """
     with workbench_session() as wb:
         frame = wb.key_players(case, top=top)
         if write_back:
             console.print(f"scores written to {wb.write_back(case)} Person nodes")
+    if frame.empty:
+        console.print(f"no ties between people in {'case ' + repr(case) if case else 'the store'} yet: nothing to rank",
+                      highlight=False, markup=False)
+        return
     _print_frame(frame, "Key players", ["name", "role", "rank", "degree", "betweenness", "pagerank", "constraint"])
 
 
-def evidence(item: str = typer.Argument(..., help="A node (Label:key) or a relationship id.")) -> None:
-    """Show the notes and sentences behind a node or relationship.
+def evidence(item: str = typer.Argument(..., help="An entity (its id, name or pseudonym) or a relationship id."),
+             case: Optional[str] = typer.Option(None, "--case", help="Look the name up in this case only."),
+             reveal: bool = typer.Option(False, "--reveal", help="Show real names of victims and witnesses "
+                                         "(recorded in the audit log).")) -> None:
+    """Show the notes (file, type, author, date) and sentences behind an entity or relationship.
 
-    Example: workbench evidence Phone:+5016221234
+    Example: workbench evidence "Carlos Alvarado" --case BZ-TIP-2026-118
     """
     with workbench_session() as wb:
-        frame = wb.evidence(item)
-    _print_frame(frame, f"Evidence for {item}", ["path", "note_date", "sentence", "method", "superseded"], limit=50)
+        frame = wb.evidence(item, case_id=case, reveal=reveal)
+    if frame.empty:
+        console.print(f"no sentence or record is stored for {item!r}", highlight=False, markup=False)
+        return
+    _print_frame(frame, f"Evidence for {item}", ["source", "sentence", "method", "superseded"], limit=50)
 
 
-def report(case: str = typer.Option(..., "--case"), out: Path = typer.Option(Path("report"), "--out"),
-           walkthrough: Optional[Path] = typer.Option(None, help="Walkthrough YAML to render beside it."),
-           reveal: bool = typer.Option(False, help="Show victims' and witnesses' real names.")) -> None:
+def report(case: str = typer.Option(..., "--case", help="Case id."),
+           out: Path = typer.Option(Path("report"), "--out", help="Folder to write case_report.html into."),
+           walkthrough: Optional[Path] = typer.Option(None, "--walkthrough", help="Walkthrough YAML to render beside it."),
+           reveal: bool = typer.Option(False, "--reveal", help="Show victims' and witnesses' real names.")) -> None:
     """Write the case report (self-contained offline HTML) for any case.
 
-    Example: workbench report --case BZ-TIP-2026-014 --out report/
+    Example: workbench report --case BZ-TIP-2026-118 --out report/
     """
-    from workbench.demo import write_case_outputs
-
+    if out.exists() and not out.is_dir():
+        fail(f"--out {str(out)!r} is a file: give a folder to write case_report.html into")
     with workbench_session() as wb:
-        path, walk, flagged = write_case_outputs(wb, case, out, walkthrough_yaml=walkthrough, reveal=reveal)
-    console.print(f"report: {path}  ({flagged} officials flagged for review)")
+        written = wb.report(case, out, walkthrough=walkthrough, reveal=reveal)
+    console.print(f"report: {written.report}  ({written.flagged} officials flagged for review)")
+    if written.walkthrough:
+        console.print(f"walkthrough: {written.walkthrough}")
 
 
 def demo() -> None:

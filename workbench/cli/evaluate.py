@@ -14,27 +14,21 @@ from rich.console import Console
 from rich.table import Table
 
 from evaluation import evaluate_casefolder, evaluate_realtexts, evaluate_sample, summary_rows
-from ingest import build_nlp, extract as run_extract, read_case, read_jsonl
+from ingest import extract as run_extract, read_case, read_jsonl
 from ingest.nlp import default_model
-from workbench.cli._common import err_console
+from workbench.cli._common import fail, load_nlp
 
 __all__ = ["eval_command"]
 
 console = Console(width=160)  # tables of figures are read whole, also when piped
 
 
-def fail(message: str) -> None:
-    """A wrong argument: one line on stderr, exit code 2."""
-    err_console.print(f"[red]error:[/red] {message}", markup=True, highlight=False, soft_wrap=True)
-    raise typer.Exit(2)
-
-
 def eval_command(
     folder: Path = typer.Argument(..., help="A generated sample, a real-text folder with gold.jsonl, or a case folder."),
-    expected: Path = typer.Option(None, help="A case folder's expected-outcome JSON (default: FOLDER-expected.json)."),
+    expected: Path = typer.Option(None, "--expected", help="A case folder's expected-outcome JSON (default: FOLDER-expected.json)."),
     errors: bool = typer.Option(False, "--errors", help="Also list the misses and false positives per type."),
-    extractions: Path = typer.Option(None, help="Score this JSONL instead of extracting again (sample mode)."),
-    model: str = typer.Option(None, help="spaCy model."),
+    extractions: Path = typer.Option(None, "--extractions", help="Score this JSONL instead of extracting again (sample mode)."),
+    model: str = typer.Option(None, "--model", help="spaCy model."),
 ) -> None:
     """Precision, recall and F1 per type (real texts: beside the bare model), or a case folder's checks.
 
@@ -42,6 +36,8 @@ def eval_command(
     """
     if not folder.is_dir():
         fail(f"{folder}: not found (give a sample, a real-text folder or a case folder)")
+    if extractions is not None and not extractions.is_file():
+        fail(f"{extractions}: not found (--extractions)")
     sibling = folder.parent / f"{folder.name}-expected.json"
     if (folder / "gold.jsonl").is_file():
         _realtexts(folder, model, errors)
@@ -58,7 +54,7 @@ def eval_command(
 def _realtexts(folder: Path, model: str | None, errors: bool) -> None:
     import spacy
 
-    nlp = build_nlp(model)
+    nlp = load_nlp(model)
     reports = evaluate_realtexts(folder, nlp, spacy.load(model or default_model()))
     ours, bare = reports["workbench"], reports["bare model"]
     table = Table(title=f"{folder} ({ours.texts} texts): workbench beside the bare model, same run")
@@ -78,7 +74,7 @@ def _realtexts(folder: Path, model: str | None, errors: bool) -> None:
 
 
 def _sample(folder: Path, model: str | None, extractions: Path | None) -> None:
-    items = read_jsonl(extractions) if extractions is not None else run_extract(read_case(folder), build_nlp(model))
+    items = read_jsonl(extractions) if extractions is not None else run_extract(read_case(folder), load_nlp(model))
     result = evaluate_sample(items, folder / "ground_truth.json")
     for part in ("entities", "relations"):
         table = Table(title=f"{part} ({result['notes']} notes)")
@@ -93,7 +89,7 @@ def _sample(folder: Path, model: str | None, extractions: Path | None) -> None:
 
 
 def _casefolder(folder: Path, expected: Path, model: str | None) -> None:
-    report = evaluate_casefolder(folder, expected, build_nlp(model))
+    report = evaluate_casefolder(folder, expected, load_nlp(model))
     table = Table(title=f"{folder} against {expected.name}")
     for column in ("check", "value", "detail"):
         table.add_column(column)

@@ -16,10 +16,12 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from ingest import build_nlp, extract as run_extract, read_case
+from ingest import extract as run_extract, read_case
 from ingest.jsonl import write_jsonl
 from ingest.read import iter_files
 from ingest.results import Extraction, FileError
+from workbench.cli._common import existing, fail, load_nlp
+from workbench.errors import Errors
 
 __all__ = ["app"]
 
@@ -40,16 +42,22 @@ def _items(paths: list[Path], case_id: str | None) -> Iterator:
 def extract_command(
     paths: list[Path] = typer.Argument(..., help="Case folders or files."),
     out: Path = typer.Option(..., "--out", "-o", help="JSON Lines file to write."),
-    processes: int = typer.Option(1, "--processes", "-p", help="Worker processes for spaCy."),
-    batch_size: int = typer.Option(64, help="Notes per spaCy batch."),
-    case_id: str = typer.Option(None, help="Case id to stamp on the notes."),
-    model: str = typer.Option(None, help="spaCy model (default: WORKBENCH_SPACY_MODEL or en_core_web_sm)."),
+    processes: int = typer.Option(1, "--processes", "-p", min=1, help="Worker processes for spaCy."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Notes per spaCy batch."),
+    case_id: str = typer.Option(None, "--case-id", help="Case id to stamp on the notes."),
+    model: str = typer.Option(None, "--model", help="spaCy model (default: WORKBENCH_SPACY_MODEL or en_core_web_sm)."),
 ) -> None:
     """Extract every note under PATHS into one JSONL file.
 
     Example: workbench extract cases/BZ-2024-017 --out extractions.jsonl --processes 2
     """
-    nlp = build_nlp(model)
+    for path in paths:
+        existing(path, "a file or folder to extract")
+    if out.is_dir():
+        fail(f"--out {str(out)!r} is a folder: give the JSON Lines file to write")
+    if not out.parent.is_dir():
+        fail(Errors.W404.format(path=out.parent, what=f" (the folder to write {out.name} into)"))
+    nlp = load_nlp(model)
     labels, types, errors = Counter(), Counter(), []
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("extracting", total=_count(paths))

@@ -5,10 +5,11 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from workbench.cli._common import console, err_console, workbench_session
+from workbench.cli._common import console, err_console, existing, workbench_session
 
 merges = typer.Typer(help="Review unsure merges: list candidates, record decisions.", no_args_is_help=True)
 
@@ -21,16 +22,18 @@ def print_summary(summary: dict[str, object], errors: list[object] = ()) -> None
         table.add_row(key, str(value))
     console.print(table)
     for error in errors:
-        err_console.print(f"[red]failed:[/red] {error}", highlight=False, markup=True)
+        err_console.print(f"[red]failed:[/red] {escape(str(error))}", highlight=False, markup=True)
 
 
 def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders: notes and CSV exports."),
         case: Optional[str] = typer.Option(None, "--case", help="Case id (default: each note's Case: header)."),
-        batch_size: int = typer.Option(1000, help="Rows per UNWIND batch.")) -> None:
+        batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per UNWIND batch.")) -> None:
     """Read, extract, resolve and load case files into Neo4j; re-running changes nothing.
 
-    Example: workbench ingest cases/BZ-2026-014 --case BZ-2026-014
+    Example: workbench ingest cases/BZ-TIP-2026-118/notes cases/BZ-TIP-2026-118/exports --case BZ-TIP-2026-118
     """
+    for path in paths:
+        existing(path, "a file or folder to ingest")
     with workbench_session() as wb, Progress(SpinnerColumn(), TextColumn("{task.description}"),
                                              TimeElapsedColumn(), console=console, transient=True) as bar:
         task = bar.add_task("reading", total=None)
@@ -42,7 +45,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders: note
 
 
 @merges.command("list")
-def candidates(limit: int = typer.Option(30, help="Rows to show.")) -> None:
+def candidates(limit: int = typer.Option(30, "--limit", min=1, help="Rows to show.")) -> None:
     """List unsure matches from the last ingest that wait for an analyst's decision.
 
     Example: workbench merges list
@@ -53,20 +56,21 @@ def candidates(limit: int = typer.Option(30, help="Rows to show.")) -> None:
     for column in ["left", "left_name", "right", "right_name", "score", "reasons"]:
         table.add_column(column)
     for _, row in frame.head(limit).iterrows():
-        table.add_row(*(str(row[c]) for c in ["left", "left_name", "right", "right_name", "score", "reasons"]))
+        table.add_row(*(escape(str(row[c])) for c in ["left", "left_name", "right", "right_name", "score", "reasons"]))
     console.print(table)
 
 
 @merges.command("decide")
-def decide(left: str, right: str,
+def decide(left: str = typer.Argument(..., help="One entity: its id (as merges list shows it) or its name."),
+           right: str = typer.Argument(..., help="The other entity."),
            same: bool = typer.Option(..., "--same/--not-same", help="Same person (or thing), or not."),
-           user: Optional[str] = typer.Option(None, help="Analyst name (default: configured analyst).")) -> None:
+           case: Optional[str] = typer.Option(None, "--case", help="Look names up in this case only."),
+           user: Optional[str] = typer.Option(None, "--user", help="Analyst name (default: configured analyst).")) -> None:
     """Record that two entities are, or are not, the same; applied on every later ingest.
 
-    Example: workbench merges decide 4edfb8925a4311ca59a6790d 9a1c0e77d2b1c3d4e5f60718 --same
+    Example: workbench merges decide "Wilmer Alvarado" "Carlos Alvarado" --not-same --case BZ-TIP-2026-118
     """
-    from workbench.api import decide as record_decision
-    from workbench.settings import load_settings
-
-    record_decision(load_settings(), left, right, same=same, user=user)
-    console.print("recorded; run the ingest again to apply it")
+    with workbench_session() as wb:
+        a, b = wb.decide(left, right, same=same, user=user, case_id=case)
+    console.print(f"recorded: {a} and {b} are {'the same' if same else 'not the same'}; "
+                  "run the ingest again to apply it", highlight=False, markup=False)
