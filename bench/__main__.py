@@ -10,7 +10,7 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = ["extract", "resolve", "load", "ingest", "analysis", "flags", "views"]
+BENCHMARKS = ["extract", "resolve", "load", "ingest", "long_note", "analysis", "flags", "views"]
 
 
 def main(argv: list[str]) -> int:

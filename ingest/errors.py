@@ -13,7 +13,10 @@ Accessing ``Errors.E001`` returns the message prefixed with its code (``"[E001] 
 Decisions: a note longer than spaCy's ``max_length`` is *not* an error; the NLP stage splits it
 with ``ingest.read.paragraph_chunks``. Only files over a hard size limit (``MAX_BYTES``,
 200 MB by default, configurable per call) are refused, so one stray disk image in a case folder
-cannot exhaust memory.
+cannot exhaust memory. The NLP stage also caps one note's text (``MAX_NOTE_CHARS``, E024): a
+long note is read chunk by chunk, but its mentions (about 30,000 per MB of prose) are kept until
+the note is done, so the cap bounds an ingest's memory (``bench/bench_long_note.py``). CSV
+exports are streamed row by row and have no such cap.
 
 >>> Errors.E001
 '[E001] empty file: nothing to read; check that the copy or export finished'
@@ -24,9 +27,10 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Errors", "IngestError", "MAX_BYTES", "code_of"]
+__all__ = ["Errors", "IngestError", "MAX_BYTES", "MAX_NOTE_CHARS", "code_of"]
 
 MAX_BYTES = 200 * 1024 * 1024
+MAX_NOTE_CHARS = 12_000_000  # a 10 MB note ingests in 1.06 GB peak (bench_long_note); 12 M stays under 1.5 GB
 
 
 class _WithCodes(type):
@@ -52,6 +56,8 @@ class Errors(metaclass=_WithCodes):
     E007 = "unsupported file type {suffix!r}: use .txt, .md, .docx, .pdf or a .csv export"
     E008 = "cannot read the PDF ({detail}): it is damaged or password-protected; export an unprotected copy"
     E009 = "cannot open the file ({detail}): check that it exists and is readable"
+    E024 = ("note too long to extract ({chars:,} characters, limit {limit:,}): split it into several notes "
+            "or raise the limit on purpose")
     # CSV exports: one row.
     E010 = "missing value in column {column!r}: the row was skipped; fill it in or correct the export"
     E011 = "bad phone number {value!r} in column {column!r}: the row was skipped; correct the number"
@@ -63,6 +69,9 @@ class Errors(metaclass=_WithCodes):
     E017 = ("unknown call direction {value!r} in column {column!r}: the row was skipped; "
             "use incoming / outgoing (or IN / OUT, MT / MO)")
     E018 = "bad account or wallet {value!r} in column {column!r}: the row was skipped; correct the number"
+    E019 = ("unterminated quote: the field opened on this line never closes (it would swallow {lines} lines); "
+            "the row was skipped and the rows after it are read; close the quote in the export")
+    E025 = ("bad byte in the row ({what}): the row was skipped; re-export the file or remove the character")
     # CSV exports: the whole file.
     E020 = ("CSV header not recognised as calls or transfers; columns: {columns}; "
             "try a mapping file with {suggestion}")
@@ -71,6 +80,14 @@ class Errors(metaclass=_WithCodes):
     E022 = "bad column mapping file: {detail}"
     E023 = ("call log of {label}: its own number is not in the file, so its calls are kept with the other party "
             "only; give it on a '# Number: ...' line above the header or as options: own_number in a mapping file")
+    E026 = "CSV export has a header but no rows: nothing to load; check that the export finished"
+    # Walking a case folder: one entry, the walk goes on.
+    E030 = "symbolic link loop: not followed; remove the link"
+    E031 = "cannot read the folder ({detail}): its files were skipped; check its permissions"
+    E032 = "not a regular file ({kind}): skipped; copy the file itself into the case folder"
+    E033 = "dangling symbolic link to {target}: skipped; restore the file or remove the link"
+    E034 = ("symbolic link to {target}, outside the case folder: refused; copy the file into the case folder "
+            "if it belongs to the case")
 
 
 def code_of(message: str) -> str | None:

@@ -16,17 +16,18 @@ their key is ``make_id(note id, start, end)``. Every record is checked against t
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph_schema.model import Schema, load_schema
 from graph_schema.records import Evidence, Mention, Note, RecordError, Relation, make_id
 from graph_schema.types import fold_name
 from ingest.components.name_forms import initials_of
-from ingest.errors import IngestError
+from ingest.errors import MAX_NOTE_CHARS, Errors, IngestError
 from ingest.read import is_export, paragraph_chunks, read_export, read_path
 from ingest.results import Extraction, FileError
 
@@ -51,39 +52,102 @@ def _notes(items: Iterable[Note | FileError | Extraction | str | Path]) -> Itera
 
 
 def extract(notes_or_paths: Iterable[Note | FileError | Extraction | str | Path], nlp: "Language", *, batch_size: int = 64, n_process: int = 1,
-            chunk_chars: int = 100_000) -> Iterator[Extraction | FileError]:
+            chunk_chars: int = 20_000, batch_chars: int = 250_000, max_chars: int = MAX_NOTE_CHARS
+            ) -> Iterator[Extraction | FileError]:
     """Stream one ``Extraction`` per note (or a ``FileError`` per unreadable file), in input order.
 
     Items may be Notes, paths (read with ``ingest.read.read_path``) or what a reader already
     yielded (``FileError``, ``Extraction``), which pass through in their place.
-    """
-    waiting: deque[tuple[int, Any]] = deque()
-    chunks: dict[int, list[tuple[int, "Doc"]]] = {}
-    counts: dict[int, int] = {}
-    notes: dict[int, Note] = {}
-    limit = min(chunk_chars, nlp.max_length)
 
-    def texts() -> Iterator[tuple["str | Doc", tuple[int, int]]]:
-        for seq, item in enumerate(_notes(notes_or_paths)):
+    Memory follows the characters the model sees at once, not the size of a note: spaCy's
+    tok2vec and NER take about 15 KB per token of a batch (measured: 334 MB for one 100,000
+    character Doc), so 64 chunks of one 10 MB note in one batch passed 15 GB. A note longer than
+    ``chunk_chars`` is therefore read on its own, chunk by chunk (``_chunk_readings``), and a
+    batch of shorter notes is cut before it passes ``batch_chars`` characters. A note over
+    ``max_chars`` is refused (E024, naming it): its mentions would be held until it is done.
+    """
+    limit = min(chunk_chars, nlp.max_length)
+    items, held = iter(_notes(notes_or_paths)), deque[Note]()
+    while True:
+        stop: list[Note] = []
+        run = _run(held, items, stop, limit, (batch_size, batch_chars), max_chars)
+        yield from _extract_run(run, nlp, batch_size, n_process)
+        if not stop:
+            return
+        if len(stop[0].text) > limit:
+            yield extraction_of(stop[0], _chunk_readings(nlp, stop[0], limit))
+        else:
+            held.append(stop[0])  # the first note of the next batch
+
+
+def _run(held: deque[Note], items: Iterator[Note | FileError | Extraction], stop: list[Note], limit: int,
+         batch: tuple[int, int], max_chars: int) -> Iterator[Note | FileError | Extraction]:
+    """The items for one ``nlp.pipe`` run: up to a note longer than ``limit``, or one that would
+    take the current batch (``batch``: notes, characters) past its characters (that note is left
+    in ``stop``); a note over ``max_chars`` becomes its E024 ``FileError`` in its place."""
+    (batch_size, batch_chars), count, chars = batch, 0, 0
+    for item in itertools.chain(_drain(held), items):
+        if isinstance(item, Note) and not is_export(item) and len(item.text) > max_chars:
+            yield FileError(item.path, Errors.E024.format(chars=len(item.text), limit=max_chars))
+            continue
+        if isinstance(item, Note) and not is_export(item):
+            size = len(item.text)
+            if size > limit or (count % batch_size and chars + size > batch_chars):
+                stop.append(item)
+                return
+            chars = size if count % batch_size == 0 else chars + size
+            count += 1
+        yield item
+
+
+def _drain(held: deque[Note]) -> Iterator[Note]:
+    while held:
+        yield held.popleft()
+
+
+def _extract_run(items: Iterable[Note | FileError | Extraction], nlp: "Language", batch_size: int,
+                 n_process: int) -> Iterator[Extraction | FileError]:
+    """Notes of at most one chunk each through one ``nlp.pipe``, results in input order."""
+    waiting: deque[tuple[int, Any]] = deque()
+    readings: dict[int, _Reading] = {}
+    notes: dict[int, Note] = {}
+
+    def texts() -> Iterator[tuple["str | Doc", int]]:
+        for seq, item in enumerate(items):
             if isinstance(item, Note) and is_export(item):
                 item = _export(item)
-            if not isinstance(item, Note):
-                waiting.append((seq, item))
-                continue
-            pieces = list(paragraph_chunks(item.text, limit)) or [(0, "")]
-            notes[seq], counts[seq] = item, len(pieces)
-            waiting.append((seq, None))
-            for offset, chunk in pieces:
-                yield _with_context(nlp, chunk, item), (seq, offset)
+            waiting.append((seq, None if isinstance(item, Note) else item))
+            if isinstance(item, Note):
+                notes[seq] = item
+                yield _with_context(nlp, item.text, item), seq
 
-    for doc, (seq, offset) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        chunks.setdefault(seq, []).append((offset, doc))
-        while waiting and (waiting[0][1] is not None or len(chunks.get(waiting[0][0], ())) == counts.get(waiting[0][0])):
+    for doc, seq in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        readings[seq] = _reading(doc)
+        while waiting and (waiting[0][1] is not None or waiting[0][0] in readings):
             done, item = waiting.popleft()
-            yield item if item is not None else extraction_of(notes.pop(done), chunks.pop(done))
-    while waiting:
-        done, item = waiting.popleft()
-        yield item if item is not None else extraction_of(notes.pop(done), chunks.pop(done, []))
+            yield item if item is not None else extraction_of(notes.pop(done), [(0, readings.pop(done))])
+    for _, item in waiting:
+        yield item
+
+
+class _Reading(NamedTuple):
+    """What ``extraction_of`` needs of a processed chunk, so its Doc (tensors, tokens) can go."""
+
+    sentences: list[tuple[int, int]]
+    mentions: list[dict[str, Any]]
+    relations: list[dict[str, Any]]
+
+
+def _reading(doc: "Doc") -> _Reading:
+    return _Reading([(s.start_char, s.end_char) for s in doc.sents], list(doc._.wb_mentions or ()),
+                    list(doc._.wb_relations or ()))
+
+
+def _chunk_readings(nlp: "Language", note: Note, limit: int) -> list[tuple[int, _Reading]]:
+    """A long note's chunks (``ingest.read.paragraph_chunks``: paragraph, line or word ends, note
+    offsets kept) through the model one at a time, each kept only as its ``_Reading``."""
+    docs = ((_with_context(nlp, chunk, note), offset) for offset, chunk in paragraph_chunks(note.text, limit))
+    return [(offset, _reading(doc)) for doc, offset in nlp.pipe(docs, as_tuples=True, batch_size=1)]
 
 
 def _with_context(nlp: "Language", text: str, note: Note) -> "str | Doc":
@@ -108,16 +172,18 @@ def _export(note: Note) -> Extraction | FileError:
         return FileError(exc.path, exc.message, exc.line)
 
 
-def extraction_of(note: Note, chunks: list[tuple[int, "Doc"]], schema: Schema | None = None) -> Extraction:
-    """The records for one note from its processed chunks (``(offset, doc)`` pairs)."""
+def extraction_of(note: Note, chunks: Sequence[tuple[int, "Doc | _Reading"]],
+                  schema: Schema | None = None) -> Extraction:
+    """The records for one note from its processed chunks (``(offset, doc or reading)`` pairs)."""
     schema = schema or load_schema()
     found, rels, sentences = [], [], {}
     for offset, doc in chunks:
-        for sent in doc.sents:
-            sentences[sent.start_char + offset] = sent.end_char + offset
-        for m in doc._.wb_mentions or ():
+        read = doc if isinstance(doc, _Reading) else _reading(doc)
+        for start, end in read.sentences:
+            sentences[start + offset] = end + offset
+        for m in read.mentions:
             found.append({**m, "props": dict(m["props"]), "start": m["start"] + offset, "end": m["end"] + offset})
-        for r in doc._.wb_relations or ():
+        for r in read.relations:
             rels.append({**r, "start": r["start"] + offset, "end": r["end"] + offset,
                          "source": [r["source"][0], r["source"][1] + offset, r["source"][2] + offset],
                          "target": [r["target"][0], r["target"][1] + offset, r["target"][2] + offset]})

@@ -32,6 +32,7 @@ from ingest.read.exports import export_parts, is_export
 from ingest.resolve import Resolution, Resolver
 from ingest.results import Extraction, FileError
 from workbench.extraction_cache import ExtractionCache
+from workbench.store.connection import lost_connection_is_one_line
 from workbench.store.loader import PIPELINE_VERSION, LoadStats
 from workbench.store.store import Store
 
@@ -172,6 +173,7 @@ def _extract_now(notes: list[Note], cache: ExtractionCache, report: IngestReport
         yield dataclasses.replace(result, note=_light(result.note))
 
 
+@lost_connection_is_one_line("ingest")
 def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None, cache_dir: Path,
                decisions: Sequence[Decision], nlp_factory: Callable[[], Any], fingerprint: str = PIPELINE_VERSION,
                progress: Callable[[str], None] = lambda _: None, batch_size: int = 1000) -> tuple[IngestReport, Resolution]:

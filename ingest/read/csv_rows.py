@@ -25,6 +25,7 @@ __all__ = ["Row", "RowProblem", "iter_rows", "sniff_delimiter", "clean_amount", 
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _AMOUNT_JUNK = re.compile(r"[^\d.,\-]")
+_BAD_BYTES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 class RowProblem(ValueError):
@@ -33,13 +34,15 @@ class RowProblem(ValueError):
 
 @dataclass(frozen=True)
 class Row:
-    """One CSV record: 1-based start ``line``, its ``raw`` text at ``text[start:end]``, its values."""
+    """One CSV record: 1-based start ``line``, its ``raw`` text at ``text[start:end]``, its values,
+    and the one-line ``problem`` (an ``Errors`` row message) that makes it unusable, if any."""
 
     line: int
     start: int
     end: int
     raw: str
     values: tuple[str, ...]
+    problem: str | None = None
 
     def span(self, index: int, delimiter: str) -> tuple[int, int]:
         """Absolute offsets of field ``index``'s value (stripped); the whole row if unsure."""
@@ -71,12 +74,12 @@ def _closing_quote(raw: str, pos: int) -> int:
 
 
 class _Lines:
-    """Lines of a text (split on ``\\n`` only, endings kept), remembering how far it has read."""
+    """Lines of a text from ``pos`` (split on ``\\n`` only, endings kept), remembering how far it has read."""
 
-    def __init__(self, text: str) -> None:
-        self._matches = _LINE.finditer(text)
-        self.pos = 0
-        self.count = 0
+    def __init__(self, text: str, pos: int = 0, count: int = 0) -> None:
+        self._matches = _LINE.finditer(text, pos)
+        self.pos = pos
+        self.count = count
 
     def __iter__(self) -> _Lines:
         return self
@@ -87,13 +90,20 @@ class _Lines:
         return match.group()
 
 
-def iter_rows(text: str, delimiter: str = ",") -> Iterator[Row]:
+def iter_rows(text: str, delimiter: str = ",", width: int | None = None) -> Iterator[Row]:
     """Stream the non-blank rows of a CSV text, header first.
 
-    A row the csv module rejects comes back with no values, to be reported as E014.
+    A row the csv module rejects comes back with no values, to be reported as E014. With the
+    header's ``width``, a quoted field that runs over line ends is an unterminated quote (E019 in
+    ``Row.problem``) when the record it closes has the wrong width or a line inside it would be a
+    whole row by itself; reading then goes on at the next line, so one stray quote costs one row,
+    not the rest of the file. A row holding a NUL, another control character or an undecodable
+    byte (U+FFFD) gets E025.
 
     >>> [(r.line, r.values, r.raw) for r in iter_rows('a,b\\n\\n"x\\ny",2\\n')]
     [(1, ('a', 'b'), 'a,b'), (3, ('x\\ny', '2'), '"x\\ny",2')]
+    >>> [(r.line, r.values, (r.problem or "")[:6]) for r in iter_rows('a,b\\n"x,1\\ny,2\\n', width=2)]
+    [(1, ('a', 'b'), ''), (2, (), '[E019]'), (3, ('y', '2'), '')]
     """
     lines = _Lines(text)
     reader = csv.reader(lines, delimiter=delimiter)
@@ -106,8 +116,31 @@ def iter_rows(text: str, delimiter: str = ",") -> Iterator[Row]:
         except csv.Error:
             values = []
         raw = text[start:lines.pos].rstrip("\r\n")
+        if width is not None and lines.count > line and _unterminated(raw, values, width, delimiter):
+            first = text[start:text.find("\n", start) + 1 or len(text)]
+            yield Row(line=line, start=start, end=start + len(first.rstrip("\r\n")), raw=first.rstrip("\r\n"),
+                      values=(), problem=Errors.E019.format(lines=lines.count - line))
+            lines = _Lines(text, start + len(first), line)
+            reader = csv.reader(lines, delimiter=delimiter)
+            continue
         if values or raw.strip():
-            yield Row(line=line, start=start, end=start + len(raw), raw=raw, values=tuple(values))
+            bad = _BAD_BYTES.search(raw)
+            problem = Errors.E025.format(what=_describe(bad.group())) if bad else None
+            yield Row(line=line, start=start, end=start + len(raw), raw=raw, values=tuple(values), problem=problem)
+
+
+def _unterminated(raw: str, values: list[str], width: int, delimiter: str) -> bool:
+    """A record over several lines that is not a real multi-line field (see ``iter_rows``)."""
+    if len(values) != width:
+        return True
+    inner = raw.split("\n")[1:-1]
+    return any(len(next(csv.reader([ln], delimiter=delimiter), [])) == width for ln in inner)
+
+
+def _describe(char: str) -> str:
+    if char == "\ufffd":
+        return "a byte that is not valid text in the file's encoding"
+    return "NUL" if char == "\x00" else f"control character U+{ord(char):04X}"
 
 
 def sniff_delimiter(first_line: str) -> str:

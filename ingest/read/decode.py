@@ -5,14 +5,20 @@ UTF-8 editors. A wrong guess silently turns "Peña" into "Peńa" and breaks name
 order is deliberate:
 
 1. a byte-order mark decides (UTF-8, UTF-32, UTF-16; Notepad's "Unicode" is UTF-16);
-2. NUL bytes without a BOM mean a binary file (E002);
-3. strict UTF-8;
-4. Windows-1252, then Latin-1, when the result looks like English or Spanish text: only Latin
+2. UTF-16 without a BOM (exports from some Windows tools): a NUL in most odd (or even) bytes,
+   as Latin text has, and almost none in the others, and the bytes decode as UTF-16;
+3. strict UTF-8, where a few stray NUL bytes (at most 1 % of the file) stay in the text and only
+   the CSV row holding one is refused (E025); NUL bytes in more, or in bytes that are not
+   UTF-8, mean a binary file (E002);
+4. UTF-8 with a few broken bytes (at most one in a thousand, fewer than its valid non-ASCII
+   characters): decoded with U+FFFD for each, so one bad byte fails its CSV row, not the file;
+5. Windows-1252, then Latin-1, when the result looks like English or Spanish text: only Latin
    letters and common punctuation outside ASCII, never three accented letters in a row.
    charset-normalizer alone guesses Central-European cp1250 for short Spanish notes
    (measured with charset-normalizer 3.5: "Peña" -> "Peńa");
-5. charset-normalizer for anything else (Cyrillic, Asian encodings);
-6. nothing fits: E003.
+6. ASCII with a few broken bytes that no Western code page reads: as in 4;
+7. charset-normalizer for anything else (Cyrillic, Asian encodings);
+8. nothing fits: E003.
 
 Decoded text with many control characters is binary after all (E002).
 """
@@ -71,12 +77,21 @@ def _decode(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 raise Unreadable(Errors.E003) from None
-    if b"\x00" in data:
-        raise Unreadable(Errors.E002)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        if b"\x00" in data:
+            raise Unreadable(Errors.E002) from None
+    else:
+        if data.count(b"\x00") > len(data) / 100:
+            raise Unreadable(Errors.E002)
+        return text, "utf-8"
+    fixed = _mostly_utf8(data, needs_valid=True)
+    if fixed is not None:
+        return fixed, "utf-8"
     for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
@@ -84,10 +99,45 @@ def _decode(data: bytes) -> tuple[str, str]:
             continue
         if _looks_western(text):
             return text, encoding
+    fixed = _mostly_utf8(data, needs_valid=False)
+    if fixed is not None:
+        return fixed, "utf-8"
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise Unreadable(Errors.E003)
     return str(best), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """``(text, "utf-16-le" | "utf-16-be")`` when the bytes are UTF-16 of mostly Latin text.
+
+    >>> _utf16_without_bom("Peña, 622-1234".encode("utf-16-le"))
+    ('Peña, 622-1234', 'utf-16-le')
+    >>> _utf16_without_bom(b"plain ASCII") is None
+    True
+    """
+    sample = data[:_SAMPLE]
+    half = len(sample) // 2
+    if half < 2 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    encoding = "utf-16-le" if odd > 0.7 and even < 0.01 else "utf-16-be" if even > 0.7 and odd < 0.01 else None
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_utf8(data: bytes, needs_valid: bool) -> str | None:
+    """The text with U+FFFD for each broken byte, when broken bytes are few (see the module doc)."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    if broken > max(1, len(data) // 1000):
+        return None
+    valid = len(text) - len(text.encode("ascii", "ignore")) - broken  # non-ASCII characters, in C
+    return None if needs_valid and valid <= broken else text
 
 
 def _looks_western(text: str) -> bool:

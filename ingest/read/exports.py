@@ -11,7 +11,9 @@ tools write the device and its number there); they are not rows, but line number
 them, so a reported line is the file's line. A note read with a mapping carries it
 (``Note.metadata["mapping"]``), so a later ``read_export(note)`` reads its rows the same way.
 A party-shaped log whose own number is nowhere to be found gets one note without a line
-(E023) before its rows (``ingest.read.handset``).
+(E023) before its rows (``ingest.read.handset``). A row with a stray quote (E019) or a bad byte
+(E025) is one error and the rows after it still load (``ingest.read.csv_rows.iter_rows``); a
+header with no rows at all is one note too (E026), never silence.
 """
 from __future__ import annotations
 
@@ -93,8 +95,13 @@ def iter_export(note: Note, mapping: ColumnMapping | None = None) -> Iterator[Ro
         if own.number is None:
             yield FileError(note.path, Errors.E023.format(label=own.label))
     read_row = _ROW_READERS[layout.kind]
-    for row in iter_rows(note.text, export.delimiter):
+    rows = 0
+    for row in iter_rows(note.text, export.delimiter, width=layout.width):
         if row.line <= export.header.line:
+            continue
+        rows += 1
+        if row.problem:
+            yield FileError(note.path, row.problem, line=row.line)
             continue
         if len(row.values) != layout.width:
             message = Errors.E014.format(found=len(row.values), expected=layout.width)
@@ -108,6 +115,8 @@ def iter_export(note: Note, mapping: ColumnMapping | None = None) -> Iterator[Ro
             yield FileError(note.path, str(exc), line=row.line)
             continue
         yield tuple(rec.mentions), tuple(rec.relations)
+    if not rows:
+        yield FileError(note.path, Errors.E026)
 
 
 def read_export(note: Note, mapping: ColumnMapping | None = None) -> Extraction:

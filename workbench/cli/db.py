@@ -63,6 +63,24 @@ def jars() -> None:
 
 
 @app.command()
+def browser(port: int = typer.Option(7474, "--port", min=1, max=65535, help="Loopback port of the HTTP connector."),
+            off: bool = typer.Option(False, "--off", help="Turn Neo4j Browser (and the HTTP connector) off again.")
+            ) -> None:
+    """Serve Neo4j Browser on 127.0.0.1 only (restarting the local Neo4j); log in with the password file.
+
+    Example: workbench db browser --port 7474
+    """
+    def action(settings: Settings) -> None:
+        address = store.browser(settings, None if off else port)
+        if address is None:
+            out.print("Neo4j Browser is off; the HTTP connector is closed.")
+            return
+        out.print(f"Neo4j Browser: {address} (127.0.0.1 only). Connect to {settings.bolt_uri} as user neo4j "
+                  f"with the password in {settings.password_file} (it is not printed).", highlight=False)
+    _run(action)
+
+
+@app.command()
 def stop() -> None:
     """Stop the local Neo4j.
 

@@ -6,18 +6,29 @@ actually make - a wrong password and a server that is not running - come back as
 
 The local server's password is read from ``<home>/neo4j/password`` at the moment of connecting;
 it is never logged, printed or kept in ``Settings``.
+
+A server that goes away in the middle of a run (stopped, killed, out of memory) surfaces as the
+driver's ``ServiceUnavailable`` / ``SessionExpired`` after its retries; ``lost_connection_is_one_line``
+turns that into W210 for whoever runs a long unit of work (the ingest), instead of a traceback
+through the driver's internals (297 lines measured for a Neo4j killed mid-ingest).
 """
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import neo4j
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from workbench.errors import Errors, WorkbenchError
 from workbench.settings import Settings
 
-__all__ = ["open_driver", "read_password"]
+__all__ = ["lost_connection_is_one_line", "open_driver", "read_password"]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def read_password(path: Path) -> str:
@@ -57,3 +68,17 @@ def open_driver(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
         detail = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise WorkbenchError(Errors.W201.format(uri=settings.bolt_uri, detail=detail)) from None
     return driver
+
+
+def lost_connection_is_one_line(what: str) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """Decorate a unit of work (``what``: "ingest") so a server lost on the way is a W210 ``WorkbenchError``."""
+    def decorate(work: Callable[_P, _R]) -> Callable[_P, _R]:
+        @functools.wraps(work)
+        def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            try:
+                return work(*args, **kwargs)
+            except (ServiceUnavailable, SessionExpired) as error:
+                detail = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+                raise WorkbenchError(Errors.W210.format(what=what, detail=detail)) from None
+        return run
+    return decorate

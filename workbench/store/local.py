@@ -23,9 +23,21 @@ Java, the jars and the class-data-sharing archive that speeds up every start are
 The server process is detached (its own session) and outlives the Python process that started
 it; ``stop`` finds it again through the pid file and checks ``/proc`` that the pid still is
 this home's Neo4j before signalling it.
+
+``start`` and ``stop`` hold an exclusive ``fcntl.flock`` on ``<WORKBENCH_HOME>/neo4j.lock`` from
+the pid check to a server that answers (or is gone), so concurrent ``workbench db start``s on one
+home share one server: before the lock, two starts on a fresh home both launched a JVM and one
+was orphaned (4 of 4 trials). The kernel drops the lock when its holder dies, and the JVM never
+inherits it (``Popen`` closes other descriptors).
+
+Neo4j Browser (``browser``): off by default. Turned on, the HTTP connector listens on 127.0.0.1
+only, at the port kept in ``<home>/neo4j/browser``, and the Browser jar
+(``workbench.store.runtime.ensure_browser``) is appended to the class path; the Browser asks for
+the password itself, so it is never put in a URL, a command line or a log.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import secrets
 import signal
@@ -33,6 +45,8 @@ import socket
 import string
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +58,12 @@ from workbench.settings import Settings
 from workbench.store import cypher
 from workbench.store.connection import open_driver, read_password
 from workbench.store.runtime import (
-    CDS_ARCHIVE, JVM_FLAGS, checked_java, class_archive_flag, ensure_jars, java_major_version, publish_class_archive,
+    CDS_ARCHIVE, JVM_FLAGS, checked_java, class_archive_flag, ensure_browser, ensure_jars, java_major_version,
+    publish_class_archive,
 )
 
-__all__ = ["ENTRY_POINT", "JVM_FLAGS", "ensure_jars", "java_major_version", "running_pid", "start", "status", "stop"]
+__all__ = ["ENTRY_POINT", "JVM_FLAGS", "browser", "browser_port", "ensure_jars", "java_major_version", "running_pid",
+           "start", "status", "stop"]
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
@@ -99,6 +115,18 @@ def running_pid(settings: Settings) -> int | None:
     return None
 
 
+@contextmanager
+def _server_lock(settings: Settings) -> Iterator[None]:
+    """One start or stop of this home's server at a time, across processes (see the module doc)."""
+    settings.home.mkdir(parents=True, exist_ok=True)
+    fd = os.open(settings.home / "neo4j.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def _port_open(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
@@ -115,6 +143,12 @@ def _prepare_home(settings: Settings) -> None:
         (home / sub).mkdir(exist_ok=True)
     template = string.Template((settings.repo / "neo4j" / "neo4j.conf").read_text(encoding="utf-8"))
     conf = template.substitute(bolt_port=settings.bolt_port, pagecache=settings.pagecache)
+    http = browser_port(settings)
+    if http is not None:
+        if _HTTP_OFF not in conf:  # a bug, not a user error: the template must keep HTTP off by default
+            raise RuntimeError(f"neo4j/neo4j.conf no longer has the line {_HTTP_OFF!r} that the Browser replaces")
+        conf = conf.replace(_HTTP_OFF, f"server.http.enabled=true\nserver.http.listen_address=127.0.0.1:{http}\n"
+                                       f"server.http.advertised_address=127.0.0.1:{http}", 1)
     (home / "conf" / "neo4j.conf").write_text(conf, encoding="utf-8")
 
 
@@ -145,8 +179,10 @@ def _ensure_password(settings: Settings, java: str, lib: Path) -> None:
 
 def _launch(settings: Settings, java: str, lib: Path) -> subprocess.Popen[bytes]:
     home = settings.neo4j_home
+    # The Browser jar goes last: a class archive stays valid for a class path that only grows at its end.
+    classpath = f"{lib}/*" + (f":{ensure_browser(settings)}/*" if browser_port(settings) is not None else "")
     command = [java, f"-Xms{settings.heap}", f"-Xmx{settings.heap}", *JVM_FLAGS, class_archive_flag(settings),
-               "-Xshare:auto", "-cp", f"{lib}/*",
+               "-Xshare:auto", "-cp", classpath,
                ENTRY_POINT, f"--home-dir={home}", f"--config-dir={home / 'conf'}"]
     with open(home / "logs" / "console.log", "ab") as console:
         process = subprocess.Popen(command, cwd=home, env=_neo4j_env(settings), stdin=subprocess.DEVNULL,
@@ -191,10 +227,16 @@ def _wait_ready(settings: Settings, pid: int, timeout: float, process: subproces
 def start(settings: Settings, timeout: float = 90.0) -> int:
     """Start the local server if it is not running; return its pid once Bolt answers queries.
 
-    Idempotent: a running server of this home is reused (same pid).
+    Idempotent, also when called by several processes at once: a running server of this home is
+    reused (same pid), and a start under way is waited for (``_server_lock``).
     """
     if settings.external:
         raise WorkbenchError(Errors.W109.format(uri=settings.neo4j_uri))
+    with _server_lock(settings):
+        return _start_locked(settings, timeout)
+
+
+def _start_locked(settings: Settings, timeout: float) -> int:
     pid = running_pid(settings)
     if pid is not None:
         _wait_ready(settings, pid, timeout)
@@ -210,12 +252,53 @@ def start(settings: Settings, timeout: float = 90.0) -> int:
     return process.pid
 
 
+# --- Neo4j Browser -----------------------------------------------------------------------------
+
+_HTTP_OFF = "server.http.enabled=false"
+
+
+def browser_port(settings: Settings) -> int | None:
+    """The loopback port of the HTTP connector when Neo4j Browser is on, else None."""
+    try:
+        return int((settings.neo4j_home / "browser").read_text(encoding="utf-8").strip())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def browser(settings: Settings, port: int | None = 7474, timeout: float = 90.0) -> str | None:
+    """Turn Neo4j Browser on at ``http://127.0.0.1:port/browser/`` (``port=None``: off) and return
+    its address; a running server is restarted with the new setting, a stopped one starts so.
+
+    Example: ``browser(settings)`` -> ``'http://127.0.0.1:7474/browser/'``
+    """
+    if settings.external:
+        raise WorkbenchError(Errors.W109.format(uri=settings.neo4j_uri))
+    if port is not None and (port == settings.bolt_port or _port_open(port) and port != browser_port(settings)):
+        raise WorkbenchError(Errors.W120.format(port=port))
+    if port is not None:
+        ensure_browser(settings)  # fetch before stopping anything: no Maven, no change
+    stop(settings, timeout)
+    settings.neo4j_home.mkdir(parents=True, exist_ok=True)
+    choice = settings.neo4j_home / "browser"
+    if port is None:
+        choice.unlink(missing_ok=True)
+    else:
+        choice.write_text(f"{port}\n", encoding="utf-8")
+    start(settings, timeout)
+    return None if port is None else f"http://127.0.0.1:{port}/browser/"
+
+
 # --- Stop and status ---------------------------------------------------------------------------
 
 def stop(settings: Settings, timeout: float = 60.0) -> bool:
     """Stop the local server (SIGTERM, then SIGKILL after ``timeout``); False if none was running."""
     if settings.external:
         raise WorkbenchError(Errors.W109.format(uri=settings.neo4j_uri))
+    with _server_lock(settings):
+        return _stop_locked(settings, timeout)
+
+
+def _stop_locked(settings: Settings, timeout: float) -> bool:
     pid = running_pid(settings)
     if pid is None:
         return False

@@ -9,6 +9,10 @@ with it a start costs about 40 % less CPU (measured: ~15 s -> ~9 s of CPU on 2 c
 first server of a jar set dumps it at its clean exit (into its own ``run/``, so two servers
 never write one file); ``stop`` then publishes it next to the jars with an atomic rename. A
 stale archive (another JDK) is ignored by the JVM, which then starts without it.
+
+Neo4j Browser is not in the server's Maven closure: ``ensure_browser`` copies its one jar
+(``org.neo4j.client:neo4j-browser``, the newest 5.x on Maven Central) into ``<lib>/browser``
+the first time it is turned on, so a workbench that never uses it never fetches it.
 """
 from __future__ import annotations
 
@@ -22,8 +26,8 @@ from pathlib import Path
 from workbench.errors import Errors, WorkbenchError
 from workbench.settings import Settings
 
-__all__ = ["CDS_ARCHIVE", "JVM_FLAGS", "checked_java", "class_archive_flag", "ensure_jars", "java_major_version",
-           "publish_class_archive"]
+__all__ = ["BROWSER_ARTIFACT", "CDS_ARCHIVE", "JVM_FLAGS", "checked_java", "class_archive_flag", "ensure_browser",
+           "ensure_jars", "java_major_version", "publish_class_archive"]
 
 # The flags Neo4j's own launcher passes (minus AlwaysPreTouch, which would commit the whole heap).
 JVM_FLAGS = (
@@ -35,6 +39,7 @@ JVM_FLAGS = (
 )
 _STAMP = ".workbench-jars"
 CDS_ARCHIVE = "neo4j-classes.jsa"
+BROWSER_ARTIFACT = "org.neo4j.client:neo4j-browser:5.24.0"
 
 
 # --- Java and jars -----------------------------------------------------------------------------
@@ -94,6 +99,27 @@ def ensure_jars(settings: Settings) -> Path:
         raise WorkbenchError(Errors.W103.format(pom=pom, detail=lines[0] if lines else f"exit code {done.returncode}"))
     stamp.write_text(digest + "\n", encoding="utf-8")
     return lib
+
+
+def ensure_browser(settings: Settings) -> Path:
+    """The folder holding the Neo4j Browser jar, fetched with Maven once (see the module doc)."""
+    folder = settings.lib_dir / "browser"
+    version = BROWSER_ARTIFACT.rsplit(":", 1)[1]
+    if (folder / f"neo4j-browser-{version}.jar").is_file():
+        return folder
+    mvn = shutil.which("mvn")
+    if not mvn:
+        raise WorkbenchError(Errors.W102.format(pom=BROWSER_ARTIFACT))
+    folder.mkdir(parents=True, exist_ok=True)
+    command = [mvn, "-q", "-B", "-f", str(settings.pom_file),
+               "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy",
+               f"-Dartifact={BROWSER_ARTIFACT}", f"-DoutputDirectory={folder}"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (folder / f"neo4j-browser-{version}.jar").is_file():
+        lines = [ln for ln in re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr).splitlines() if ln.strip()]
+        raise WorkbenchError(Errors.W121.format(artifact=BROWSER_ARTIFACT,
+                                                detail=lines[0] if lines else f"exit code {done.returncode}"))
+    return folder
 
 
 def class_archive_flag(settings: Settings) -> str:
