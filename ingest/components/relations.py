@@ -153,8 +153,8 @@ class RelationFinder:
 
     def _call(self, doc: Doc, sent: Span, verb: Token, callers: list, callees: list, method: str,
               confidence: float) -> None:
-        if any(c.get("method", "").endswith(":called") for c in callees):
-            return  # "whom La Jefa called Sarge", "a man they call El Güero": a name given, not a phone call
+        if any(c.get("method", "").endswith(":called") for c in callees) or _naming(verb):
+            return  # "whom La Jefa called Sarge", "a man who calls himself a pastor": a name given, not a phone call
         callers = [c for c in callers if self.allowed("CALLED", c, {"label": "Call"})]
         callees = [c for c in callees if self.allowed("CALL_TO", {"label": "Call"}, c)]
         if not callers or not callees:
@@ -187,6 +187,14 @@ class RelationFinder:
                 if self.allowed(row["type"], source, target):
                     add_relation(doc, row["type"], source, target, sent, f"relational_nouns.jsonl:{row['id']}",
                                  row["confidence"], relation=noun.lower_)
+
+
+def _naming(verb: Token) -> bool:
+    """"calls himself a pastor", "calls him Pastor": the verb gives a name (a second object, a
+    reflexive), it does not place a call."""
+    return verb.lemma_.lower() == "call" and any(
+        c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} or c.lower_ in {"himself", "herself", "themselves", "myself"}
+        for c in verb.children)
 
 
 def _in(sent: Span, items: list[dict[str, Any]]) -> list[dict[str, Any]]:

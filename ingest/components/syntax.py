@@ -11,6 +11,8 @@ note's author, unless an apposition names the writer ("I, Sgt. Pop, interviewed 
 """
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -19,8 +21,22 @@ from ingest.components.base import add_mention, mentions
 
 _RELATIVE = {"who", "that", "which", "whom"}
 _FIRST_PERSON = {"i", "we"}
+_NAMING_VERBS = {"call", "name", "nickname", "know"}
+_SPEAKER_WORDS = {"i", "we", "me", "us"}
+# "I am H.Z.M., 22 years old", "My name is Ana Pop", "Yo soy Y.L.P.", "Me llamo ...": who speaks in a statement
+_SPEAKER = re.compile(r"(?:^|\n|[.!?]\s+|\")\s*(?:I am|I'm|My name is|Yo soy|Me llamo|Mi nombre es|Soy)\s+$")
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _PRIORITY = {"Person": 0, "Organization": 1, "Location": 2}
+
+
+def _speaker(doc: Doc) -> dict[str, Any] | None:
+    """The person a first-person statement is made by, when the statement names them ("I am
+    H.Z.M."): then its "me" and "us" are that person, not the note's investigator."""
+    text = doc.text
+    for item in sorted((m for m in mentions(doc) if m["label"] == "Person"), key=lambda m: m["start"]):
+        if _SPEAKER.search(text[max(0, item["start"] - 20):item["start"]]):
+            return item
+    return None
 
 
 class Arguments:
@@ -33,6 +49,7 @@ class Arguments:
             span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
             for token in span or ():
                 self.by_token.setdefault(token.i, item)
+        self.speaker = _speaker(doc)
 
     def mention(self, token: Token) -> dict[str, Any] | None:
         return self.by_token.get(token.i)
@@ -42,6 +59,8 @@ class Arguments:
         found = []
         for tok in (token, *token.conjuncts):
             item = self.by_token.get(tok.i)
+            if item is None and self.speaker is not None and tok.lower_ in _SPEAKER_WORDS and tok.pos_ == "PRON":
+                item = self.speaker  # "I am H.Z.M. ... he kept us in his house": the one who makes the statement
             if item is None and tok.lower_ in _FIRST_PERSON and (tok.pos_ == "PRON" or tok.dep_ == "nsubj"):
                 item = self._named_writer(tok) or self._first_person(tok)
             if item is None and tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
@@ -53,6 +72,9 @@ class Arguments:
                 for child in tok.children:
                     if child.dep_ in {"appos", "compound"}:
                         found += self.resolve(child, depth + 1)
+                    elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in _NAMING_VERBS:
+                        found += [m for g in child.children if g.dep_ in {"dobj", "oprd", "attr", "xcomp", "ccomp"}
+                                  for m in self.resolve(g, depth + 1) if m["label"] == "Person"]  # "a man they call El Güero"
             if item is not None and item not in found:
                 found.append(item)
         return found

@@ -54,7 +54,7 @@ def test_both_of_a_country_is_the_origin_of_the_two_before(nlp):
 
 def test_of_a_home_town_stays_residence(nlp):
     rels = linked(nlp, "Carlos Reyes, 45, of Aurora, Illinois, was sentenced today.")
-    assert ("LIVES_AT", "Carlos Reyes", "Aurora", "workbench.relation_finder.v1:comma-of-place") in rels
+    assert [r for r in rels if r[:3] == ("LIVES_AT", "Carlos Reyes", "Aurora") and r[3].endswith(":comma-of-place")]
     assert not [r for r in rels if r[0] == "NATIVE_OF"], rels
 
 

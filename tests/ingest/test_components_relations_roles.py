@@ -53,7 +53,7 @@ def test_boss_at_a_venue_is_not_its_owner(nlp):
     ("Carlos Reyes moved to 12 Baker Street, San Ignacio last year.",
      ("LIVES_AT", "Carlos Reyes", "12 Baker Street", "relations.jsonl:move-to")),
     ("Carlos Reyes, of 12 Baker Street, San Ignacio, was present.",
-     ("LIVES_AT", "Carlos Reyes", "12 Baker Street", "workbench.relation_finder.v1:comma-of-place")),
+     ("LIVES_AT", "Carlos Reyes", "12 Baker Street", "workbench.residences.v1:comma-of-place")),
     ("Carlos Reyes gave his address as 12 Baker Street, San Ignacio.",
      ("LIVES_AT", "Carlos Reyes", "12 Baker Street", "relations.jsonl:gave-address")),
 ])
