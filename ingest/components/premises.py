@@ -35,6 +35,8 @@ _OPERATOR = re.compile(r"\b(?:operated|run|managed|owned)\s+by\s+$|\b(?:operator
                        r"raz[oó]n social|propietari[oa]|due[ñn][oa]|titular)\b\s*[:,-]?\s*[\"“']?$", re.IGNORECASE)
 _HOLDERS = re.compile(r"\b(?:directors?|shareholders?|owners?|partners?|proprietors?|members?|socios?|"
                       r"accionistas?|propietarios?)\b[^:\n]*:", re.IGNORECASE)
+_NOTHING = re.compile(r"\b(?:nothing|no one|nobody|not found|none|nada|nadie|was searched|were searched)\b",
+                      re.IGNORECASE)  # "X was searched by Tzib; nothing was found": a person searched, no one found
 _TEAM = re.compile(r"\b(?:team|present|officers|equipo|acompañ\w*)\s*:", re.IGNORECASE)
 _BODY_ROLES = {"investigator", "official"}
 _COMPANY = re.compile(r"\b(?:[A-Z][\w&'-]*[ \t]+){1,5}(?:LTD|Ltd|LIMITED|Limited|INC|Inc|LLC|CORP|Corp|S\.A)\b\.?")
@@ -102,7 +104,8 @@ class Premises:
         """Everyone a search report finds on the premises (not the team that searched) was there."""
         subject_end = _subject_end(doc)
         for sent in index.sents:
-            if sent.start_char < subject_end or not _FOUND.search(sent.text) or _TEAM.search(sent.text):
+            if sent.start_char < subject_end or not _FOUND.search(sent.text) or _TEAM.search(sent.text) \
+                    or _NOTHING.search(sent.text):
                 continue
             for person in [m for m in mentions(doc) if m["label"] == "Person"
                            and sent.start_char <= m["start"] < sent.end_char]:

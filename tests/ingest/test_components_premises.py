@@ -48,3 +48,8 @@ def test_a_spouse_named_in_a_declaration_is_a_relative(nlp):
     text = ("Register of councillors: Cllr. Rafael Antonio Cruz, elected 2021. "
             "His Integrity Commission declaration (2023) names his spouse as Glenda Cruz (née Novelo).")
     assert ("RELATED_TO", "Rafael Antonio Cruz", "Glenda Cruz", "relational_nouns.jsonl:family") in linked(nlp, text)
+
+
+def test_a_person_searched_with_nothing_found_is_not_put_at_the_venue(nlp):
+    text = "SUBJECT: SEARCH - SUNSET BAR\n\nCarlos Alvarado was searched by Tzib; nothing was found.\n"
+    assert not [r for r in linked(nlp, text) if r[3] == "workbench.premises.v1:found"]
