@@ -23,9 +23,21 @@ import json
 from importlib import resources
 from typing import Any
 
-__all__ = ["esc", "script_json", "vis_assets", "own_asset", "page", "VIS_VERSION"]
+__all__ = ["esc", "script_json", "vis_assets", "own_asset", "page", "csp_meta", "VIS_VERSION", "CSP"]
 
 VIS_VERSION = "9.1.2"
+# Every page we write carries this policy: no request of any kind can leave the page.
+CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+       "img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'")
+
+
+def csp_meta() -> str:
+    """The ``<meta>`` tag that applies ``CSP``; it must come before anything else in ``<head>``.
+
+    >>> "default-src 'none'" in csp_meta()
+    True
+    """
+    return f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
 
 
 def esc(text: Any) -> str:
