@@ -1,21 +1,28 @@
 """End-to-end ingest benchmark: a generated case of N notes plus its CSV exports, into Neo4j.
 
-Why: the unit ingests years of notes at once; this measures the whole chain (read, extract,
-resolve, load) against a throw-away local Neo4j (own home, free port; the user's data is never
-touched), as total time, notes/s and the peak memory of the ingest process, for two sizes so the
-growth is visible, then the time of the complicity-flag run on the ingested case (projection,
-rules and audit record) and the process's peak after it (the flags hold the projected case), then a second ingest of the same case in a fresh process ("again":
-every extraction cached, nothing new to write - what re-ingesting a folder costs, and the peak
-memory of resolving and loading without the spaCy model). The baseline measured in the same run
-is reading alone (decode + hash), the least any ingest must do. Each run is a child process so
-peak memory is its own.
+Why: an ingest should cost about what its language model costs. This measures, in one run on the
+same notes (seed 4242) against a throw-away local Neo4j (own home, free port; the user's data is
+never touched):
 
-Usage: ``python -m bench ingest`` or ``python bench/bench_ingest.py [--sizes 1000 10000]``.
+- the bare model: ``nlp.pipe`` over the notes' texts, one process, model loaded once (the load
+  not timed) - the baseline;
+- a cold ingest (empty database, empty extraction cache) with 1 process and with N processes
+  (``--processes``, default the machine's cores), each as total seconds and as a ratio to the
+  baseline (targets: <= 1.5x with 1 process, <= 1.0x with 2), with the peak memory of the
+  ingest process and of its largest model worker;
+- a second ingest of the same case ("again": every extraction cached, nothing new to write);
+- the hash of the graph after each cold ingest: it must not depend on the number of processes.
+
+Each measurement is a child process, so peak memory is its own.
+
+Usage: ``python -m bench ingest`` or ``python bench/bench_ingest.py [--sizes 1000 10000] [--processes 2]``.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import resource
 import socket
 import subprocess
@@ -33,42 +40,85 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def child(home: str, port: int, folder: Path) -> dict[str, float]:
+def _peaks() -> tuple[float, float]:
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
+def snapshot_hash(driver) -> str:  # type: ignore[no-untyped-def]
+    """sha256 of every node and relationship with its properties, minus the ingest time."""
+    nodes, _, _ = driver.execute_query(
+        "MATCH (n) RETURN labels(n)[0] AS l, n.id AS id, properties(n) AS p ORDER BY l, id", database_="neo4j")
+    rels, _, _ = driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN type(r) AS t, r.id AS id, a.id AS a, b.id AS b, properties(r) AS p "
+        "ORDER BY t, id", database_="neo4j")
+    snap = ([[r["l"], r["id"], {k: v for k, v in r["p"].items() if k != "ingested_at"}] for r in nodes],
+            [[r["t"], r["id"], r["a"], r["b"], r["p"]] for r in rels])
+    return hashlib.sha256(json.dumps(snap, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def bare(folder: Path) -> dict[str, float]:
+    """``nlp.pipe`` over the notes' texts, model loaded once; only the pipe is timed."""
+    from ingest.nlp import build_nlp
     from ingest.read import read_path
-    from workbench.api import connect
     from workbench.settings import load_settings
 
+    texts = [n.text for n in read_path(folder / "notes") if hasattr(n, "text")]
+    nlp = build_nlp(load_settings(env_files=()).spacy_model)
     started = time.perf_counter()
-    n_read = sum(1 for p in (folder / "notes", folder / "exports") for _ in read_path(p))
-    read_s = time.perf_counter() - started
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return {"seconds": time.perf_counter() - started, "notes": len(texts), "peak_mib": _peaks()[0]}
+
+
+def ingest(home: str, port: int, folder: Path, processes: int, cache: str) -> dict[str, float | str]:
+    """One ingest of the case into the database (wiped first when ``cache`` is new)."""
+    from ingest.nlp import build_nlp
+    from workbench.api import connect
+    from workbench.pipeline import extraction_fingerprint, run_ingest
+    from workbench.settings import load_settings
+
     settings = load_settings({"WORKBENCH_HOME": home, "WORKBENCH_BOLT_PORT": str(port)}, env_files=())
     wb = connect(settings, start=False)  # applies the schema's constraints and indexes
+    cache_dir = Path(home) / cache
+    if not cache_dir.exists():
+        with wb.store.driver.session(database="neo4j") as session:
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
     started = time.perf_counter()
-    report = wb.ingest([folder / "notes", folder / "exports"], case_id="BENCH")
+    report, _ = run_ingest(wb.store, [folder / "notes", folder / "exports"], case_id="BENCH", cache_dir=cache_dir,
+                           decisions=[], nlp_factory=lambda: build_nlp(settings.spacy_model), processes=processes,
+                           fingerprint=extraction_fingerprint(settings.spacy_model))
     total = time.perf_counter() - started
-    ingest_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the flags load the graph
-    started = time.perf_counter()
-    flags = wb.complicity_flags("BENCH")
-    flags_s = time.perf_counter() - started
+    peak, worker = _peaks()
+    digest = snapshot_hash(wb.store.driver)
     wb.close()
-    return {"files": n_read, "read_s": read_s, "total_s": total, "failed": len(report.failed),
-            "flags_s": flags_s, "flagged": len(flags),
-            "entities": report.entities_after, "relationships": report.load.relationships if report.load else 0,
-            "peak_mib": ingest_peak, "flags_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"total_s": total, "failed": len(report.failed), "relationships": report.load.relationships
+            if report.load else 0, "peak_mib": peak, "worker_mib": worker, "graph": digest}
+
+
+def _child(*args: str) -> dict[str, float | str]:
+    out = subprocess.run([sys.executable, str(Path(__file__)), "--child", *args], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--child", nargs=3, metavar=("HOME", "PORT", "FOLDER"))
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--child", nargs="+")
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.child[0], int(args.child[1]), Path(args.child[2]))))
+        kind, *rest = args.child
+        result = bare(Path(rest[0])) if kind == "bare" else ingest(rest[0], int(rest[1]), Path(rest[2]),
+                                                                    int(rest[3]), rest[4])
+        print(json.dumps(result))
         return 0
     from ingest.sample import generate_case
     from workbench.settings import load_settings
     from workbench.store import local
 
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     rows = []
     for size in args.sizes:
         home = tempfile.mkdtemp(prefix="wb-bench-ingest-")
@@ -77,18 +127,23 @@ def main(argv: list[str]) -> int:
         settings = load_settings({"WORKBENCH_HOME": home, "WORKBENCH_BOLT_PORT": str(port)}, env_files=())
         local.start(settings)
         try:
-            runs = [subprocess.run([sys.executable, str(Path(__file__)), "--child", home, str(port), str(folder)],
-                                   capture_output=True, text=True, check=True) for _ in range(2)]
-            first, again = (json.loads(run.stdout.strip().splitlines()[-1]) for run in runs)
-            rows.append((size, {**first, "again_s": again["total_s"], "again_mib": again["peak_mib"]}))
+            base = _child("bare", str(folder))
+            runs = {n: _child("ingest", home, str(port), str(folder), str(n), f"cache-{n}")
+                    for n in dict.fromkeys([1, args.processes])}
+            again = _child("ingest", home, str(port), str(folder), "1", "cache-1")
+            rows.append((size, base, runs, again))
         finally:
             local.stop(settings)
-    print(f"{'notes':>6} {'files':>6} {'total s':>8} {'notes/s':>8} {'x reading':>9} {'entities':>8} "
-          f"{'rels':>7} {'peak MiB':>8} {'flags s':>8} {'flags MiB':>9} {'again s':>8} {'again MiB':>9}")
-    for size, r in rows:
-        print(f"{size:>6} {r['files']:>6} {r['total_s']:>8.1f} {r['files'] / r['total_s']:>8.1f} "
-              f"{r['total_s'] / r['read_s']:>9.1f} {r['entities']:>8} {r['relationships']:>7} {r['peak_mib']:>8.0f} "
-              f"{r['flags_s']:>8.1f} {r['flags_mib']:>9.0f} {r['again_s']:>8.1f} {r['again_mib']:>9.0f}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"{'notes':>6} {'bare pipe s':>11} {'procs':>5} {'ingest s':>8} {'x bare':>6} {'peak MiB':>8} "
+          f"{'worker MiB':>10} {'rels':>6} {'graph':>16} {'again s':>7}")
+    for size, base, runs, again in rows:
+        for n, r in runs.items():
+            print(f"{size:>6} {base['seconds']:>11.1f} {n:>5} {r['total_s']:>8.1f} "
+                  f"{float(r['total_s']) / float(base['seconds']):>6.2f} {r['peak_mib']:>8.0f} {r['worker_mib']:>10.0f} "
+                  f"{r['relationships']:>6} {r['graph']:>16} {again['total_s']:>7.1f}")
+        same = len({r["graph"] for r in runs.values()} | {again["graph"]}) == 1
+        print(f"{size:>6} graphs identical for {', '.join(map(str, runs))} processes and again: {same}")
     return 0
 
 

@@ -117,7 +117,7 @@ class Workbench:
 
     # -- ingest and review -----------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], *, case_id: str | None = None,
-               progress: Any = None, batch_size: int = 1000) -> IngestReport:
+               progress: Any = None, batch_size: int = 1000, processes: int | None = None) -> IngestReport:
         """Read, extract, resolve and load files and folders (idempotent; see workbench.pipeline).
 
         A path that does not exist, or a case id that differs from a known one only in letter
@@ -136,7 +136,7 @@ class Workbench:
         report, resolution = run_ingest(
             self.store, given, case_id=case_id, cache_dir=self.settings.home / "extractions",
             decisions=self.decision_log.current(), nlp_factory=lambda: build_nlp(self.settings.spacy_model),
-            progress=progress or (lambda _: None), batch_size=batch_size,
+            progress=progress or (lambda _: None), batch_size=batch_size, processes=processes,
             fingerprint=extraction_fingerprint(self.settings.spacy_model))
         self._save_candidates(resolution)
         return report

@@ -18,6 +18,7 @@ some note is not cached yet.
 from __future__ import annotations
 
 import dataclasses
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -109,12 +110,18 @@ class _LazyModel:
 
 
 def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCache, report: IngestReport,
-                 model: _LazyModel, progress: Callable[[str], None], window: int = 256) -> Iterator[Extraction]:
-    """Every readable note's extraction, from the cache or extracted now, one at a time.
+                 model: _LazyModel, progress: Callable[[str], None], processes: int = 1,
+                 window: int = 256) -> Iterator[Extraction]:
+    """Every readable note's extraction, from the cache or extracted now, one at a time, in input order.
 
-    Notes to extract are gathered ``window`` at a time (spaCy batches them), so at most that many
-    note texts are held, whatever the size of the case.
+    Notes to extract are gathered ``window`` at a time per process (spaCy batches them), so at
+    most that many note texts are held, whatever the size of the case. With ``processes`` > 1
+    the model runs in that many worker processes (``nlp.pipe(n_process=...)``): they take
+    batches from and return Docs through spaCy's bounded queues while this process reads the
+    files, writes the cache and feeds the resolver; results come back in input order, so the
+    graph does not depend on the number of processes.
     """
+    window *= processes
     pending: list[Note] = []
     for path in paths:
         for item in read_path(path, case_id=case_id):
@@ -132,9 +139,9 @@ def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCa
                 continue
             pending.append(item)
             if len(pending) >= window:
-                yield from _extract_now(pending, cache, report, model, progress)
+                yield from _extract_now(pending, cache, report, model, progress, processes)
                 pending = []
-    yield from _extract_now(pending, cache, report, model, progress)
+    yield from _extract_now(pending, cache, report, model, progress, processes)
 
 
 def _read_export(note: Note, cache: ExtractionCache, report: IngestReport,
@@ -157,12 +164,12 @@ def _read_export(note: Note, cache: ExtractionCache, report: IngestReport,
 
 
 def _extract_now(notes: list[Note], cache: ExtractionCache, report: IngestReport, model: _LazyModel,
-                 progress: Callable[[str], None]) -> Iterator[Extraction]:
+                 progress: Callable[[str], None], processes: int = 1) -> Iterator[Extraction]:
     from ingest import extract
 
     if not notes:
         return
-    for result in extract(notes, model.get()):
+    for result in extract(notes, model.get(), n_process=min(processes, max(1, len(notes) // 64))):
         if isinstance(result, FileError):
             report.failed.append(result)
             progress(str(result))
@@ -176,15 +183,21 @@ def _extract_now(notes: list[Note], cache: ExtractionCache, report: IngestReport
 @lost_connection_is_one_line("ingest")
 def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None, cache_dir: Path,
                decisions: Sequence[Decision], nlp_factory: Callable[[], Any], fingerprint: str = PIPELINE_VERSION,
-               progress: Callable[[str], None] = lambda _: None, batch_size: int = 1000) -> tuple[IngestReport, Resolution]:
-    """Ingest files and folders into the store; see the module docstring for the guarantees."""
+               progress: Callable[[str], None] = lambda _: None, batch_size: int = 1000,
+               processes: int | None = None) -> tuple[IngestReport, Resolution]:
+    """Ingest files and folders into the store; see the module docstring for the guarantees.
+
+    ``processes``: worker processes for the model (default: the machine's cores).
+    """
+    processes = max(1, processes or os.cpu_count() or 1)
     started = time.perf_counter()
     report = IngestReport()
     report.entities_before = _entity_count(store)
     cache = ExtractionCache(cache_dir, fingerprint)
     resolver = Resolver(schema=store.schema)
     notes: list[Note] = []
-    for extraction in _extractions([Path(p) for p in paths], case_id, cache, report, _LazyModel(nlp_factory), progress):
+    for extraction in _extractions([Path(p) for p in paths], case_id, cache, report, _LazyModel(nlp_factory), progress,
+                                  processes):
         report.row_errors.extend(extraction.errors)
         resolver.add(extraction)
         if not notes or notes[-1] is not extraction.note:  # a large cached note comes in parts

@@ -27,7 +27,9 @@ def print_summary(summary: dict[str, object], errors: list[object] = ()) -> None
 
 def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders: notes and CSV exports."),
         case: Optional[str] = typer.Option(None, "--case", help="Case id (default: each note's Case: header)."),
-        batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per UNWIND batch.")) -> None:
+        batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per UNWIND batch."),
+        processes: Optional[int] = typer.Option(None, "--processes", "-p", min=1,
+                                                help="Extraction worker processes (default: the machine's cores).")) -> None:
     """Read, extract, resolve and load case files into Neo4j; re-running changes nothing.
 
     Example: workbench ingest cases/BZ-TIP-2026-118/notes cases/BZ-TIP-2026-118/exports --case BZ-TIP-2026-118
@@ -37,7 +39,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders: note
     with workbench_session() as wb, Progress(SpinnerColumn(), TextColumn("{task.description}"),
                                              TimeElapsedColumn(), console=console, transient=True) as bar:
         task = bar.add_task("reading", total=None)
-        report = wb.ingest(paths, case_id=case, batch_size=batch_size,
+        report = wb.ingest(paths, case_id=case, batch_size=batch_size, processes=processes,
                            progress=lambda msg: bar.update(task, description=str(msg)[:80]))
     print_summary(report.summary(), report.failed + report.row_errors)
     if not report.ok:

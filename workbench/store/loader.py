@@ -1,12 +1,22 @@
-"""Write resolved records to Neo4j: batched ``UNWIND $rows MERGE``, idempotent, resumable.
+"""Write resolved records to Neo4j: batched ``UNWIND $rows``, idempotent, resumable, each fact once.
 
-Why this shape: every id is deterministic (make_id of stable parts), every write is a MERGE on a
-constrained key, and a note version's properties are set only when it is first created. So a
+Why this shape: every id is deterministic (make_id of stable parts), every write is keyed on a
+constrained id, and a note version's properties are set only when it is first created. So a
 second ingest of the same folder changes nothing, and an ingest killed half-way and run again
-ends in exactly the graph an uninterrupted run gives. Writes go in managed transactions
-(``execute_write``), which the driver retries on transient errors. Order matters only for
-speed and for MATCHes to succeed: case, notes, nodes, mentions, evidence, relationships, then
-the relationship statistics that are derived from their Evidence nodes.
+ends in exactly the graph an uninterrupted run gives. Order matters only for MATCHes to
+succeed: case, notes, nodes, mentions, evidence, relationships.
+
+Two paths, one graph. A run that begins on a database with no Mention, no Evidence and no
+relationship (a first load: ``FRESH_DATABASE``) knows every fact id is new, so it ``CREATE``s
+each one the first time the run gives it, and it computes each relationship's evidence
+statistics in Python from the run's own evidence (nothing else can support it) and writes them
+in the statement that writes the relationship; there is nothing to retire. Any other run (a
+second ingest, a resumed crash, a new folder for a known case) ``MERGE``s, retires what it no
+longer reads and derives the statistics of what it touched from the stored Evidence nodes
+(``refresh_rel_stats``), as before. Both give the same properties: the integration tests compare
+a resumed run's graph with a fresh one's. Each flush of the buffers is one managed transaction
+(``execute_write``, retried on transient errors): a commit is the costly part of a small write.
+Only one ingest writes to a database at a time.
 
 ``Loader`` takes the stages one call at a time so the pipeline can stream each note's mentions
 and evidence sentences (``Loader.note_facts``) in batches instead of holding a whole case;
@@ -26,9 +36,11 @@ from graph_schema.model import Schema
 from graph_schema.records import Evidence, Mention, NodeRecord, Note, RelRecord, make_id
 from workbench.store.cypher import write as q
 
-__all__ = ["LoadStats", "Loader", "PIPELINE_VERSION", "load_records"]
+__all__ = ["LoadStats", "Loader", "PIPELINE_VERSION", "load_records", "rel_stats"]
 
 PIPELINE_VERSION = "workbench-0.1"
+
+Statement = tuple[str, Sequence[dict[str, Any]], dict[str, Any]]
 
 
 @dataclass
@@ -43,7 +55,7 @@ class LoadStats:
     by_label: dict[str, int] = field(default_factory=dict)
 
 
-def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:
+def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 
@@ -72,36 +84,68 @@ def _evidence_row(rel_id: str, rel_type: str, ev: Evidence, case_id: str | None,
     return {"id": make_id(ev.id, rel_id), "props": {k: v for k, v in props.items() if v is not None}}
 
 
+def rel_stats(support: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A relationship's evidence statistics from its live Evidence properties by id: what
+    ``refresh_rel_stats`` derives in Cypher, value for value (same order, same types).
+
+    >>> rel_stats({"b": {"confidence": 0.5, "date": "2026-02-01", "method": "m1", "case_id": "C"},
+    ...            "a": {"confidence": 0.9, "method": "m2", "case_id": "C"}})["methods"]
+    ['m2', 'm1']
+    """
+    confidence, first, last, methods, cases = 0.0, None, None, [], []
+    for ev_id in sorted(support):
+        ev = support[ev_id]
+        conf, date, method, case = ev.get("confidence"), ev.get("date"), ev.get("method"), ev.get("case_id")
+        confidence = conf if conf is not None and conf > confidence else confidence
+        first = date if date is not None and (first is None or date < first) else first
+        last = date if date is not None and (last is None or date > last) else last
+        methods += [] if method in methods else [method]
+        cases += [] if case is None or case in cases else [case]
+    return {"evidence_ids": sorted(support), "evidence_count": len(support), "retired": not support,
+            "confidence": confidence, "first_seen": first, "last_seen": last, "methods": methods,
+            "case_ids": cases}
+
+
 class _Writer:
+    """Statements to Neo4j, a transaction per call: ``write`` batches one statement's rows, ``unit``
+    runs a flush's statements in one transaction."""
+
     def __init__(self, driver: Driver, database: str, batch_size: int) -> None:
         self.driver, self.database, self.batch_size = driver, database, batch_size
 
+    def unit(self, statements: Sequence[Statement]) -> list[list[dict[str, Any]]]:
+        def work(tx: Any) -> list[list[dict[str, Any]]]:
+            return [[record.data() for record in tx.run(cypher, rows=list(rows), **params)]
+                    for cypher, rows, params in statements if rows]
+
+        if not any(rows for _, rows, _ in statements):
+            return []
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
     def write(self, cypher: str, rows: Sequence[dict[str, Any]], **params: Any) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-
-        def work(tx: Any, batch: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-            return [record.data() for record in tx.run(cypher, rows=batch, **params)]
-
-        with self.driver.session(database=self.database) as session:
-            for batch in _batches(rows, self.batch_size):
-                out.extend(session.execute_write(work, list(batch)))
+        for batch in _batches(rows, self.batch_size):
+            for result in self.unit([(cypher, batch, params)]):
+                out.extend(result)
         return out
 
     def refresh(self, schema: Schema, ids_by_type: dict[str, set[str]]) -> None:
+        def work(tx: Any, cypher: str, ids: list[str]) -> None:
+            tx.run(cypher, ids=ids).consume()
+
         with self.driver.session(database=self.database) as session:
             for rel_type, ids in sorted(ids_by_type.items()):
-                ordered = sorted(ids)
-                for start in range(0, len(ordered), self.batch_size):
-                    batch = ordered[start:start + self.batch_size]
-                    session.execute_write(
-                        lambda tx, b=batch, t=rel_type: tx.run(q.refresh_rel_stats(schema, t), ids=b).consume())
+                for batch in _batches(sorted(ids), self.batch_size):
+                    session.execute_write(work, q.refresh_rel_stats(schema, rel_type), list(batch))
 
 
 class Loader:
     """One ingest run's writes, stage by stage: ``notes``, ``nodes``, ``note_facts`` (any number
-    of times), ``rels``, then ``finish``. Note facts are buffered and written a batch at a time;
-    ``touched`` keeps only what must be refreshed at the end (the relationships resolution
-    merged across notes and the types of superseded note versions)."""
+    of times), ``note_done`` per note, ``rels``, then ``finish``. Note facts are buffered and
+    written a batch at a time. On the merge path ``touched`` keeps what must be refreshed at the
+    end; on the fresh path ``_support`` keeps each relationship's evidence properties (a few
+    values per sentence, not the sentence) and ``_stale`` what gained some after it was written."""
 
     def __init__(self, driver: Driver, schema: Schema, *, case_id: str | None = None, database: str = "neo4j",
                  batch_size: int = 1000, pipeline_version: str = PIPELINE_VERSION) -> None:
@@ -113,16 +157,33 @@ class Loader:
         self.note_case: dict[str, str | None] = {}
         self.note_date: dict[str, str | None] = {}
         self.touched: dict[str, set[str]] = defaultdict(set)
+        self.fresh: bool | None = None  # decided by the first stage (``_begin``)
+        self._kept: dict[str, tuple[set[str], set[str], set[str]]] = defaultdict(lambda: (set(), set(), set()))
+        self._done_notes: set[str] = set()
+        self._support: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self._rel_types: dict[str, str] = {}  # relationships written in this run: id -> type
+        self._stale: set[str] = set()
+        self._clear()
+
+    def _clear(self) -> None:
         self._mentions: list[dict[str, Any]] = []
-        self._edges: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self._new_mentions: dict[str, dict[str, Any]] = {}
+        self._edges: dict[tuple[bool, str], dict[str, dict[str, Any]]] = defaultdict(dict)
         self._evidence: dict[str, dict[str, Any]] = {}
-        self._kept: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+        self._new_evidence: dict[str, dict[str, Any]] = {}
         self._done: list[dict[str, Any]] = []
         self._nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         self._rels: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
 
+    def _begin(self) -> bool:
+        if self.fresh is None:
+            records, _, _ = self.driver.execute_query(q.FRESH_DATABASE, database_=self.database)
+            self.fresh = bool(records[0]["fresh"])
+        return self.fresh
+
     def notes(self, notes: Iterable[Note]) -> None:
         """The case and the Note nodes, and older versions of the same files marked superseded."""
+        self._begin()
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         note_rows = [_note_row(n, self.case_id) for n in notes]
         for row in note_rows:
@@ -130,99 +191,177 @@ class Loader:
         cases = {c for c in self.note_case.values() if c} | ({self.case_id} if self.case_id else set())
         for case in sorted(cases):
             self.driver.execute_query(q.merge_case(), case_id=case, name=case, database_=self.database)
-        self.writer.write(q.merge_notes(), note_rows, ingested_at=now, pipeline_version=self.pipeline_version)
+        for batch in _batches(note_rows, self.batch_size):
+            _, superseded = self.writer.unit([
+                (q.merge_notes(), batch, {"ingested_at": now, "pipeline_version": self.pipeline_version}),
+                (q.supersede_old_versions(), batch, {})])
+            for row in superseded:
+                self.touched[row["type"]].add(row["id"])
         self.stats.notes += len(note_rows)
-        for row in self.writer.write(q.supersede_old_versions(), note_rows):
-            self.touched[row["type"]].add(row["id"])
 
     def nodes(self, nodes: Iterable[NodeRecord]) -> None:
+        self._begin()
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for node in nodes:
             by_label[node.label].append({"id": node.key, "props": node.props})
-        self._write_nodes(by_label)
+        for label, rows in sorted(by_label.items()):
+            self.writer.write(q.merge_nodes(self.schema, label), rows)
+            self._count_nodes(label, len(rows))
+
+    def _count_nodes(self, label: str, n: int) -> None:
+        self.stats.by_label[label] = self.stats.by_label.get(label, 0) + n
+        self.stats.nodes += n
 
     def note_facts(self, mentions: Iterable[tuple[Mention, str, str]], evidence: Iterable[tuple[str, str, Evidence]],
                    *, nodes: Iterable[NodeRecord] = (), rels: Iterable[RelRecord] = ()) -> None:
         """A note's mentions (with their note-to-entity edges), relationship evidence, and the
         nodes and relationships only it holds (its payments and calls), buffered."""
+        self._begin()
         for node in nodes:
             self._nodes[node.label][node.key] = {"id": node.key, "props": node.props}
         for mention, label, key in mentions:
-            case = self.note_case.get(mention.note_id, self.case_id)
-            self._mentions.append(_mention_row(mention, label, key, case))
-            self._kept[mention.note_id][0].add(mention.id)
-            edge_id = make_id("MENTIONS", mention.note_id, label, key)
-            self._edges[label][edge_id] = {"id": edge_id, "note_id": mention.note_id, "entity_id": key}
+            self._mention(_mention_row(mention, label, key, self.note_case.get(mention.note_id, self.case_id)),
+                          mention.note_id)
             self._flush_when_full()
         for rel_id, rel_type, ev in evidence:
             row = _evidence_row(rel_id, rel_type, ev, self.note_case.get(ev.note_id), self.note_date.get(ev.note_id))
-            self._evidence[row["id"]] = row
-            self._kept[ev.note_id][1].add(row["id"])
+            self._add_evidence(row, ev.note_id, rel_id)
             self._flush_when_full()
         for rel in rels:  # after the evidence: a flush writes a relationship with all of its evidence
             self._rels[(rel.type, rel.source_label, rel.target_label)][rel.id] = {
                 "id": rel.id, "source": rel.source_key, "target": rel.target_key, "props": rel.props}
         self._flush_when_full()
 
+    def _new(self, note_id: str) -> bool:
+        """Whether a fact of this note not yet given in this run is new to the database."""
+        return bool(self.fresh) and note_id not in self._done_notes
+
+    def _mention(self, row: dict[str, Any], note_id: str) -> None:
+        kept = self._kept[note_id]
+        if row["id"] in self._new_mentions:  # given twice before a flush: the last entity wins
+            self._new_mentions[row["id"]].update(entity_id=row["entity_id"], entity_label=row["entity_label"])
+        elif self._new(note_id) and row["id"] not in kept[0]:
+            self._new_mentions[row["id"]] = row
+        else:
+            self._mentions.append(row)
+        kept[0].add(row["id"])
+        label, key = row["entity_label"], row["entity_id"]
+        edge_id = make_id("MENTIONS", note_id, label, key)
+        new_edge = self._new(note_id) and edge_id not in kept[2]
+        if edge_id not in self._edges.get((True, label), {}):  # else: buffered to be created already
+            self._edges[(new_edge, label)][edge_id] = {"id": edge_id, "note_id": note_id, "entity_id": key}
+        kept[2].add(edge_id)
+
+    def _add_evidence(self, row: dict[str, Any], note_id: str, rel_id: str) -> None:
+        kept = self._kept[note_id][1]
+        seen, ev_id = row["id"] in kept, row["id"]
+        kept.add(ev_id)
+        if not self.fresh:
+            self._evidence[ev_id] = row
+            return
+        if ev_id in self._new_evidence or (self._new(note_id) and not seen):
+            self._new_evidence[ev_id] = row  # given twice before a flush: the last wins, as with MERGE
+        elif not seen:  # a note given again after its note_done: its evidence may be written
+            self._evidence[ev_id] = row
+        else:  # written already in this run: evidence is set only when it is created
+            return
+        self._support[rel_id][ev_id] = {k: row["props"].get(k) for k in ("confidence", "date", "method", "case_id")}
+        if rel_id in self._rel_types:
+            self._stale.add(rel_id)
+
     def note_done(self, note_id: str) -> None:
         """Every fact of this note has been given: what it held before and no longer reads is
         retired at the next flush (after the note's facts are written)."""
-        mentions, evidence = self._kept.pop(note_id, (set(), set()))
-        self._done.append({"note_id": note_id, "mention_ids": sorted(mentions), "evidence_ids": sorted(evidence)})
+        mentions, evidence, _ = self._kept.pop(note_id, (set(), set(), set()))
+        self._done_notes.add(note_id)
+        if not self.fresh:  # a fresh run wrote every fact its notes hold: nothing to retire
+            self._done.append({"note_id": note_id, "mention_ids": sorted(mentions), "evidence_ids": sorted(evidence)})
         self._flush_when_full()
 
     def _flush_when_full(self) -> None:
         """Write the buffers once one holds a batch (a CSV export is one note of thousands of rows)."""
-        buffers = [self._mentions, self._evidence, self._done, *self._edges.values(), *self._nodes.values(),
-                   *self._rels.values()]
+        buffers = [self._mentions, self._new_mentions, self._evidence, self._new_evidence, self._done,
+                   *self._edges.values(), *self._nodes.values(), *self._rels.values()]
         if max(map(len, buffers)) >= self.batch_size:
             self._flush()
 
     def _flush(self) -> None:
-        """Nodes first (mention edges and relationships MATCH them), relationships last; the
-        relationships written here get their evidence statistics now, so no list of them grows."""
-        self._write_nodes({label: list(rows.values()) for label, rows in self._nodes.items()})
-        self.writer.write(q.merge_mentions(), self._mentions)
-        self.stats.mentions += len(self._mentions)
-        for label, rows_by_id in sorted(self._edges.items()):
-            self.writer.write(q.merge_mentions_edges(self.schema, label), list(rows_by_id.values()))
-        self.writer.write(q.merge_evidence(), list(self._evidence.values()))
-        self.stats.evidence += len(self._evidence)
-        written = self._write_rels({k: list(rows.values()) for k, rows in self._rels.items()})
-        for row in self.writer.write(q.retire_stale_facts(), self._done, pipeline_version=self.pipeline_version):
-            written[row["type"]].add(row["id"])
-            self.stats.retired_evidence += 1
-        self.writer.refresh(self.schema, written)
-        self._mentions, self._edges, self._evidence, self._done = [], defaultdict(dict), {}, []
-        self._nodes, self._rels = defaultdict(dict), defaultdict(dict)
+        """One transaction: nodes first (mention edges and relationships MATCH them), then mentions,
+        edges, evidence and relationships; on the merge path the stale facts are retired and the
+        statistics of the relationships written or retired refreshed next."""
+        statements: list[Statement] = []
+        for label, rows in sorted(self._nodes.items()):
+            statements.append((q.merge_nodes(self.schema, label), list(rows.values()), {}))
+            self._count_nodes(label, len(rows))
+        statements += [(q.create_mentions(), list(self._new_mentions.values()), {}),
+                       (q.merge_mentions(), self._mentions, {})]
+        for (new, label), edges in sorted(self._edges.items()):
+            build = q.create_mentions_edges if new else q.merge_mentions_edges
+            statements.append((build(self.schema, label), list(edges.values()), {}))
+        statements += [(q.create_evidence(), list(self._new_evidence.values()), {}),
+                       (q.merge_evidence(), list(self._evidence.values()), {})]
+        written = self._rel_statements({k: list(rows.values()) for k, rows in self._rels.items()}, statements)
+        statements.append((q.retire_stale_facts(), self._done, {"pipeline_version": self.pipeline_version}))
+        results = self.writer.unit(statements)
+        if self._done:
+            for row in results[-1]:
+                written[row["type"]].add(row["id"])
+                self.stats.retired_evidence += 1
+        self.stats.mentions += len(self._mentions) + len(self._new_mentions)
+        self.stats.evidence += len(self._evidence) + len(self._new_evidence)
+        if not self.fresh:
+            self.writer.refresh(self.schema, written)
+        self._clear()
 
-    def _write_nodes(self, by_label: dict[str, list[dict[str, Any]]]) -> None:
-        for label, rows in sorted(by_label.items()):
-            self.writer.write(q.merge_nodes(self.schema, label), rows)
-            self.stats.by_label[label] = self.stats.by_label.get(label, 0) + len(rows)
-            self.stats.nodes += len(rows)
-
-    def _write_rels(self, groups: dict[tuple[str, str, str], list[dict[str, Any]]]) -> dict[str, set[str]]:
+    def _rel_statements(self, groups: dict[tuple[str, str, str], list[dict[str, Any]]],
+                        statements: list[Statement]) -> dict[str, set[str]]:
+        """Add the statements that write ``groups``; return the ids whose statistics are still to
+        be derived from the database (the merge path's)."""
         written: dict[str, set[str]] = defaultdict(set)
         for (rel_type, source, target), rows in sorted(groups.items()):
-            self.writer.write(q.merge_rels(self.schema, rel_type, source, target), rows)
             self.stats.relationships += len(rows)
-            written[rel_type].update(row["id"] for row in rows)
+            if not self.fresh:
+                statements.append((q.merge_rels(self.schema, rel_type, source, target), rows, {}))
+                written[rel_type].update(row["id"] for row in rows)
+                continue
+            new: list[dict[str, Any]] = []
+            again: list[dict[str, Any]] = []
+            for row in rows:  # a relationship given twice is created once, then set again
+                (again if row["id"] in self._rel_types else new).append(
+                    {**row, "stats": rel_stats(self._support.get(row["id"], {}))})
+                self._rel_types[row["id"]] = rel_type
+                self._stale.discard(row["id"])
+            statements += [(q.create_rels(self.schema, rel_type, source, target), new, {}),
+                           (q.set_rels(self.schema, rel_type), again, {})]
         return written
 
     def rels(self, rels: Iterable[RelRecord]) -> None:
         """The relationships themselves (after every note's facts, so their evidence exists)."""
+        self._begin()
         self._flush()
         groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for rel in rels:
             groups[(rel.type, rel.source_label, rel.target_label)].append(
                 {"id": rel.id, "source": rel.source_key, "target": rel.target_key, "props": rel.props})
-        for rel_type, ids in self._write_rels(groups).items():
-            self.touched[rel_type] |= ids
+        for key, rows in sorted(groups.items()):
+            for batch in _batches(rows, self.batch_size):
+                statements: list[Statement] = []
+                for rel_type, ids in self._rel_statements({key: list(batch)}, statements).items():
+                    self.touched[rel_type] |= ids
+                self.writer.unit(statements)
 
     def finish(self) -> LoadStats:
-        """Write what is buffered and derive every touched relationship's evidence statistics."""
+        """Write what is buffered, then the statistics still to write: on the merge path every
+        touched relationship's, derived from its Evidence; on the fresh path those of the
+        relationships that gained evidence after they were written."""
+        self._begin()
         self._flush()
+        stale: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for rel_id in sorted(self._stale):
+            stale[self._rel_types[rel_id]].append({"id": rel_id, "props": {}, "stats": rel_stats(self._support[rel_id])})
+        for rel_type, rows in sorted(stale.items()):
+            self.writer.write(q.set_rels(self.schema, rel_type), rows)
+        self._stale.clear()
         self.writer.refresh(self.schema, self.touched)
         return self.stats
 

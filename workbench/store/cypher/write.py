@@ -140,3 +140,58 @@ def refresh_rel_stats(schema: Schema, rel_type: str) -> str:
 def write_scores(schema: Schema, label: str) -> str:
     """Analysis results onto existing nodes (never creates one), for Neo4j Browser and Bloom users."""
     return f"UNWIND $rows AS row MATCH (n:{_label(schema, label)} {{id: row.id}}) SET n += row.props"
+
+
+# --- First-load fast path: ids known new in this run ----------------------------------------
+# Used only when the run began on a database with no Mention, no Evidence and no relationship
+# (``FRESH_DATABASE``), and only for ids not yet written in the run: nothing else can hold them.
+
+#: One row: true when the database holds no Mention, no Evidence and no relationship at all.
+FRESH_DATABASE = (
+    "OPTIONAL MATCH (m:Mention) WITH m LIMIT 1 "
+    "OPTIONAL MATCH (e:Evidence) WITH m, e LIMIT 1 "
+    "OPTIONAL MATCH ()-[r]->() WITH m, e, r LIMIT 1 "
+    "RETURN m IS NULL AND e IS NULL AND r IS NULL AS fresh"
+)
+
+
+def create_mentions() -> str:
+    """The fast path's ``merge_mentions``: same properties, no lookup first."""
+    return (
+        "UNWIND $rows AS row "
+        "CREATE (m:Mention {id: row.id}) "
+        "SET m += row.props, m.entity_id = row.entity_id, m.entity_label = row.entity_label"
+    )
+
+
+def create_mentions_edges(schema: Schema, label: str) -> str:
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (note:Note {id: row.note_id}) "
+        f"MATCH (n:{_label(schema, label)} {{id: row.entity_id}}) "
+        "CREATE (note)-[r:MENTIONS {id: row.id}]->(n)"
+    )
+
+
+def create_evidence() -> str:
+    return "UNWIND $rows AS row CREATE (e:Evidence {id: row.id}) SET e += row.props"
+
+
+def create_rels(schema: Schema, rel_type: str, source: str, target: str) -> str:
+    """A relationship and its evidence statistics (computed from the run's evidence in Python)."""
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:{_label(schema, source)} {{id: row.source}}) "
+        f"MATCH (b:{_label(schema, target)} {{id: row.target}}) "
+        f"CREATE (a)-[r:{_rel_type(schema, rel_type)} {{id: row.id}}]->(b) "
+        "SET r += row.props, r += row.stats"
+    )
+
+
+def set_rels(schema: Schema, rel_type: str) -> str:
+    """A relationship already written in this run: its properties again and its new statistics."""
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH ()-[r:{_rel_type(schema, rel_type)} {{id: row.id}}]->() "
+        "SET r += row.props, r += row.stats"
+    )
