@@ -21,6 +21,14 @@ Decisions:
   and every flag run. ``record_export`` stays for callers that write something else.
 - Views and reports cite a note by its file name, type, author and date, never by its hash
   (the hash stays in the graph and in exports: it is what links a row back to its note).
+- **Victims and witnesses are pseudonyms in every table** a method returns (key players, cut
+  points, communities, hidden ties, leads, shared phones, timelines, paths, evidence, flags, merge
+  candidates), numbered as their case numbers them, their identifying numbers masked
+  (:mod:`workbench.protect`). ``reveal=True`` shows them and is audited. The graphs
+  :meth:`case_graph`, :meth:`neighbourhood`, :meth:`person_network` and :meth:`graph` return
+  keep the real names (the analysis needs them) and carry the case's table, so any view of them,
+  or of a part of them, numbers victims as the case does; :meth:`protect` protects whatever else
+  a notebook computes from them.
 """
 from __future__ import annotations
 
@@ -49,11 +57,13 @@ from workbench.flags import to_html as flags_html
 from workbench.flags.run import FlagReport, audited_flags
 from workbench.pipeline import IngestReport, extraction_fingerprint, run_ingest
 from workbench.project import person_network, to_networkx
+from workbench.protect import attach, case_table, protect
 from workbench.report import build_report, cite_flags, cite_graph, note_sources
 from workbench.settings import Settings, load_settings
 from workbench.store.connection import open_driver
 from workbench.store.store import Store
-from workbench.views import network_html, pseudonym_table
+from workbench.views import Pseudonyms, network_html
+from workbench.views.pseudonyms import GRAPH_KEY
 from workbench.views.network import iframe
 from workbench.walkthrough import Walkthrough, WalkthroughError, load_walkthrough, render_walkthrough
 
@@ -149,8 +159,12 @@ class Workbench:
         self.settings.home.mkdir(parents=True, exist_ok=True)
         self.candidates_file.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    def merge_candidates(self) -> pd.DataFrame:
-        """Unsure matches from the last ingest that no decision has settled yet, best first."""
+    def merge_candidates(self, *, reveal: bool = False) -> pd.DataFrame:
+        """Unsure matches from the last ingest that no decision has settled yet, best first;
+        victims and witnesses by pseudonym unless ``reveal`` (audited)."""
+        return self._shown(self._merge_candidates(), None, reveal, "merges.list", {})
+
+    def _merge_candidates(self) -> pd.DataFrame:
         columns = ["label", "left", "right", "left_name", "right_name", "score", "reasons"]
         if not self.candidates_file.exists():
             return pd.DataFrame(columns=columns)
@@ -200,7 +214,7 @@ class Workbench:
         """
         G = self._lookup_graph(case_id)
         cases = _node_cases(G)
-        mapping = _pseudonyms(G, cases, case_id)
+        mapping = case_table(G, case_id).mapping
         hits = _exact_hits(G, str(ref), mapping, label)
         if not hits:  # all the words given, among one entity's words: "Alvarado" when one person has it
             hits = [r["id"] for r in _fuzzy(G, str(ref), cases, mapping, True, label=label, cutoff=95.0)]
@@ -229,13 +243,14 @@ class Workbench:
         """
         G = self._lookup_graph(case_id)
         cases = _node_cases(G)
-        rows = _fuzzy(G, name, cases, _pseudonyms(G, cases, case_id), reveal, label=label, limit=limit,
-                      cutoff=cutoff)
+        table = case_table(G, case_id)
+        rows = _fuzzy(G, name, cases, table.mapping, reveal, label=label, limit=limit, cutoff=cutoff)
         frame = pd.DataFrame(rows, columns=_FIND_COLUMNS)
         if reveal:
             self._audit("find", {"name": name, "label": label, "case_id": case_id, "reveal": True},
                         frame.to_csv(index=False))
-        return frame
+            return frame
+        return protect(frame, table)
 
     def _lookup_graph(self, case_id: str | None) -> nx.MultiDiGraph:
         """What a name or id may mean: the case's entities (or every case's, and unlinked ones)."""
@@ -248,27 +263,51 @@ class Workbench:
         """The entity graph of a case (or of everything); filters: labels, types, date_from,
         date_to, min_evidence, include_retired. An unknown case is an :class:`UnknownCase` error."""
         self.check_case(case_id)
-        return to_networkx(self.store.edge_rows(case_id=case_id, **filters), schema=self.schema)
+        G = to_networkx(self.store.edge_rows(case_id=case_id, **filters), schema=self.schema)
+        return attach(G, self.protection(case_id) if filters else case_table(G, case_id))
+
+    def protection(self, case_id: str | None = None) -> Pseudonyms:
+        """The protection table of a case (or of every case, each numbered as its own case):
+        who is protected, their pseudonyms, the forms of their names and their numbers."""
+        self.check_case(case_id)
+        return case_table(to_networkx(self.store.edge_rows(case_id=case_id), schema=self.schema), case_id)
+
+    def protect(self, value: Any, *, case_id: str | None = None, reveal: bool = False) -> Any:
+        """``value`` (a table, a text, a flag run, a graph, ...) with victims and witnesses as their
+        case numbers them and their numbers masked; ``reveal=True`` returns it as it is, audited."""
+        table = value.graph.get(GRAPH_KEY) if isinstance(value, nx.Graph) else None
+        return self._shown(value, case_id, reveal, "protect", {}, table if isinstance(table, Pseudonyms) else None)
+
+    def _shown(self, value: Any, case_id: str | None, reveal: bool, action: str, params: Mapping[str, Any],
+               table: Pseudonyms | None = None) -> Any:
+        """What a table method returns: protected, or (``reveal``) as it is and audited."""
+        if reveal:
+            shown = value.to_csv(index=False) if isinstance(value, pd.DataFrame) else repr(value)
+            self._audit(action, {**params, "case_id": case_id, "reveal": True}, shown)
+            return value
+        return protect(value, table or self.protection(case_id))
 
     def neighbourhood(self, node: str, hops: int = 2, **filters: Any) -> nx.MultiDiGraph:
         """Entities within ``hops`` (1 to 6) of one entity (an id or a name), with the ties among them."""
         if not 1 <= int(hops) <= 6:
             raise WorkbenchError(Errors.W405.format(option="hops", value=hops, reason="use 1 to 6"))
         around = self.resolve(node, case_id=filters.get("case_id"))
-        return to_networkx(self.store.edge_rows(around=around, hops=hops, **filters), schema=self.schema)
+        G = to_networkx(self.store.edge_rows(around=around, hops=hops, **filters), schema=self.schema)
+        return attach(G, self.protection(filters.get("case_id")))
 
     def person_network(self, case_id: str | None = None, *, include_investigative: bool = False,
                        **filters: Any) -> nx.Graph:
         """People linked through what they share, each tie with its reasons and counts."""
-        return person_network(self.case_graph(case_id, **filters), include_investigative=include_investigative,
-                              schema=self.schema)
+        G = self.case_graph(case_id, **filters)
+        return attach(person_network(G, include_investigative=include_investigative, schema=self.schema),
+                      G.graph[GRAPH_KEY])
 
     def graph(self, case_id: str | None = None, *, around: str | None = None, hops: int = 2,
               people: bool = False) -> nx.Graph:
         """The graph a view or an export draws: a case (or every case), optionally only the
         neighbourhood of one entity (id or name), optionally as the person network."""
         G = self.neighbourhood(around, hops, case_id=case_id) if around else self.case_graph(case_id)
-        return person_network(G, schema=self.schema) if people else G
+        return attach(person_network(G, schema=self.schema), G.graph[GRAPH_KEY]) if people else G
 
     def evidence(self, item: str, *, case_id: str | None = None, reveal: bool = False) -> pd.DataFrame:
         """The notes and sentences behind a node or relationship: an id, or a name (see :meth:`resolve`).
@@ -282,28 +321,73 @@ class Workbench:
         if frame.empty:
             frame = self.store.evidence(self.resolve(item, case_id=case_id))
         frame.insert(0, "source", [_cite(r) for r in frame.to_dict("records")] if len(frame) else [])
-        if reveal:
-            self._audit("evidence", {"item": item, "case_id": case_id, "reveal": True}, frame.to_csv(index=False))
-        elif len(frame):
-            scrub = pseudonym_table(self._lookup_graph(case_id), self.schema).scrub
-            for column in ("source", "sentence", "text"):
-                frame[column] = [scrub(v) for v in frame[column]]
-        return frame
+        return self._shown(frame, case_id, reveal, "evidence", {"item": item})
 
     # -- analysis and flags ----------------------------------------------------------------
     def key_players(self, case_id: str | None = None, *, top: int | None = 20, seed: int = 0,
-                    exclude_roles: Sequence[str] = ("victim", "witness")) -> pd.DataFrame:
+                    exclude_roles: Sequence[str] = ("victim", "witness"), reveal: bool = False) -> pd.DataFrame:
         """People ranked on every centrality at once, computed on the whole person network.
 
         Victims and witnesses are measured with everyone else but left out of the table by
-        default: a victim moved between many offenders is central, not a player.
+        default: a victim moved between many offenders is central, not a player. A protected
+        person whose role reads otherwise (a victim also arrested) is listed by pseudonym.
         """
         P = self.person_network(case_id)
         if P.number_of_edges() == 0:  # no ties between people yet: nothing to rank
             return pd.DataFrame(columns=["node", "name", "role", "rank", "degree", "betweenness", "pagerank"])
         table = analysis.key_players(P, seed=seed)
         table = table[~table["role"].isin(exclude_roles)].reset_index(drop=True)
-        return table.head(top) if top else table
+        table = table.head(top) if top else table
+        return self._shown(table, case_id, reveal, "key_players", {"top": top}, P.graph[GRAPH_KEY])
+
+    def cut_points(self, case_id: str | None = None, *, reveal: bool = False) -> pd.DataFrame:
+        """People whose removal splits the person network (articulation points): node, name, role."""
+        P = self.person_network(case_id)
+        rows = [{"node": n, "name": P.nodes[n].get("name"), "role": P.nodes[n].get("role")}
+                for n in analysis.articulation_points(P)]
+        return self._shown(pd.DataFrame(rows, columns=["node", "name", "role"]), case_id, reveal, "cut_points", {},
+                           P.graph[GRAPH_KEY])
+
+    def communities(self, case_id: str | None = None, *, seed: int = 0, reveal: bool = False) -> pd.DataFrame:
+        """Louvain communities of the person network, largest first: community, size, names, nodes."""
+        P = self.person_network(case_id)
+        groups = analysis.louvain(P, seed=seed) if P.number_of_edges() else []
+        rows = [{"community": i, "size": len(g), "names": sorted(str(P.nodes[n].get("name")) for n in g),
+                 "nodes": sorted(g)} for i, g in enumerate(groups)]
+        return self._shown(pd.DataFrame(rows, columns=["community", "size", "names", "nodes"]), case_id, reveal,
+                           "communities", {"seed": seed}, P.graph[GRAPH_KEY])
+
+    def hidden_ties(self, case_id: str | None = None, *, top: int = 10, reveal: bool = False) -> pd.DataFrame:
+        """Likely unrecorded ties between people (investigators left out: they share every note)."""
+        G = self.case_graph(case_id)
+        H = G.subgraph(n for n, d in G.nodes(data=True) if d.get("role") != "investigator")
+        return self._shown(analysis.hidden_ties(H, top=top), case_id, reveal, "hidden_ties", {"top": top},
+                           G.graph[GRAPH_KEY])
+
+    def leads(self, case_id: str | None = None, *, reveal: bool = False) -> pd.DataFrame:
+        """Entities seen once, phones with no known user, people known only by a number."""
+        G = self.case_graph(case_id)
+        return self._shown(analysis.leads(G), case_id, reveal, "leads", {}, G.graph[GRAPH_KEY])
+
+    def shared_phones(self, case_id: str | None = None, *, reveal: bool = False) -> pd.DataFrame:
+        """Phones that several people use."""
+        G = self.case_graph(case_id)
+        return self._shown(analysis.shared_phones(G), case_id, reveal, "shared_phones", {}, G.graph[GRAPH_KEY])
+
+    def timeline(self, case_id: str | None = None, *, node: str | None = None, reveal: bool = False) -> pd.DataFrame:
+        """Dated events and ties of a case (or of one entity, an id or a name), oldest first."""
+        G = self.case_graph(case_id)
+        around = self.resolve(node, case_id=case_id) if node is not None else None
+        return self._shown(analysis.timeline(G, node=around), case_id, reveal, "timeline", {"node": node},
+                           G.graph[GRAPH_KEY])
+
+    def paths(self, source: str, target: str, *, case_id: str | None = None, k: int = 1,
+              reveal: bool = False) -> pd.DataFrame:
+        """The ``k`` shortest paths between two entities (ids or names), hop by hop with evidence."""
+        G = self.case_graph(case_id)
+        a, b = self.resolve(source, case_id=case_id), self.resolve(target, case_id=case_id)
+        return self._shown(analysis.path_frame(G, a, b, k=k), case_id, reveal, "paths",
+                           {"source": source, "target": target}, G.graph[GRAPH_KEY])
 
     def write_back(self, case_id: str | None = None, *, seed: int = 0) -> int:
         """Write key-player scores and community ids onto the Person nodes in Neo4j (optional step),
@@ -330,12 +414,17 @@ class Workbench:
                 authors[note_id] = f"Person:{make_id('Person', parsed.folded)}"
         return authors
 
-    def complicity_flags(self, case_id: str | None = None, *, analyst: str | None = None,
+    def complicity_flags(self, case_id: str | None = None, *, analyst: str | None = None, reveal: bool = False,
                          **kwargs: Any) -> FlagReport:
         """Officials whose non-investigative ties to suspects need review, ranked and explained.
 
         Every run is recorded in the audit log (who, when, parameters, hash of the result).
+        Victims and witnesses in reasons and sentences are pseudonyms unless ``reveal``.
         """
+        shown: FlagReport = self._shown(self._flags(case_id, analyst=analyst, **kwargs), case_id, reveal, "flags", {})
+        return shown
+
+    def _flags(self, case_id: str | None, *, analyst: str | None = None, **kwargs: Any) -> FlagReport:
         G = self.case_graph(case_id, include_retired=False)
         return audited_flags(G, self.audit_log, analyst=analyst or self.settings.analyst,
                              authors=self.note_authors(case_id), **kwargs)
@@ -405,12 +494,15 @@ class Workbench:
                         item.read_bytes())
         return written
 
-    def write_flags(self, flags: FlagReport, path: str | Path, *, case_id: str | None = None) -> Path:
-        """Write a flag run as an HTML fragment (notes cited by file, type, author, date); audited."""
+    def write_flags(self, flags: FlagReport, path: str | Path, *, case_id: str | None = None,
+                    reveal: bool = False) -> Path:
+        """Write a flag run as an HTML fragment (notes cited by file, type, author, date); audited.
+        Victims and witnesses (names, numbers, file names that hold them) by pseudonym unless ``reveal``."""
         out = _out_file(path)
-        text = flags_html(cite_flags(flags, note_sources(self.store.notes(case_id))))
+        cited = cite_flags(flags, note_sources(self.store.notes(case_id)))
+        text = flags_html(cited if reveal else protect(cited, self.protection(case_id)))
         out.write_text(text, encoding="utf-8")
-        self._audit("flags.export.html", {"path": out.name, "case": case_id}, text)
+        self._audit("flags.export.html", {"path": out.name, "case": case_id, "reveal": reveal}, text)
         return out
 
     def report(self, case_id: str | None, out_dir: str | Path, *, walkthrough: Walkthrough | str | Path | None = None,
@@ -425,7 +517,7 @@ class Workbench:
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         G = self.case_graph(case_id)
-        flags = self.complicity_flags(case_id)
+        flags = self._flags(case_id)
         walk = None if walkthrough is None else self.walkthrough(
             G, walkthrough, out_dir / "walkthrough.html", reveal=reveal, audit_params={"case_id": case_id})
         page = build_report(G, flags, self.store.notes(case_id), case_id=case_id, reveal=reveal,
@@ -459,9 +551,11 @@ class Workbench:
         return size_by
 
     def _cited(self, G: nx.Graph, reveal: bool) -> nx.Graph:
-        """A copy of ``G`` whose evidence names each note by file, type, author and date (for views)."""
-        scrub = (lambda s: s) if reveal else pseudonym_table(G, self.schema).scrub
-        return cite_graph(G, note_sources(self.store.notes()), scrub)
+        """A copy of ``G`` whose evidence names each note by file, type, author and date (for views),
+        carrying the case's protection table (every case's when ``G`` carries none)."""
+        carried = G.graph.get(GRAPH_KEY)
+        table = carried if isinstance(carried, Pseudonyms) else self.protection()
+        return attach(cite_graph(G, note_sources(self.store.notes()), (lambda s: s) if reveal else table.scrub), table)
 
     def status(self) -> pd.DataFrame:
         return self.store.counts()
@@ -489,21 +583,6 @@ def _node_cases(G: nx.Graph) -> dict[Any, list[str]]:
             found[u].add(case)
             found[v].add(case)
     return {n: sorted(c) for n, c in found.items()}
-
-
-def _pseudonyms(G: nx.Graph, cases: Mapping[Any, list[str]], case_id: str | None) -> dict[Any, str]:
-    """Each protected node's pseudonym as the view and report of its (first) case number it."""
-    if case_id is not None:
-        return dict(pseudonym_table(G).mapping)
-    members: dict[str, set[Any]] = defaultdict(set)
-    for node in G:
-        members[(cases.get(node) or [""])[0]].add(node)
-    shown: dict[Any, str] = {}
-    for case in sorted(members):
-        ids = members[case] | {n for n, cs in cases.items() if case in cs}
-        for node, pseudonym in pseudonym_table(G.subgraph(ids)).mapping.items():
-            shown.setdefault(node, pseudonym)
-    return shown
 
 
 def _names(node: Any, data: Mapping[str, Any], mapping: Mapping[Any, str]) -> list[str]:

@@ -1,4 +1,8 @@
-"""`workbench analyse`, `report` and `demo`: the analysis commands over the store."""
+"""`workbench analyse`, `report` and `demo`: the analysis commands over the store.
+
+Every table printed here comes from a :class:`workbench.api.Workbench` method, which shows victims
+and witnesses by pseudonym and masks their numbers unless ``--reveal`` (audited there).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,13 +28,15 @@ def _print_frame(frame, title: str, columns: list[str], limit: int = 20) -> None
 def key_players(case: Optional[str] = typer.Option(None, "--case", help="Case id (default: every case)."),
                 top: int = typer.Option(15, "--top", min=1, help="Rows to show."),
                 write_back: bool = typer.Option(False, "--write-back",
-                                                help="Also set the scores and community ids on the Person nodes.")) -> None:
+                                                help="Also set the scores and community ids on the Person nodes."),
+                reveal: bool = typer.Option(False, "--reveal", help="Show real names of victims and witnesses "
+                                            "(recorded in the audit log).")) -> None:
     """Rank people on degree, betweenness, PageRank and brokerage over the person network.
 
     Example: workbench key-players --case BZ-TIP-2026-118 --write-back
     """
     with workbench_session() as wb:
-        frame = wb.key_players(case, top=top)
+        frame = wb.key_players(case, top=top, reveal=reveal)
         if write_back:
             console.print(f"scores written to {wb.write_back(case)} Person nodes")
     if frame.empty:

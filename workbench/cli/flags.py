@@ -37,7 +37,9 @@ def flags(case: Optional[str] = typer.Option(None, "--case", help="Case id (defa
           k: int = typer.Option(2, "--k", min=1, max=6, help="Hops to the network's core."),
           operation: list[str] = typer.Option([], "--operation", help="When an operation began, for the "
                                               "call-before-operation rule: 2024-03-22T22:15[=Op LUNA]; repeatable."),
-          analyst: Optional[str] = typer.Option(None, "--analyst", help="Analyst name for the audit log.")) -> None:
+          analyst: Optional[str] = typer.Option(None, "--analyst", help="Analyst name for the audit log."),
+          reveal: bool = typer.Option(False, "--reveal", help="Show real names and numbers of victims and "
+                                      "witnesses in reasons and sentences (recorded in the audit log).")) -> None:
     """Flag officials whose non-investigative ties to the exploitation core need review; print the table.
 
     Example: workbench flags --case BZ-TIP-2026-118 --operation 2026-03-22T22:15=LUNA --out flags.html
@@ -49,10 +51,11 @@ def flags(case: Optional[str] = typer.Option(None, "--case", help="Case id (defa
     given_register = _register(register) if register else None
     with workbench_session() as wb:
         given = officials(wb.case_graph(case), register=given_register) if given_register is not None else None
-        report = wb.complicity_flags(case, analyst=analyst, params={"k": k, "operations": ops}, officials=given)
+        report = wb.complicity_flags(case, analyst=analyst, params={"k": k, "operations": ops}, officials=given,
+                                     reveal=reveal)
         console.print(to_markdown(report), markup=False, highlight=False)
         if out:
-            console.print(f"wrote {wb.write_flags(report, out, case_id=case)}")
+            console.print(f"wrote {wb.write_flags(report, out, case_id=case, reveal=reveal)}")
 
 
 def _register(path: Path) -> Any:

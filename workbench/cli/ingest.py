@@ -47,13 +47,16 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders: note
 
 
 @merges.command("list")
-def candidates(limit: int = typer.Option(30, "--limit", min=1, help="Rows to show.")) -> None:
-    """List unsure matches from the last ingest that wait for an analyst's decision.
+def candidates(limit: int = typer.Option(30, "--limit", min=1, help="Rows to show."),
+               reveal: bool = typer.Option(False, "--reveal", help="Show real names of victims and witnesses "
+                                           "(recorded in the audit log).")) -> None:
+    """List unsure matches from the last ingest that wait for an analyst's decision (victims and
+    witnesses by pseudonym unless --reveal).
 
     Example: workbench merges list
     """
     with workbench_session() as wb:
-        frame = wb.merge_candidates()
+        frame = wb.merge_candidates(reveal=reveal)
     table = Table(title=f"Merge candidates ({len(frame)})")
     for column in ["left", "left_name", "right", "right_name", "score", "reasons"]:
         table.add_column(column)
