@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from workbench.flags.config import WORDING
 from workbench.flags.flag import Flag, FlagReport
+from workbench.views.page import csp_meta
 
 __all__ = ["to_markdown", "to_html", "md_escape"]
 
@@ -92,13 +93,17 @@ def _flag_html(i: int, f: Flag, redact: Redact, max_sentences: int | None) -> li
 def to_html(report: FlagReport, *, max_sentences: int | None = None, redact: Redact | None = None) -> str:
     """An HTML fragment (no scripts, no external assets): the table, then one section per flag.
 
+    It starts with the Content-Security-Policy ``<meta>``: saved as a file on its own, the
+    browser puts it in the head and the page can load nothing (inside the case report, whose own
+    head carries the policy, a browser ignores it).
+
     >>> from workbench.flags.flag import FlagReport
     >>> import pandas as pd
     >>> "needs review" in to_html(FlagReport(pd.DataFrame(), []))
     True
     """
     redact = redact or _same
-    out = ['<div class="complicity-flags">', f"<h2>Officials: {_h(WORDING)}</h2>"]
+    out = [csp_meta(), '<div class="complicity-flags">', f"<h2>Officials: {_h(WORDING)}</h2>"]  # CSP: see views.page
     if not report.flags:
         return "\n".join([*out, "<p>No official has ties to suspects that need review.</p>", "</div>"])
     out += ["<table>", "<thead><tr><th>#</th><th>Official</th><th>Agency</th><th>Rank</th>"

@@ -7,6 +7,15 @@ is given (STYLE 29: it never decides what to show), colours and shapes come from
 ``reveal=True``, and above ``max_nodes`` the graph is reduced with a note on the page
 (``views.reduce``). Every string from the notes reaches the browser as JSON data shown with
 ``textContent`` or vis-network's text-only tooltips: it is never parsed as HTML.
+
+Readable by default: calls and payments are folded into one weighted link per pair
+(``views.events``; ``collapse=False`` keeps the event nodes), the layout leaves no two discs
+overlapping and sets small components aside (``views.layout``), and only the top nodes'
+labels show at the first zoom (the others appear as one zooms in). The page's controls
+(``assets/network.js``, ``assets/controls.js``, ``assets/picture.js``) filter by label and
+role, relationship type, evidence count and date range, search, expand a node or a folded
+link in place, pin, and save the chart as PNG or SVG, all offline; ``window.wbView`` is the
+same API for tests.
 """
 from __future__ import annotations
 
@@ -18,11 +27,14 @@ from typing import Any, Iterable, Mapping
 import networkx as nx
 
 from graph_schema import Schema, fold_name, load_schema
+from workbench.views.controls import date_domain, legend_rows, top_nodes, type_rows
+from workbench.views.layout import labelled_layout
+from workbench.views.events import collapse_events
 from workbench.views.page import esc, own_asset, page
 from workbench.views.pseudonyms import node_label_of, pseudonymize
 from workbench.views.reduce import DEFAULT_MAX_NODES, measure_values, reduce_graph
-from workbench.views.style import legend
-from workbench.views.visdata import community_map, layout, node_sizes, vis_edges, vis_nodes
+from workbench.views.style import SHAPE_REACH, edge_style, legend, view_style
+from workbench.views.visdata import community_map, node_sizes, vis_edges, vis_nodes
 
 __all__ = ["network_html", "save_view", "show", "iframe", "resolve_node", "vis_options", "legend_html"]
 
@@ -63,6 +75,9 @@ def resolve_node(G: nx.Graph, ref: Any, mapping: Mapping[Any, str] | None = None
     return hits[0]
 
 
+LABEL_THRESHOLD = 9  # px: a label smaller than this on screen is not drawn (so only top labels at low zoom)
+
+
 def vis_options(n_nodes: int, n_edges: int) -> dict[str, Any]:
     """vis-network options: physics off (positions are precomputed), hover tooltips on."""
     big = n_nodes > BIG or n_edges > BIG
@@ -71,7 +86,9 @@ def vis_options(n_nodes: int, n_edges: int) -> dict[str, Any]:
         "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "multiselect": True},
-        "nodes": {"borderWidth": 2, "font": {"size": 14, "face": "system-ui, sans-serif"}},
+        "nodes": {"borderWidth": 2, "font": {"size": 14, "face": "system-ui, sans-serif"},
+                  "scaling": {"label": {"enabled": False, "min": 14, "max": 30, "drawThreshold": LABEL_THRESHOLD,
+                                        "maxVisible": 30}}},
         "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1.5},
     }
 
@@ -83,15 +100,42 @@ def legend_html(G: nx.Graph, schema: Schema) -> str:
     return "".join(f'<span><i style="background:{esc(r["color"])}"></i>{esc(r["text"])}</span>' for r in rows)
 
 
-def _side(title: str, notes: list[str], legend_markup: str) -> str:
+def _side(title: str, notes: list[str], legend_markup: str = "") -> str:
     note_html = "".join(f'<div class="note">{esc(n)}</div>' for n in notes)
     return (
         f'<div id="side"><h1>{esc(title)}</h1>{note_html}'
         f'<div class="legend">{legend_markup}</div>'
         '<h2>Find</h2><input id="find" type="search" placeholder="name, then Enter" style="width:95%">'
-        '<h2>Details</h2><div id="details">Click a node or a link to see who, why, and the sentences behind it.</div>'
+        '<div id="find-count" class="muted"></div>'
+        '<div id="tools"><button id="fit" type="button">Fit</button><button id="reset" type="button">Reset</button>'
+        '<button id="png" type="button">PNG</button><button id="svg" type="button">SVG</button></div>'
+        '<h2>Dates</h2><div id="dates"></div>'
+        '<h2>Kinds</h2><div id="kinds" class="checks"></div>'
+        '<h2>Links</h2><div id="types" class="checks"></div>'
+        '<h2>Evidence</h2><div id="evidence"></div>'
+        '<h2>Details</h2><div id="actions"></div>'
+        '<div id="details">Click a node or a link to see who, why, and the sentences behind it. '
+        'Double-click a node to expand its neighbourhood and its calls and payments.</div>'
         '<div id="wb-status" hidden></div></div>'
     )
+
+
+_CONTROLS_CSS = """
+.checks label{display:block;font-size:12.5px;margin:1px 0;cursor:pointer}
+.checks svg{vertical-align:middle;margin-right:4px}
+.checks .count{color:#777}
+#tools{margin:8px 0}#tools button{font-size:12.5px;padding:3px 8px;margin:0 4px 4px 0}
+#actions button{font-size:12.5px;padding:2px 8px;margin:2px 4px 4px 0}
+.muted{color:#666;font-size:12px}
+.range{display:flex;gap:6px;align-items:center;font-size:12px}.range input[type=range]{flex:1;min-width:0}
+"""
+
+
+def _event_styles(schema: Schema) -> dict[str, Any]:
+    """Shapes and colours the page needs to draw expanded events and their links."""
+    return {"nodes": {label: {"shape": view_style(label, None, schema)["shape"], "color": view_style(label, None, schema)["color"]}
+                      for label in ("Call", "Payment") if label in schema.nodes},
+            "edges": {t: edge_style(t, schema)["color"] for t in ("CALLED", "CALL_TO", "PAID", "PAID_TO")}}
 
 
 def network_html(
@@ -105,6 +149,8 @@ def network_html(
     max_nodes: int = DEFAULT_MAX_NODES,
     reduce: str = "top",
     seed: int = 7,
+    collapse: bool = True,
+    top_labels: int = 20,
     schema: Schema | None = None,
 ) -> str:
     """A complete standalone HTML page drawing ``G``.
@@ -118,6 +164,8 @@ def network_html(
     reveal : show real names of victims and witnesses (default: pseudonyms).
     highlight : node ids, names or pseudonyms drawn with a thick black border.
     max_nodes, reduce : above ``max_nodes`` reduce with ``"top"`` or ``"communities"``.
+    collapse : fold calls and payments into one link per pair (expandable in the page).
+    top_labels : how many nodes (by ``size_by``, else degree) are labelled at the first zoom.
 
     Examples
     --------
@@ -130,11 +178,18 @@ def network_html(
     refs = list(highlight)
     H, mapping = pseudonymize(G, reveal=reveal, schema=schema)
     hl = [resolve_node(G, r, mapping) for r in refs]
+    notes = []
+    if collapse:
+        H, folded = collapse_events(H)
+        if folded:
+            notes.append(f"{folded:,} calls and payments are folded into one link per pair; "
+                         "double-click a node to expand them.")
     scores, score_name = measure_values(H, size_by) if size_by is not None else (None, "")
     cmap = community_map(communities)
     H, reduction = reduce_graph(H, max_nodes=max_nodes, measure=size_by, method=reduce,
                                 communities=None if not cmap else _groups(cmap), seed=seed)
-    notes = [reduction.text] if reduction else []
+    if reduction:
+        notes.insert(0, reduction.text)
     if reduction and reduction.method == "communities":
         cmap = {n: H.nodes[n]["community"] for n in H}
         sizes = node_sizes(H, "size")
@@ -142,16 +197,41 @@ def network_html(
         sizes = node_sizes(H, {n: scores[n] for n in H} if scores is not None else None)
     if not reveal and mapping:
         notes.append(f"{len(mapping)} victims/witnesses are shown by pseudonym.")
-    pos = layout(H, seed=seed)
-    data = {
+    data = _page_data(H, sizes, scores, score_name, cmap, hl, top_labels, seed, schema)
+    body = f'<div id="wrap"><div id="graph"></div>{_side(title, notes)}</div>'
+    script = own_asset("common.js") + own_asset("controls.js") + own_asset("picture.js") + own_asset("network.js")
+    return page(title, body, script, data=data, extra_css=_CONTROLS_CSS)
+
+
+def _page_data(H: nx.Graph, sizes: dict[Any, float], scores: Mapping[Any, float] | None, score_name: str,
+               cmap: dict[Any, int], hl: list[Any], top_labels: int, seed: int, schema: Schema) -> dict[str, Any]:
+    top = top_nodes(H, {n: scores[n] for n in H} if scores is not None else None, top_labels)
+    reach = {n: sizes.get(n, 14.0) * SHAPE_REACH.get(str(view_style(node_label_of(n, d), d.get("role"), schema)["shape"]), 1.5)
+             for n, d in H.nodes(data=True)}
+    pos, font = labelled_layout(H, {n: _label_text(H, n) for n in top}, seed=seed, sizes=sizes, reach=reach)
+    fonts = {n: font for n in top}
+    domain = date_domain(H)
+    evidence = [int(d.get("evidence_count") or 0) for *_, d in H.edges(data=True)]
+    return {
         "nodes": vis_nodes(H, pos, sizes=sizes, scores=scores, score_name=score_name, communities=cmap,
-                           highlight=hl, schema=schema),
+                           highlight=hl, fonts=fonts, schema=schema),
         "edges": vis_edges(H, schema=schema, curved=H.number_of_edges() <= BIG),
         "options": vis_options(H.number_of_nodes(), H.number_of_edges()),
         "highlight": [str(n) for n in hl if n in H],
+        "top": [str(n) for n in top],
+        "legend": legend_rows(H, schema),
+        "types": type_rows(H, schema),
+        "dates": list(domain) if domain else None,
+        "evidence_max": max(evidence, default=0),
+        "event_styles": _event_styles(schema),
+        "label_threshold": LABEL_THRESHOLD,
     }
-    body = f'<div id="wrap"><div id="graph"></div>{_side(title, notes, legend_html(H, schema))}</div>'
-    return page(title, body, own_asset("common.js") + own_asset("network.js"), data=data)
+
+
+def _label_text(G: nx.Graph, n: Any) -> str:
+    """The caption vis-network shows (``visdata`` cuts names at 40 characters)."""
+    text = " ".join(str(G.nodes[n].get("name") or G.nodes[n].get("key") or n).split())
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _groups(cmap: Mapping[Any, int]) -> list[set[Any]]:

@@ -12,6 +12,9 @@ Three escaping rules, one function each:
 - text inside HTML (``esc``): ``html.escape`` plus ``/`` so a URL in a note never looks like a link;
 - data inside ``<script>`` (``script_json``): JSON with ``<``, ``>``, ``&`` and ``/`` escaped, so no
   ``</script>`` or ``<!--`` can close or confuse the script block;
+
+and both show direction controls visibly (``[RLO]``, see ``views.text``), so a name cannot be
+made to read backwards;
 - the inlined library: its ``://`` in strings and licence comments is written ``:\\/\\/`` (the same
   string in JavaScript), so the page contains no ``http://`` at all and an audit grep stays clean.
 """
@@ -22,6 +25,8 @@ import html
 import json
 from importlib import resources
 from typing import Any
+
+from workbench.views.text import visible_controls
 
 __all__ = ["esc", "script_json", "vis_assets", "own_asset", "page", "csp_meta", "VIS_VERSION", "CSP"]
 
@@ -47,8 +52,10 @@ def esc(text: Any) -> str:
     '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
     >>> esc("see https://x.test/a")
     'see https:&#x2F;&#x2F;x.test&#x2F;a'
+    >>> esc("Ana\u202egpj.exe")
+    'Ana[RLO]gpj.exe'
     """
-    return html.escape("" if text is None else str(text), quote=True).replace("/", "&#x2F;")
+    return html.escape(visible_controls("" if text is None else str(text)), quote=True).replace("/", "&#x2F;")
 
 
 def script_json(data: Any) -> str:
@@ -57,7 +64,7 @@ def script_json(data: Any) -> str:
     >>> script_json({"name": "</script><script>alert(1)</script>"})
     '{"name": "\\\\u003c\\\\/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c\\\\/script\\\\u003e"}'
     """
-    text = json.dumps(data, ensure_ascii=False, default=str)
+    text = visible_controls(json.dumps(data, ensure_ascii=False, default=str))
     return (
         text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
         .replace("/", "\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -105,24 +112,23 @@ button{font-size:14px;padding:4px 12px;margin-right:6px}
 """
 
 
-def page(title: str, body: str, script: str, *, data: Any = None, extra_css: str = "") -> str:
+def page(title: str, body: str, script: str, *, data: Any = None, extra_css: str = "", vis: bool = True) -> str:
     """Wrap ``body`` (already escaped markup) and ``script`` (our own JS) into one offline page.
 
     ``data`` is embedded as ``<script type="application/json" id="wb-data">`` (see
     ``script_json``); the script reads it with ``JSON.parse``, so data is never code.
+    ``vis=False`` leaves vis-network out (the map draws its own SVG).
 
     The Content-Security-Policy forbids every network load: even if something slipped through,
     the browser would refuse to fetch it.
     """
-    js, css = vis_assets()
-    csp = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-           "img-src data: blob:; font-src data:")
+    js, css = vis_assets() if vis else ("", "")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"
+        f"{csp_meta()}"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-        f"<title>{esc(title)}</title>\n<style>{css}</style>\n<style>{_CSS}{extra_css}</style>\n"
-        f"<script>{js}</script>\n</head><body>\n{body}\n"
+        f"<title>{esc(title)}</title>\n" + (f"<style>{css}</style>\n" if css else "") + f"<style>{_CSS}{extra_css}</style>\n"
+        + (f"<script>{js}</script>\n" if js else "") + f"</head><body>\n{body}\n"
         f"<script type=\"application/json\" id=\"wb-data\">{script_json(data)}</script>\n"
         f"<script>\n{script}\n</script>\n</body></html>\n"
     )

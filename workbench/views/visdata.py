@@ -3,9 +3,12 @@
 Why: both the network view and the walkthrough draw the same records, so they are built once
 here. Tooltips are plain text on purpose: vis-network 9 puts a string ``title`` into the popup
 with ``innerText``, so a name like ``<script>`` is shown, never parsed. The layout is computed
-here, once, with a seed (physics stays off in the browser: a 1,500-node graph with physics on
-takes minutes to settle, see performance-anchors 2.4); igraph's grid Fruchterman-Reingold is
-used above 300 nodes because networkx's spring layout is too slow there (12 s for 1,000 nodes).
+once, in Python, with a seed (``views.layout``: force layout, no overlapping discs, small
+components in a strip); physics stays off in the browser: a 1,500-node graph with physics on
+takes minutes to settle, see performance-anchors 2.4. Besides what vis-network draws, each record
+carries what the page's filters read: ``kind`` and ``role`` (nodes), ``type`` (edges), ``ev``
+(evidence count), ``first`` / ``last`` (dates), and for a collapsed call or payment link its
+``events`` (``views.events``), so the page can expand it.
 """
 from __future__ import annotations
 
@@ -15,52 +18,22 @@ from typing import Any, Iterable, Mapping
 import networkx as nx
 
 from graph_schema import Schema, load_schema
+from workbench.views import layout as _layout
 from workbench.views.pseudonyms import node_label_of
-from workbench.views.style import community_colors, edge_style, node_style
+from workbench.views.style import community_colors, edge_style, view_style
 
-__all__ = ["layout", "node_sizes", "community_map", "vis_nodes", "vis_edges", "top_sentences", "TOP_SENTENCES"]
+__all__ = ["layout", "node_sizes", "community_map", "vis_nodes", "vis_edges", "top_sentences", "TOP_SENTENCES",
+           "event_records"]
 
 TOP_SENTENCES = 3
 _MAX_SENTENCE = 280
 
 
-def layout(G: nx.Graph, *, seed: int = 7) -> dict[Any, tuple[float, float]]:
-    """Pixel positions for every node (deterministic for a given graph and seed)."""
-    n = G.number_of_nodes()
-    if n == 0:
-        return {}
-    scale = 60.0 * math.sqrt(n) + 150.0
-    nodes = list(G)
-    if n > 300:
-        pos = _igraph_layout(G, nodes, seed)
-    else:
-        pos = {v: (float(x), float(y)) for v, (x, y) in nx.spring_layout(nx.Graph(G), seed=seed).items()}
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {v: (round((x - cx) / span * 2 * scale, 1), round((y - cy) / span * 2 * scale, 1)) for v, (x, y) in pos.items()}
-
-
-def _igraph_layout(G: nx.Graph, nodes: list[Any], seed: int) -> dict[Any, tuple[float, float]]:
-    """igraph's grid Fruchterman-Reingold: ~0.25 s for 1,000 nodes where networkx takes ~12 s.
-
-    python-igraph draws from Python's ``random``; its state is saved and restored around the
-    seeded call so the layout is reproducible and the caller's random stream is untouched.
-    """
-    import random
-
-    import igraph as ig
-
-    index = {v: i for i, v in enumerate(nodes)}
-    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges() if u != v])
-    state = random.getstate()
-    try:
-        random.seed(seed)
-        coords = g.layout_fruchterman_reingold(niter=500, grid="grid").coords
-    finally:
-        random.setstate(state)
-    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, coords)}
+def layout(G: nx.Graph, *, seed: int = 7, sizes: Mapping[Any, float] | None = None,
+           labels: Mapping[Any, tuple[float, str]] | None = None,
+           reach: Mapping[Any, float] | None = None) -> dict[Any, tuple[float, float]]:
+    """Pixel positions for every node (deterministic for a given graph and seed): ``views.layout``."""
+    return _layout.layout(G, seed=seed, sizes=sizes, labels=labels, reach=reach)
 
 
 def node_sizes(G: nx.Graph, size_by: Mapping[Any, float] | str | None) -> dict[Any, float]:
@@ -148,9 +121,13 @@ def vis_nodes(
     score_name: str = "score",
     communities: Mapping[Any, int] | None = None,
     highlight: Iterable[Any] = (),
+    fonts: Mapping[Any, float] | None = None,
     schema: Schema | None = None,
 ) -> list[dict[str, Any]]:
-    """vis-network node records. Names here are already pseudonymized by the caller."""
+    """vis-network node records. Names here are already pseudonymized by the caller.
+
+    ``fonts`` gives the label size of the nodes whose labels must read at the first zoom.
+    """
     schema = schema or load_schema()
     communities = communities or {}
     palette = community_colors(max(communities.values(), default=-1) + 1) if communities else []
@@ -159,7 +136,7 @@ def vis_nodes(
     out = []
     for n, d in G.nodes(data=True):
         label = node_label_of(n, d)
-        style = node_style(label, d.get("role"), schema)
+        style = view_style(label, d.get("role"), schema)
         name = str(d.get("name") or d.get("key") or n)
         extra = []
         if scores is not None and n in scores:
@@ -174,15 +151,51 @@ def vis_nodes(
             "size": (sizes or {}).get(n, 14.0),
             "color": {"background": colour, "border": str(style["color"]) if n in communities else colour},
             "title": _node_title(n, d, name, extra, rows[n]), "group_label": label, "role": d.get("role"),
+            "kind": label or "",
         }
+        _facts(rec, d.get("evidence_count"), d.get("first_seen") or d.get("date"), d.get("last_seen") or d.get("date"))
+        if fonts and n in fonts:
+            rec["font"] = {"size": fonts[n]}
+            rec["top"] = True
         if n in hl:
-            rec.update(borderWidth=5, font={"size": 18, "bold": True}, color={**rec["color"], "border": "#000000"})
+            rec.update(borderWidth=5, font={**rec.get("font", {}), "size": max(18, (fonts or {}).get(n, 0)), "bold": True},
+                       color={**rec["color"], "border": "#000000"})
         out.append(rec)
     return out
 
 
+def _facts(rec: dict[str, Any], evidence: Any, first: Any, last: Any) -> None:
+    """What the page's filters read (``ev``, ``first``, ``last``), left out when unknown: smaller pages."""
+    for key, value in (("ev", evidence), ("first", _day(first)), ("last", _day(last))):
+        if value is not None:
+            rec[key] = value
+
+
+def _day(value: Any) -> str | None:
+    text = str(value or "")
+    return text[:10] if len(text) >= 10 and text[4] == "-" else None
+
+
+def _events_title(uname: str, vname: str, d: dict[str, Any]) -> list[str]:
+    word = {"CALLED": "calls", "PAID": "payments"}.get(str(d.get("type")), "events")
+    arrow = "↔" if len(d.get("directions") or ()) > 1 else "→"
+    lines = [f"{d['count']} {word}: {uname} {arrow} {vname}"]
+    if d.get("total"):
+        lines.append(f"total {d['total']}")
+    lines.append(f"first {d.get('first_seen') or '?'} · last {d.get('last_seen') or '?'}")
+    lines.append("Double-click either end, or Expand in the details, to see each event.")
+    return lines
+
+
 def _edge_title(G: nx.Graph, u: Any, v: Any, d: dict[str, Any]) -> str:
     uname, vname = (str(G.nodes[x].get("name") or x) for x in (u, v))
+    if d.get("collapsed"):
+        lines = _events_title(uname, vname, d)
+        ev = [e for event in d.get("events") or () for e in event.get("evidence") or ()]
+        if ev:
+            lines.append("Evidence:")
+            lines.extend(_sentence_lines(ev[:TOP_SENTENCES]))
+        return "\n".join(lines)
     if d.get("type"):
         lines = [f"{d['type']}: {uname} → {vname}"]
     else:
@@ -228,5 +241,29 @@ def vis_edges(G: nx.Graph, *, schema: Schema | None = None, curved: bool = True)
         if curved and nth:
             rec["smooth"] = {"enabled": True, "type": "curvedCW" if nth % 2 else "curvedCCW",
                              "roundness": 0.15 * ((nth + 1) // 2)}
+        rec["type"] = rel or ""
+        _facts(rec, d.get("evidence_count"), d.get("first_seen"), d.get("last_seen"))
+        if d.get("collapsed"):
+            rec.update(count=d["count"], events=event_records(d.get("events") or ()))
+            if len(d.get("directions") or ()) > 1:
+                rec["arrows"] = "to;from"
         out.append(rec)
+    return out
+
+
+def event_records(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events behind a collapsed link, as the page needs them to expand it (no evidence text
+    beyond the first sentence: the link's tooltip carries the rest)."""
+    out = []
+    for e in events:
+        facts = " · ".join(str(x) for x in (e.get("date"), e.get("time"),
+                                            f"{e['duration_s']} s" if e.get("duration_s") is not None else None,
+                                            f"{e.get('currency') or ''} {e['amount']:,.2f}".strip()
+                                            if isinstance(e.get("amount"), (int, float)) else None,
+                                            e.get("channel"), e.get("kind")) if x)
+        sentence = next((x.get("sentence") for x in e.get("evidence") or () if x.get("sentence")), "")
+        out.append({"id": str(e["id"]), "label": str(e.get("label") or "Event"), "from": str(e["from"]), "to": str(e["to"]),
+                    "date": _day(e.get("date")), "name": _short(e.get("name") or facts, 60),
+                    "title": "\n".join(x for x in (str(e.get("name") or e.get("label")), facts,
+                                                   f"• {_short(sentence)}" if sentence else "", f"id: {e['id']}") if x)})
     return out

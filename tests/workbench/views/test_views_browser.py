@@ -11,7 +11,7 @@ from workbench.views.headless import render_in_browser
 
 
 def test_graph_draws_offline(case, chromium, tmp_path):
-    result = render_in_browser(save_view(case, tmp_path / "case.html", title="Case 7"), binary=chromium)
+    result = render_in_browser(save_view(case, tmp_path / "case.html", title="Case 7", collapse=False), binary=chromium)
     assert result.status["drawn"] == "1"
     assert result.status["nodes"] == str(case.number_of_nodes())
     assert result.status["edges"] == str(case.number_of_edges())

@@ -12,7 +12,7 @@ def big_graph(n: int = 2000) -> nx.Graph:
 
 
 def test_small_graph_is_drawn_whole(case, data_of):
-    page = network_html(case)
+    page = network_html(case, collapse=False)  # the payment stays a node
     assert "Reduced view" not in page
     assert len(data_of(page)["nodes"]) == case.number_of_nodes()
 

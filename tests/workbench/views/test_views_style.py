@@ -40,7 +40,7 @@ def test_page_uses_schema_colours_shapes_and_evidence_widths(case, data_of):
 def test_size_and_communities(case, data_of):
     measure = {n: float(i) for i, n in enumerate(case)}
     comms = [{"Person:s1", "Person:v1", "Person:v2"}, set(case) - {"Person:s1", "Person:v1", "Person:v2"}]
-    data = data_of(network_html(case, size_by=measure, communities=comms))
+    data = data_of(network_html(case, size_by=measure, communities=comms, collapse=False))
     sizes = {n["id"]: n["size"] for n in data["nodes"]}
     assert sizes["Payment:p1"] == 40.0 and sizes["Person:s1"] == 10.0
     colours = {n["id"]: n["color"]["background"] for n in data["nodes"]}

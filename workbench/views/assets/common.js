@@ -18,9 +18,12 @@ WB.draw = function (container, nodes, edges) {
   });
   return network;
 };
-WB.details = function (nodes, edges, network) {
+WB.details = function (nodes, edges, network, own) {
+  /* Click shows an item's title; the find box selects matches. ``own`` (the network view): the
+     caller handles both itself. */
   var box = document.getElementById("details");
   function show(item) { box.textContent = item ? item.title : ""; }
+  if (own) return show;
   network.on("click", function (p) {
     if (p.nodes.length) show(nodes.get(p.nodes[0]));
     else if (p.edges.length) show(edges.get(p.edges[0]));
