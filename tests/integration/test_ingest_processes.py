@@ -10,18 +10,9 @@ import pytest
 
 from workbench.pipeline import run_ingest
 from workbench.store.store import Store
+from tests.integration.snapshots import graph_snapshot
 
 pytestmark = pytest.mark.neo4j
-
-
-def _snapshot(driver):
-    nodes, _, _ = driver.execute_query(
-        "MATCH (n) RETURN labels(n)[0] AS l, n.id AS id, properties(n) AS p ORDER BY l, id", database_="neo4j")
-    rels, _, _ = driver.execute_query(
-        "MATCH (a)-[r]->(b) RETURN type(r) AS t, r.id AS id, a.id AS a, b.id AS b, properties(r) AS p "
-        "ORDER BY t, id", database_="neo4j")
-    strip = lambda p: {k: v for k, v in p.items() if k != "ingested_at"}  # noqa: E731
-    return [(r["l"], r["id"], strip(r["p"])) for r in nodes], [(r["t"], r["id"], r["a"], r["b"], r["p"]) for r in rels]
 
 
 def _cold_ingest(driver, folder, cache_dir, nlp, processes):
@@ -29,7 +20,7 @@ def _cold_ingest(driver, folder, cache_dir, nlp, processes):
     report, _ = run_ingest(Store(driver), [folder / "notes", folder / "exports"], case_id="BZ-SEED", cache_dir=cache_dir,
                            decisions=[], nlp_factory=lambda: nlp, processes=processes)
     assert report.extracted == report.files_read and not report.failed, report.failed
-    return _snapshot(driver)
+    return graph_snapshot(driver)
 
 
 def test_one_and_two_processes_write_the_same_graph(tmp_path, nlp, neo4j_driver):

@@ -21,6 +21,7 @@ from workbench.api import Workbench
 from workbench.demo import SAMPLE_SEED
 from workbench.sample_check import flag_quality, person_matches, relation_coverage
 from workbench.store.store import Store
+from tests.integration.snapshots import graph_snapshot
 
 pytestmark = pytest.mark.neo4j
 
@@ -37,17 +38,6 @@ def case(tmp_path_factory):
 def _wipe(driver):
     with driver.session(database="neo4j") as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
-
-
-def _snapshot(driver):
-    """Every node and relationship with its properties, minus the ingest time."""
-    nodes, _, _ = driver.execute_query(
-        "MATCH (n) RETURN labels(n)[0] AS l, n.id AS id, properties(n) AS p ORDER BY l, id", database_="neo4j")
-    rels, _, _ = driver.execute_query(
-        "MATCH (a)-[r]->(b) RETURN type(r) AS t, r.id AS id, a.id AS a, b.id AS b, properties(r) AS p "
-        "ORDER BY t, id", database_="neo4j")
-    strip = lambda p: {k: v for k, v in p.items() if k != "ingested_at"}  # noqa: E731
-    return [(r["l"], r["id"], strip(r["p"])) for r in nodes], [(r["t"], r["id"], r["a"], r["b"], r["p"]) for r in rels]
 
 
 @pytest.fixture(scope="module")
@@ -106,10 +96,10 @@ def test_evidence_sentences_are_in_their_notes(wb, graph, case):
 
 
 def test_ingesting_again_changes_nothing(wb, case, neo4j_driver):
-    before = _snapshot(neo4j_driver)
+    before = graph_snapshot(neo4j_driver)
     folder, truth = case
     wb.ingest([folder / "notes", folder / "exports"], case_id=truth["case_id"])
-    assert _snapshot(neo4j_driver) == before
+    assert graph_snapshot(neo4j_driver) == before
 
 
 def test_ring_leaders_and_brokers_rank_in_the_top_five(wb, case):
@@ -153,7 +143,7 @@ def test_every_flag_sentence_is_in_the_note_it_cites(wb, case):
 
 def test_a_run_killed_half_way_ends_in_the_same_graph(wb, case, neo4j_settings, neo4j_driver):
     folder, truth = case
-    complete = _snapshot(neo4j_driver)
+    complete = graph_snapshot(neo4j_driver)
     _wipe(neo4j_driver)
     env = {**os.environ, "WORKBENCH_HOME": str(neo4j_settings.home), "WORKBENCH_BOLT_PORT": str(neo4j_settings.bolt_port)}
     env.pop("NEO4J_URI", None)
@@ -170,8 +160,8 @@ def test_a_run_killed_half_way_ends_in_the_same_graph(wb, case, neo4j_settings, 
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
-    partial = _snapshot(neo4j_driver)
+    partial = graph_snapshot(neo4j_driver)
     assert partial != complete
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert _snapshot(neo4j_driver) == complete
+    assert graph_snapshot(neo4j_driver) == complete
