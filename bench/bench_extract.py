@@ -8,7 +8,7 @@ Memory is the process's peak RSS (``resource.getrusage``) after streaming N note
 ``extract`` into a null sink: with streaming it stays flat from 1k to 10k notes.
 
 Run: ``python -m bench.bench_extract [--notes 300] [--sizes 1000,10000] [--processes 2]``.
-Texts come from ``ingest.sample.generate_case`` (a fixed seed), repeated with fresh ids.
+Texts come from ``samplecase.generate_case`` (a fixed seed), repeated with fresh ids.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from ingest.extract import extract
 from ingest.jsonl import write_jsonl
 from ingest.nlp import build_nlp, default_model
 from ingest.read import is_export, read_path
-from ingest.sample import generate_case
+from samplecase import generate_case
 
 
 class _Null:

@@ -114,7 +114,7 @@ def main(argv: list[str]) -> int:
                                                                     int(rest[3]), rest[4])
         print(json.dumps(result))
         return 0
-    from ingest.sample import generate_case
+    from samplecase import generate_case
     from workbench.settings import load_settings
     from workbench.store import local
 

@@ -42,7 +42,7 @@ def write_note(path: Path, megabytes: float, seed: int = 4242) -> Path:
     """A note of ``megabytes`` (10^6 bytes) made of the sample case's notes, one after another."""
     from graph_schema.records import Note
     from ingest.read import read_path
-    from ingest.sample import generate_case
+    from samplecase import generate_case
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = generate_case(Path(tmp) / "case", seed=seed, n_notes=150)

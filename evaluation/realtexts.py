@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from evaluation.errors import Errors
 from evaluation.scoring import Score
 from ingest.results import Extraction
 
@@ -174,7 +175,7 @@ def read_gold(folder: str | Path) -> list[dict[str, Any]]:
     """The gold records of a folder (``gold.jsonl`` beside the texts)."""
     path = Path(folder) / "gold.jsonl"
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: not found (a real-text folder holds its texts and gold.jsonl)")
+        raise FileNotFoundError(Errors.V101.format(path=path))
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -270,7 +271,7 @@ def _texts(folder: Path, gold: list[dict[str, Any]]) -> Iterator[tuple[str, str]
     for g in gold:
         path = folder / g["file"]
         if not path.is_file():
-            raise FileNotFoundError(f"{path}: not found (listed in gold.jsonl)")
+            raise FileNotFoundError(Errors.V102.format(path=path))
         yield g["file"], path.read_text(encoding="utf-8")
 
 

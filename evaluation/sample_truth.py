@@ -18,15 +18,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from graph_schema.model import load_schema
 from graph_schema.records import Mention
 from graph_schema.types import fold_name
 from evaluation.scoring import Score
-from ingest.results import Extraction
+from ingest.results import Extraction, FileError
 
 __all__ = ["Score", "evaluate", "mention_value"]
-
-_NAMES = {"Person", "Location", "Organization"}
-_UNDIRECTED = {"RELATED_TO", "ASSOCIATED_WITH"}
 
 
 def mention_value(m: Mention) -> tuple[str, str] | None:
@@ -35,7 +33,7 @@ def mention_value(m: Mention) -> tuple[str, str] | None:
         if m.props.get("amount") is None:
             return None
         return "Money", f"{float(m.props['amount']):.2f} {m.props.get('currency') or 'BZD'}".lower()
-    if m.label in _NAMES:
+    if m.label in load_schema().labels_of_kind("named"):
         return m.label, _truth_value(m.label, m.canonical or m.text)
     if m.label == "Call":
         return None
@@ -47,7 +45,7 @@ def _truth_value(label: str, value: str) -> str:
     a note often gives the town once and the bare street later."""
     if label == "Location" and value[:1].isdigit():
         value = value.split(",")[0]
-    return fold_name(value) if label in _NAMES else str(value).lower()
+    return fold_name(value) if label in load_schema().labels_of_kind("named") else str(value).lower()
 
 
 def _relations(extraction: Extraction) -> set[tuple[str, str, str]]:
@@ -59,10 +57,12 @@ def _relations(extraction: Extraction) -> set[tuple[str, str, str]]:
         return found[1] if found else None
 
     found, into, out_of = set(), defaultdict(set), defaultdict(set)
+    schema = load_schema()
+    legs = [pair for label in schema.party_events() if (pair := schema.event_legs(label))]
     for r in extraction.relations:
-        if r.type in {"PAID", "CALLED"}:
+        if r.type in {into_event for into_event, _ in legs}:
             into[r.target].add((r.type, value(r.source)))
-        elif r.type in {"PAID_TO", "CALL_TO"}:
+        elif r.type in {out_of_event for _, out_of_event in legs}:
             out_of[r.source].add(value(r.target))
         else:
             found.add(_key(r.type, value(r.source), value(r.target)))
@@ -79,7 +79,7 @@ def _end(value: object) -> str:
 
 def _key(rel_type: str, source: str | None, target: str | None) -> tuple[str, str, str]:
     source, target = (fold_name(source) if source else source), (fold_name(target) if target else target)
-    if rel_type in _UNDIRECTED and source and target and target < source:
+    if rel_type in load_schema().undirected_types and source and target and target < source:
         source, target = target, source
     return rel_type, source or "", target or ""
 
@@ -95,7 +95,7 @@ def _score(scores: dict[str, Score], got: set[tuple], want: set[tuple]) -> None:
             score.fn += 1
 
 
-def evaluate(extractions: Iterable[Extraction], truth: dict[str, Any] | str | Path) -> dict[str, Any]:
+def evaluate(extractions: Iterable[Extraction | FileError], truth: dict[str, Any] | str | Path) -> dict[str, Any]:
     """Per-type scores of ``extractions`` against a ground truth (a dict or its file's path).
 
     Returns ``{"entities": {label: Score}, "relations": {type: Score}, "typed_relations": Score,
@@ -104,15 +104,16 @@ def evaluate(extractions: Iterable[Extraction], truth: dict[str, Any] | str | Pa
     generator annotates the typed facts it wrote, not every co-mention (nor LOCATED_IN), so
     those are reported per type but left out of the overall relation precision.
     """
-    if not isinstance(truth, dict):
-        truth = json.loads(Path(truth).read_text(encoding="utf-8"))
-    notes = truth["notes"]
+    data: dict[str, Any] = truth if isinstance(truth, dict) else json.loads(Path(truth).read_text(encoding="utf-8"))
+    notes = data["notes"]
     entities: dict[str, Score] = defaultdict(Score)
     relations: dict[str, Score] = defaultdict(Score)
     seen = 0
     for item in extractions:
-        gold = notes.get(getattr(getattr(item, "note", None), "path", None))
-        if gold is None:
+        if not isinstance(item, Extraction):  # a file that could not be read
+            continue
+        gold = notes.get(item.note.path)
+        if gold is None:  # a note the truth does not know (a CSV export, another file)
             continue
         seen += 1
         got = {v for v in map(mention_value, item.mentions) if v}

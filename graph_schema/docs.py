@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from graph_schema.model import SCHEMA_DIR, Schema, load_schema
+from graph_schema.model import SCHEMA_DIR, NodeSpec, RelSpec, Schema, load_schema
 
 __all__ = ["schema_markdown", "SCHEMA_MD", "write_schema_markdown"]
 
@@ -19,9 +19,18 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _node_section(spec) -> list[str]:  # type: ignore[no-untyped-def]
+def _node_section(spec: NodeSpec, schema: Schema) -> list[str]:
     lines = [f"### {spec.label}", "", spec.description, ""]
-    lines.append(f"Key: `{spec.key}`. Caption: `{spec.caption}`." + (" Internal (provenance)." if spec.internal else ""))
+    lines.append(f"Kind: {spec.kind}. Key: `{spec.key}`. Caption: `{spec.caption}`."
+                 + (" Internal (provenance)." if spec.internal else ""))
+    legs = schema.event_legs(spec.label)
+    if legs:
+        lines.append(f"Links two parties: `{legs[0]}` into the event, `{legs[1]}` out of it.")
+    if schema.shared_via(spec.label):
+        lines.append("People who reach one such node share it (`person_network`) through "
+                     + ", ".join(f"`{t}`" for t in schema.shared_via(spec.label)) + ".")
+    if spec.pseudonymize_mask:
+        lines.append(f"Masked as \"[{spec.pseudonymize_mask} of <pseudonym>]\" when its holder is protected.")
     if spec.pseudonymize_roles:
         lines.append(f"Pseudonymized in views and exports when role is {', '.join(spec.pseudonymize_roles)}: "
                      f"{', '.join(spec.pseudonymize_fields)}.")
@@ -44,19 +53,39 @@ def schema_markdown(schema: Schema) -> str:
         "",
     ]
     for spec in schema.nodes.values():
-        lines += _node_section(spec)
+        lines += _node_section(spec, schema)
     lines += ["## Relationship types", "",
               "Every relationship also carries the common properties of `relationships.defaults.yaml`:",
               ", ".join(f"`{p.name}`" for p in next(iter(schema.relationships.values())).properties[:10]) + ".",
               "",
               "| type | from | to | directed | category | meaning |", "|---|---|---|---|---|---|"]
-    for spec in schema.relationships.values():
-        category = spec.category + (" (investigative: never evidence of complicity)" if spec.investigative else "")
-        lines.append(
-            f"| `{spec.type}` | {', '.join(spec.source)} | {', '.join(spec.target)} | "
-            f"{'yes' if spec.directed else 'no'} | {_cell(category)} | {_cell(spec.description)} |"
-        )
-    return "\n".join(lines) + "\n"
+    for rel in schema.relationships.values():
+        lines.append(_rel_row(rel))
+    return "\n".join(lines + [""] + _meanings_section(schema)) + "\n"
+
+
+def _rel_row(spec: RelSpec) -> str:
+    category = spec.category + (" (investigative: never evidence of complicity)" if spec.investigative else "")
+    category += "".join(f"; {trait}" for trait in spec.traits)
+    return (f"| `{spec.type}` | {', '.join(spec.source)} | {', '.join(spec.target)} | "
+            f"{'yes' if spec.directed else 'no'} | {_cell(category)} | {_cell(spec.description)} |")
+
+
+def _meanings_section(schema: Schema) -> list[str]:
+    """What the kinds, categories and traits mean (``meanings.yaml``)."""
+    lines = ["## What the words mean", "", "Declared in `graph_schema/meanings.yaml`.", "",
+             "| kind | labels | meaning |", "|---|---|---|"]
+    for kind, text in schema.meanings.kinds.items():
+        lines.append(f"| {kind} | {', '.join(schema.labels_of_kind(kind))} | {_cell(text)} |")
+    lines += ["", "| category | types | meaning |", "|---|---|---|"]
+    for category in schema.meanings.categories.values():
+        held = " A holder holds its target." if category.holds else ""
+        lines.append(f"| {category.name} | {', '.join(schema.types_in(category.name))} | "
+                     f"{_cell(category.description + held)} |")
+    lines += ["", "| trait | types | meaning |", "|---|---|---|"]
+    for trait, text in schema.meanings.traits.items():
+        lines.append(f"| {trait} | {', '.join(schema.types_with(trait))} | {_cell(text)} |")
+    return lines
 
 
 def write_schema_markdown(path: Path = SCHEMA_MD) -> Path:

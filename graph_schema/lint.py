@@ -45,4 +45,24 @@ def check(schema: Schema) -> list[str]:
             problems.append(f"{rel_type}: style needs a color")
         if not rel.description:
             problems.append(f"{rel_type}: description missing")
+    return problems + _meaning_problems(schema)
+
+
+def _meaning_problems(schema: Schema) -> list[str]:
+    """What ``meanings.yaml`` promises: every identifier has one use relation (the first of its
+    ``holder_types``), documents are exactly the internal labels, every declared word is used."""
+    problems = []
+    for label in schema.labels_of_kind("identifier"):
+        uses = [t for t in schema.types_in("identifier") if label in schema.rel(t).target]
+        if len(uses) != 1:
+            problems.append(f"{label}: an identifier needs exactly one identifier relation to it, not {uses}")
+    for label, spec in schema.nodes.items():
+        if (spec.kind == "document") != spec.internal:
+            problems.append(f"{label}: kind document and internal go together")
+    used = {spec.kind for spec in schema.nodes.values()}
+    problems += [f"meanings.yaml: kind {k!r} is not used" for k in schema.meanings.kinds if k not in used]
+    used = {spec.category for spec in schema.relationships.values()}
+    problems += [f"meanings.yaml: category {c!r} is not used" for c in schema.meanings.categories if c not in used]
+    used = {t for spec in schema.relationships.values() for t in spec.traits}
+    problems += [f"meanings.yaml: trait {t!r} is not used" for t in schema.meanings.traits if t not in used]
     return problems

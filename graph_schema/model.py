@@ -1,8 +1,14 @@
-"""Load the graph schema from its YAML declaration: one file per label, one per relationship type.
+"""Load the graph schema from its YAML declaration and answer what its labels and types mean.
 
 Why: the schema is the one declaration everything else is derived from (Neo4j constraints,
-record validation, SCHEMA.md, view styles). ``load_schema()`` reads it in two passes - parse
-every file, then resolve references (relationship endpoints, property types) - and fails on any
+record validation, SCHEMA.md, view styles) and the only place that says what its words mean:
+which labels are identifiers, events, named entities or documents (``kind``), which relationship
+types fall in a category (``category``: exploitation, legal, presence, ...) or carry a trait,
+which types link a holder to an identifier, which two types are an event's legs. Code asks the
+:class:`Schema` (``holder_types``, ``event_legs``, ``types_in``, ``protected_roles``, ...) instead of
+listing labels and types by hand, so adding an identifier type is one YAML file.
+
+``load_schema()`` reads the declaration in two passes (:mod:`graph_schema.parse`) and fails on any
 unknown name, so a typo in a YAML file stops the program instead of silently dropping a label.
 The result is frozen and cached: load it explicitly where needed, never at import time.
 """
@@ -11,68 +17,25 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
+from graph_schema.errors import Errors
+from graph_schema.parse import parse_meanings, parse_node, parse_properties, parse_rel, read_yaml, resolve
+from graph_schema.specs import CategorySpec, Meanings, NodeSpec, PropertySpec, RelSpec, SchemaError
 
-from graph_schema.types import get_type
-
-__all__ = ["NodeSpec", "PropertySpec", "RelSpec", "Schema", "SchemaError", "load_schema", "SCHEMA_DIR"]
+__all__ = ["CategorySpec", "Meanings", "NodeSpec", "PropertySpec", "RelSpec", "Schema", "SchemaError", "load_schema",
+           "SCHEMA_DIR"]
 
 SCHEMA_DIR = Path(__file__).resolve().parent
 
 
-class SchemaError(ValueError):
-    """The YAML declaration is inconsistent; the message names the file and the problem."""
-
-
-@dataclass(frozen=True)
-class PropertySpec:
-    name: str
-    type: str
-    required: bool = False
-    description: str = ""
-    values: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class NodeSpec:
-    label: str
-    description: str
-    key: str
-    caption: str
-    properties: tuple[PropertySpec, ...]
-    style: dict[str, Any] = field(hash=False, compare=False, default_factory=dict)
-    role_styles: dict[str, dict[str, Any]] = field(hash=False, compare=False, default_factory=dict)
-    pseudonymize_roles: tuple[str, ...] = ()
-    pseudonymize_fields: tuple[str, ...] = ()
-    internal: bool = False
-
-    def property(self, name: str) -> PropertySpec | None:
-        return next((p for p in self.properties if p.name == name), None)
-
-
-@dataclass(frozen=True)
-class RelSpec:
-    type: str
-    description: str
-    source: tuple[str, ...]
-    target: tuple[str, ...]
-    directed: bool
-    properties: tuple[PropertySpec, ...]
-    category: str = ""
-    investigative: bool = False
-    internal: bool = False
-    style: dict[str, Any] = field(hash=False, compare=False, default_factory=dict)
-
-    def property(self, name: str) -> PropertySpec | None:
-        return next((p for p in self.properties if p.name == name), None)
-
-
 @dataclass(frozen=True)
 class Schema:
+    """The declaration, frozen. Labels and types come back in declaration order (file name order),
+    a category's types in its declared ``order`` when it has one."""
+
     nodes: dict[str, NodeSpec] = field(hash=False)
     relationships: dict[str, RelSpec] = field(hash=False)
+    meanings: Meanings = field(hash=False, compare=False, default_factory=Meanings)
 
     def node(self, label: str) -> NodeSpec:
         try:
@@ -92,6 +55,11 @@ class Schema:
         return tuple(label for label, spec in self.nodes.items() if not spec.internal)
 
     @property
+    def internal_labels(self) -> tuple[str, ...]:
+        """Labels of the provenance bookkeeping (notes, cases, mentions, evidence)."""
+        return tuple(label for label, spec in self.nodes.items() if spec.internal)
+
+    @property
     def network_types(self) -> tuple[str, ...]:
         """Relationship types between entities (not the provenance bookkeeping)."""
         return tuple(t for t, spec in self.relationships.items() if not spec.internal)
@@ -100,96 +68,104 @@ class Schema:
     def investigative_types(self) -> tuple[str, ...]:
         return tuple(t for t, spec in self.relationships.items() if spec.investigative)
 
+    @property
+    def undirected_types(self) -> tuple[str, ...]:
+        """Types whose two ends are alike (ASSOCIATED_WITH, RELATED_TO, ...)."""
+        return tuple(t for t, spec in self.relationships.items() if not spec.directed)
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise SchemaError(f"{path.name}: not valid YAML ({error})") from None
-    if not isinstance(data, dict):
-        raise SchemaError(f"{path.name}: expected a mapping at the top level")
-    return data
+    # -- what the words mean ----------------------------------------------------------------------
+    def labels_of_kind(self, kind: str) -> tuple[str, ...]:
+        """Labels of one kind: ``identifier``, ``event``, ``named`` or ``document``.
 
+        >>> load_schema().labels_of_kind("event")
+        ('Call', 'Operation', 'Payment')
+        """
+        if kind not in self.meanings.kinds:
+            raise KeyError(f"unknown node kind {kind!r}")
+        return tuple(label for label, spec in self.nodes.items() if spec.kind == kind)
 
-def _properties(raw: dict[str, Any], where: str) -> tuple[PropertySpec, ...]:
-    specs = []
-    for name, decl in (raw or {}).items():
-        decl = decl or {}
-        unknown = set(decl) - {"type", "required", "description", "values"}
-        if unknown:
-            raise SchemaError(f"{where}: property {name!r}: unknown keys {sorted(unknown)} (quote text with commas)")
-        type_name = decl.get("type", "text")
+    def types_in(self, category: str) -> tuple[str, ...]:
+        """Relationship types of one category, in the category's declared order if it has one.
+
+        >>> load_schema().types_in("exploitation")
+        ('RECRUITED', 'TRANSPORTED', 'HARBORED', 'THREATENED', 'EMPLOYS')
+        """
         try:
-            get_type(type_name)
-        except KeyError as error:
-            raise SchemaError(f"{where}: property {name!r}: {error.args[0]}") from None
-        specs.append(
-            PropertySpec(
-                name=name,
-                type=type_name,
-                required=bool(decl.get("required", False)),
-                description=str(decl.get("description", "")),
-                values=tuple(decl.get("values", ())),
-            )
-        )
-    return tuple(specs)
+            spec = self.meanings.categories[category]
+        except KeyError:
+            raise KeyError(f"unknown relationship category {category!r}") from None
+        return spec.order or tuple(t for t, r in self.relationships.items() if r.category == category)
 
+    def types_with(self, trait: str) -> tuple[str, ...]:
+        """Relationship types that carry a trait of ``meanings.yaml`` (``premises``, ``victimizes``).
 
-def _parse_node(path: Path) -> NodeSpec:
-    data = _read_yaml(path)
-    where = path.name
-    label = data.get("label")
-    if label != path.stem:
-        raise SchemaError(f"{where}: label {label!r} does not match the file name")
-    props = _properties(data.get("properties", {}), where)
-    key = data.get("key", "id")
-    if key not in {p.name for p in props}:
-        raise SchemaError(f"{where}: key {key!r} is not a declared property")
-    pseudo = data.get("pseudonymize") or {}
-    return NodeSpec(
-        label=label,
-        description=str(data.get("description", "")),
-        key=key,
-        caption=data.get("caption", key),
-        properties=props,
-        style=dict(data.get("style") or {}),
-        role_styles={k: dict(v) for k, v in (data.get("role_styles") or {}).items()},
-        pseudonymize_roles=tuple(pseudo.get("roles", ())),
-        pseudonymize_fields=tuple(pseudo.get("fields", ())),
-        internal=bool(data.get("internal", False)),
-    )
+        >>> load_schema().types_with("premises")
+        ('EMPLOYS', 'HARBORED')
+        """
+        if trait not in self.meanings.traits:
+            raise KeyError(f"unknown relationship trait {trait!r}")
+        return tuple(t for t, r in self.relationships.items() if trait in r.traits)
 
+    def holder_types(self, label: str) -> tuple[str, ...]:
+        """Types by which someone holds a node of ``label``: its use relation first (category
+        identifier), then ownership (category control) - every category declared ``holds``.
 
-def _parse_rel(path: Path, common: tuple[PropertySpec, ...]) -> RelSpec:
-    data = _read_yaml(path)
-    where = path.name
-    rel_type = data.get("type")
-    if rel_type != path.stem:
-        raise SchemaError(f"{where}: type {rel_type!r} does not match the file name")
-    own = _properties(data.get("properties", {}), where)
-    own_names = {p.name for p in own}
-    return RelSpec(
-        type=rel_type,
-        description=str(data.get("description", "")),
-        source=tuple(data.get("source") or ()),
-        target=tuple(data.get("target") or ()),
-        directed=bool(data.get("directed", True)),
-        properties=tuple(p for p in common if p.name not in own_names) + own,
-        category=str(data.get("category", "")),
-        investigative=bool(data.get("investigative", False)),
-        internal=bool(data.get("internal", False)),
-        style=dict(data.get("style") or {}),
-    )
+        >>> load_schema().holder_types("Phone")
+        ('USES_PHONE', 'OWNS')
+        """
+        self.node(label)
+        return tuple(t for c in self.meanings.categories.values() if c.holds for t in self.types_in(c.name)
+                     if label in self.relationships[t].target)
 
+    def shared_via(self, label: str) -> tuple[str, ...]:
+        """Types through which two people who reach one node of ``label`` share it: an identifier's
+        holder types, then the types the node declares (``shared_via``: a vehicle's passengers, a
+        venue's staff and guests).
 
-def _resolve(nodes: dict[str, NodeSpec], rels: dict[str, RelSpec]) -> None:
-    """Second pass: every reference must name something declared."""
-    for spec in rels.values():
-        if not spec.source or not spec.target:
-            raise SchemaError(f"{spec.type}.yaml: source and target are required")
-        for label in spec.source + spec.target:
-            if label not in nodes:
-                raise SchemaError(f"{spec.type}.yaml: unknown node label {label!r}")
+        >>> load_schema().shared_via("Vehicle")
+        ('DRIVES', 'OWNS', 'TRANSPORTED')
+        """
+        spec = self.node(label)
+        held = self.holder_types(label) if spec.kind == "identifier" else ()
+        return tuple(dict.fromkeys((*held, *spec.shared_via)))
+
+    def event_legs(self, label: str) -> tuple[str, str] | None:
+        """The (into, out of) types of an event that links two parties, or None.
+
+        >>> load_schema().event_legs("Payment")
+        ('PAID', 'PAID_TO')
+        >>> load_schema().event_legs("Person") is None
+        True
+        """
+        legs = self.node(label).legs
+        return (legs[0], legs[1]) if legs else None
+
+    def party_events(self) -> tuple[str, ...]:
+        """Events that link two parties through their legs (a payer and a payee, a caller and a callee).
+
+        >>> load_schema().party_events()
+        ('Call', 'Payment')
+        """
+        return tuple(label for label, spec in self.nodes.items() if spec.legs)
+
+    def party_identifiers(self) -> tuple[str, ...]:
+        """Identifiers that stand for their holder at the far end of an event's leg (a call from a
+        phone, a payment from an account).
+
+        >>> load_schema().party_identifiers()
+        ('Account', 'Phone')
+        """
+        ends = {label for event in self.party_events() for into, out in [self.event_legs(event) or ("", "")]
+                for label in (*self.relationships[into].source, *self.relationships[out].target)}
+        return tuple(label for label in self.labels_of_kind("identifier") if label in ends)
+
+    def protected_roles(self) -> tuple[str, ...]:
+        """Roles whose people are protected (pseudonymized unless revealed), as ``Person.yaml`` says.
+
+        >>> load_schema().protected_roles()
+        ('victim', 'witness')
+        """
+        return tuple(dict.fromkeys(role for spec in self.nodes.values() for role in spec.pseudonymize_roles))
 
 
 @functools.cache
@@ -203,11 +179,12 @@ def load_schema(directory: Path = SCHEMA_DIR) -> Schema:
     ('Phone',)
     """
     directory = Path(directory)
-    nodes = {p.stem: _parse_node(p) for p in sorted((directory / "nodes").glob("*.yaml"))}
+    nodes = {p.stem: parse_node(p) for p in sorted((directory / "nodes").glob("*.yaml"))}
     defaults_path = directory / "relationships.defaults.yaml"
-    common = _properties(_read_yaml(defaults_path).get("properties", {}), defaults_path.name)
-    rels = {p.stem: _parse_rel(p, common) for p in sorted((directory / "relationships").glob("*.yaml"))}
+    common = parse_properties(read_yaml(defaults_path).get("properties", {}), defaults_path.name)
+    rels = {p.stem: parse_rel(p, common) for p in sorted((directory / "relationships").glob("*.yaml"))}
     if not nodes:
-        raise SchemaError(f"no node declarations under {directory / 'nodes'}")
-    _resolve(nodes, rels)
-    return Schema(nodes=nodes, relationships=rels)
+        raise SchemaError(Errors.G117.format(directory=directory / 'nodes'))
+    meanings = parse_meanings(directory / "meanings.yaml")
+    resolve(nodes, rels, meanings)
+    return Schema(nodes=nodes, relationships=rels, meanings=meanings)

@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from graph_schema.errors import Errors
 from graph_schema.model import Schema
 from graph_schema.types import get_type
 
@@ -170,18 +171,18 @@ def _clean_props(props: dict[str, Any], specs: Any, where: str) -> dict[str, Any
     for name, raw in props.items():
         spec = declared.get(name)
         if spec is None:
-            raise RecordError(f"{where}.{name}: not a declared property")
+            raise RecordError(Errors.G200.format(where=where, name=name))
         if raw is None:
             continue
         value = get_type(spec.type).clean(raw)
         if value is None:
-            raise RecordError(f"{where}.{name}: {raw!r} is not a valid {spec.type}")
+            raise RecordError(Errors.G201.format(where=where, name=name, raw=raw, type=spec.type))
         if spec.values and value not in spec.values:
-            raise RecordError(f"{where}.{name}: {value!r} is not one of {', '.join(spec.values)}")
+            raise RecordError(Errors.G202.format(where=where, name=name, value=value, values=", ".join(spec.values)))
         cleaned[name] = value
     for spec in specs:
         if spec.required and cleaned.get(spec.name) in (None, "", []):
-            raise RecordError(f"{where}.{spec.name}: required but missing")
+            raise RecordError(Errors.G203.format(where=where, name=spec.name))
     return cleaned
 
 
@@ -193,7 +194,7 @@ def validate_node(record: NodeRecord, schema: Schema) -> NodeRecord:
     '+5016221234'
     """
     if record.label not in schema.nodes:
-        raise RecordError(f"{record.label}: unknown node label")
+        raise RecordError(Errors.G204.format(label=record.label))
     spec = schema.nodes[record.label]
     props = _clean_props({**record.props, spec.key: record.key}, spec.properties, record.label)
     return replace(record, key=props[spec.key], props=props)
@@ -202,14 +203,16 @@ def validate_node(record: NodeRecord, schema: Schema) -> NodeRecord:
 def validate_rel(record: RelRecord, schema: Schema) -> RelRecord:
     """The relationship with its properties cleaned; endpoints must be allowed by the schema."""
     if record.type not in schema.relationships:
-        raise RecordError(f"{record.type}: unknown relationship type")
+        raise RecordError(Errors.G205.format(type=record.type))
     spec = schema.relationships[record.type]
     if record.source_label not in spec.source:
-        raise RecordError(f"{record.type}.source: {record.source_label} is not one of {', '.join(spec.source)}")
+        raise RecordError(Errors.G206.format(type=record.type, end="source", label=record.source_label,
+                                              labels=", ".join(spec.source)))
     if record.target_label not in spec.target:
-        raise RecordError(f"{record.type}.target: {record.target_label} is not one of {', '.join(spec.target)}")
+        raise RecordError(Errors.G206.format(type=record.type, end="target", label=record.target_label,
+                                              labels=", ".join(spec.target)))
     if not record.source_key or not record.target_key:
-        raise RecordError(f"{record.type}: source and target keys are required")
+        raise RecordError(Errors.G207.format(type=record.type))
     props = _clean_props({**record.props, "id": record.id}, spec.properties, record.type)
     props.pop("id")
     return replace(record, props=props)

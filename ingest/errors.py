@@ -25,7 +25,7 @@ exports are streamed row by row and have no such cap.
 """
 from __future__ import annotations
 
-from typing import Any
+from graph_schema.errors import CodedMessages
 
 __all__ = ["Errors", "IngestError", "MAX_BYTES", "MAX_NOTE_CHARS", "code_of"]
 
@@ -33,18 +33,9 @@ MAX_BYTES = 200 * 1024 * 1024
 MAX_NOTE_CHARS = 12_000_000  # a 10 MB note ingests in 1.06 GB peak (bench_long_note); 12 M stays under 1.5 GB
 
 
-class _WithCodes(type):
-    """Prefix each message with its attribute name, so the code can never drift from the text."""
-
-    def __getattribute__(cls, name: str) -> Any:
-        value = super().__getattribute__(name)
-        if name[:1] == "E" and name[1:].isdigit() and isinstance(value, str):
-            return f"[{name}] {value}"
-        return value
-
-
-class Errors(metaclass=_WithCodes):
-    """Every ingest message. Placeholders are filled with ``str.format``."""
+class Errors(metaclass=CodedMessages):
+    """Every ingest message (the convention of :mod:`graph_schema.errors`). Placeholders are
+    filled with ``str.format``."""
 
     # Whole files.
     E001 = "empty file: nothing to read; check that the copy or export finished"
@@ -88,6 +79,16 @@ class Errors(metaclass=_WithCodes):
     E033 = "dangling symbolic link to {target}: skipped; restore the file or remove the link"
     E034 = ("symbolic link to {target}, outside the case folder: refused; copy the file into the case folder "
             "if it belongs to the case")
+    # Extraction records refused by the schema (one mention or relation; the note goes on).
+    E040 = "{label}: not an entity label (from {method})"
+    E041 = "{label}.{name}: not a declared property (from {method})"
+    E042 = "{type}: {source} -> {target} is not allowed (from {method})"
+    # Files the workbench writes and reads back, and its own set-up.
+    E043 = "line {line}: a {kind} record before any note; the file is not an extraction JSONL written by the workbench"
+    E044 = "spaCy model {name!r} is not installed (set WORKBENCH_SPACY_MODEL or install it): {detail}"
+    E045 = "{path}:{line}: not a decision log row ({detail}); fix or remove that line"
+    E046 = "cannot decide an entity against itself ({left!r})"
+    E047 = "{path}:{line}: not valid JSON ({detail}): fix the pattern file"
 
 
 def code_of(message: str) -> str | None:

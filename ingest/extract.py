@@ -28,6 +28,7 @@ from graph_schema.records import Evidence, Mention, Note, RecordError, Relation,
 from graph_schema.types import fold_name
 from ingest.components.name_forms import initials_of
 from ingest.errors import MAX_NOTE_CHARS, Errors, IngestError
+from ingest.offices import author_rank_pattern
 from ingest.read import is_export, paragraph_chunks, read_export, read_path
 from ingest.results import Extraction, FileError
 
@@ -37,10 +38,7 @@ if TYPE_CHECKING:  # spaCy is imported by the caller's build_nlp, not by importi
 
 __all__ = ["extract", "extraction_of"]
 
-_RANKS = re.compile(r"^(?:(?:[A-Z][a-z]{0,3}\.|PC|WPC|ASP|IO|Cpl|Sgt|Sgta|Insp|Supt|Det|Detective|Inspector|Corporal|"
-                    r"Sergeant|Constable|Officer|Investigator|Labour Officer|Mr|Mrs|Ms)\.?\s+)+", re.IGNORECASE)
 _BADGE = re.compile(r"^#?\d{2,6}\s+")
-_EVENTS = {"Payment", "Call", "Operation"}
 
 
 def _notes(items: Iterable[Note | FileError | Extraction | str | Path]) -> Iterator[Note | FileError | Extraction]:
@@ -210,7 +208,7 @@ def author_name(written: str | None) -> str:
     >>> author_name("CPL 1187 CHUC, E. (court liaison)"), author_name("Insp. Carla Westby, OC ATIPU (Western)")
     ('E. Chuc', 'Carla Westby')
     """
-    name = _BADGE.sub("", _RANKS.sub("", re.sub(r"\s*\([^)]*\)", "", written or "").strip())).strip()
+    name = _BADGE.sub("", author_rank_pattern().sub("", re.sub(r"\s*\([^)]*\)", "", written or "").strip())).strip()
     surname, comma, given = name.partition(",")
     if comma and given.strip() and surname.strip().isupper():
         return f"{given.strip()} {surname.strip().title()}"
@@ -256,12 +254,12 @@ def _sentence(note: Note, start: int, starts: list[int], sentences: dict[int, in
 def _mention(note: Note, m: dict[str, Any], starts: list[int], sentences: dict[int, int], schema: Schema) -> Mention:
     spec = schema.nodes.get(m["label"])
     if spec is None or spec.internal:
-        raise RecordError(f"{m['label']}: not an entity label (from {m['method']})")
+        raise RecordError(Errors.E040.format(label=m["label"], method=m["method"]))
     unknown = set(m["props"]) - {p.name for p in spec.properties}
     if unknown:
-        raise RecordError(f"{m['label']}.{sorted(unknown)[0]}: not a declared property (from {m['method']})")
+        raise RecordError(Errors.E041.format(label=m["label"], name=sorted(unknown)[0], method=m["method"]))
     s, e = _sentence(note, m["start"], starts, sentences)
-    key = make_id(note.id, m["start"], m["end"]) if m["label"] in _EVENTS else m["key"]
+    key = make_id(note.id, m["start"], m["end"]) if spec.kind == "event" else m["key"]
     return Mention(note_id=note.id, label=m["label"], text=note.text[m["start"]:m["end"]], start=m["start"],
                    end=m["end"], sentence=note.text[s:e].strip(), method=m["method"], confidence=m["confidence"],
                    key=key, canonical=m["canonical"], props=m["props"])
@@ -270,7 +268,8 @@ def _mention(note: Note, m: dict[str, Any], starts: list[int], sentences: dict[i
 def _relation(note: Note, r: dict[str, Any], source: Mention, target: Mention, schema: Schema) -> Relation:
     spec = schema.relationships.get(r["type"])
     if spec is None or source.label not in spec.source or target.label not in spec.target:
-        raise RecordError(f"{r['type']}: {source.label} -> {target.label} is not allowed (from {r['method']})")
+        raise RecordError(Errors.E042.format(type=r["type"], source=source.label, target=target.label,
+                                             method=r["method"]))
     evidence = Evidence(note_id=note.id, sentence=note.text[r["start"]:r["end"]].strip(), start=r["start"],
                         end=r["end"], method=r["method"], confidence=r["confidence"], case_id=note.case_id,
                         date=note.date)

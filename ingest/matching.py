@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, JaroWinkler
 
+from graph_schema.model import load_schema
 from ingest.names import ParsedName, parse_name  # parse_name: used by the doctests
 
 __all__ = [
@@ -47,7 +48,6 @@ NAME_RULES = {
     "first_name_only": 0.4,
 }
 CONTEXT_BONUS = {"identifier": 0.1, "alias": 0.08, "venue": 0.05, "location": 0.03}
-IDENTIFIER_LABELS = frozenset({"Phone", "Email", "Handle", "Account", "IdDocument", "Vehicle"})
 
 
 @dataclass(frozen=True)
@@ -148,8 +148,9 @@ def context_reasons(left: Iterable[tuple[str, str, str]], right: Iterable[tuple[
     shared = sorted({(k, key) for k, key, _ in left} & {(k, key) for k, key, _ in right})
     captions = {(k, key): caption for k, key, caption in [*left, *right]}
     reasons = []
+    identifiers = load_schema().labels_of_kind("identifier")
     for kind, key in shared:
-        group = ("identifier" if kind in IDENTIFIER_LABELS else "alias" if kind == "alias"
+        group = ("identifier" if kind in identifiers else "alias" if kind == "alias"
                  else "venue" if kind == "Organization" else "location")
         reasons.append(Reason(f"shared_{group}", CONTEXT_BONUS[group], f"{kind} {captions[(kind, key)]}"))
     return reasons

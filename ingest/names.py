@@ -10,8 +10,9 @@ Decisions (written down because the text does not decide them):
 - Titles are stripped only from the front of the name (repeatedly: "Det. Sgt. X"), and never
   when nothing would be left ("Officer" alone stays a name). Trailing "Jr."/"Sr." are part of
   the name: a father and his son are different people.
-- Courtesy titles (Mr, Mrs, Dr, Don, Doña...) give no rank. Public-office titles (police ranks,
-  immigration/customs/labour officers, councillors, ministers, magistrates, JPs) set
+- Titles are data: the vocabulary of public offices (``graph_schema/offices.yaml``, read through
+  ``ingest.offices``). Courtesy titles (Mr, Mrs, Dr, Don, Doña...) give no rank. Public-office
+  titles (police ranks, immigration/customs/labour officers, councillors, ministers, magistrates, JPs) set
   ``official=True``; the agency is filled only where the title names it ("Officer" alone does not).
 - Nicknames are taken from quotes ('Carlos "Flaco" Reyes') and from "alias"/"aka"/"a.k.a."/
   "also known as" at the end; they become ``aliases``, never part of the name.
@@ -36,39 +37,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from graph_schema.types import fold_name
+from ingest.offices import title_words
 
-__all__ = ["ParsedName", "TITLES", "fold", "parse_name", "name_tokens"]
+__all__ = ["ParsedName", "fold", "parse_name", "name_tokens"]
 
-_POLICE = "Police"
-
-# Folded title words -> (rank to keep or None for courtesy titles, agency, public office?).
-# Data, not code: add a title by adding a row. Longest match wins.
-TITLES: dict[tuple[str, ...], tuple[str | None, str | None, bool]] = {
-    **{(w,): (None, None, False) for w in (
-        "mr", "mrs", "ms", "miss", "mister", "madam", "dr", "don", "dona", "sr", "sra", "srta",
-        "senor", "senora", "senorita")},
-    ("pc",): ("PC", _POLICE, True), ("wpc",): ("WPC", _POLICE, True),
-    ("constable",): ("PC", _POLICE, True), ("police", "constable"): ("PC", _POLICE, True),
-    ("woman", "police", "constable"): ("WPC", _POLICE, True),
-    ("cpl",): ("Cpl.", _POLICE, True), ("corporal",): ("Cpl.", _POLICE, True),
-    ("sgt",): ("Sgt.", _POLICE, True), ("sergeant",): ("Sgt.", _POLICE, True),
-    ("insp",): ("Insp.", _POLICE, True), ("inspector",): ("Insp.", _POLICE, True),
-    ("asp",): ("ASP", _POLICE, True), ("assistant", "superintendent"): ("ASP", _POLICE, True),
-    ("supt",): ("Supt.", _POLICE, True), ("superintendent",): ("Supt.", _POLICE, True),
-    ("acp",): ("ACP", _POLICE, True), ("det",): ("Det.", _POLICE, True),
-    ("detective",): ("Det.", _POLICE, True), ("police", "officer"): ("Police Officer", _POLICE, True),
-    ("officer",): ("Officer", None, True), ("commissioner",): ("Commissioner", None, True),
-    ("immigration", "officer"): ("Immigration Officer", "Immigration", True),
-    ("customs", "officer"): ("Customs Officer", "Customs", True),
-    ("labour", "officer"): ("Labour Officer", "Labour", True),
-    ("labor", "officer"): ("Labour Officer", "Labour", True),
-    ("councillor",): ("Councillor", "Municipal", True), ("councilor",): ("Councillor", "Municipal", True),
-    ("cllr",): ("Councillor", "Municipal", True), ("mayor",): ("Mayor", "Municipal", True),
-    ("minister",): ("Minister", "Government", True), ("hon",): ("Hon.", "Government", True),
-    ("magistrate",): ("Magistrate", "Judiciary", True), ("judge",): ("Judge", "Judiciary", True),
-    ("jp",): ("JP", "Judiciary", True), ("pte",): ("Pte.", "BDF", True), ("io",): ("IO", "Immigration", True),
-}
-_TITLE_MAX = max(len(k) for k in TITLES)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _QUOTED = re.compile(r"""(?<!\w)(?:"([^"]+)"|“([^”]+)”|'([^']+)'(?!\w)|‘([^’]+)’)""")
 _ALIAS_TAIL = re.compile(r"\s*,?\s+(?:alias|aka|a\.k\.a\.?|also known as)\s+(.+)$", re.IGNORECASE)
@@ -142,16 +114,23 @@ def _split_aliases(text: str) -> tuple[str, list[str]]:
     return " ".join(text.split()), [a for a in aliases if a]
 
 
+@functools.cache
+def _title_max() -> int:
+    return max(len(k) for k in title_words())
+
+
 def _strip_titles(words: list[str]) -> tuple[list[str], list[str], str | None, bool]:
-    """Strip leading titles; keep at least one word. Returns words, ranks, agency, official."""
+    """Strip leading titles (the vocabulary's title words, ``graph_schema/offices.yaml``); keep at
+    least one word. Returns words, ranks, agency, official."""
+    titles = title_words()
     ranks: list[str] = []
     agency: str | None = None
     official = False
     folded = [fold(w) for w in words]
     at = 0
     while len(words) - at > 1:
-        for size in range(min(_TITLE_MAX, len(words) - at - 1), 0, -1):
-            hit = TITLES.get(tuple(folded[at:at + size]))
+        for size in range(min(_title_max(), len(words) - at - 1), 0, -1):
+            hit = titles.get(tuple(folded[at:at + size]))
             if hit is not None:
                 break
         else:

@@ -22,6 +22,7 @@ from spacy.language import Language
 from thinc.api import Config
 
 import ingest.components  # noqa: F401  (registers the workbench.* factories)
+from ingest.errors import Errors
 
 __all__ = ["CONFIG_PATH", "build_nlp", "default_model"]
 
@@ -52,8 +53,7 @@ def build_nlp(model: str | None = None, config_path: str | Path | None = None) -
     try:
         nlp = spacy.load(name, exclude=list(config.get("model", {}).get("exclude", [])))
     except OSError as error:
-        raise OSError(f"spaCy model {name!r} is not installed (set WORKBENCH_SPACY_MODEL or install it): "
-                      f"{error}") from None
+        raise OSError(Errors.E044.format(name=name, detail=error)) from None
     components = config.get("components", {})
     for pipe_name in config["workbench"]["pipeline"]:
         settings = dict(components[pipe_name])

@@ -36,14 +36,12 @@ from typing import Any
 
 import pandas as pd
 
+from workbench.errors import Errors
+
 __all__ = ["anchor", "checkpoint_path", "record", "read_log", "verify_log", "sha256_bytes", "GENESIS"]
 
 #: The "previous hash" of the first entry.
 GENESIS = "0" * 64
-E_BAD_LINE = "{path}:{line}: audit entry is not valid JSON"
-E_CHAIN = "{path}:{line}: audit chain broken ({why})"
-E_ANCHOR = "{path}: audit log does not match its checkpoint {checkpoint} ({why})"
-E_CHECKPOINT = "{path}:{line}: audit checkpoint line is not valid ({why})"
 
 
 def sha256_bytes(data: bytes | str) -> str:
@@ -155,9 +153,9 @@ def _checkpoints(log: Path) -> tuple[list[tuple[int, dict[str, Any]]], list[str]
             except (json.JSONDecodeError, KeyError, TypeError):
                 ok = False
             if not ok:
-                problems.append(E_CHECKPOINT.format(path=path.name, line=number, why="not a checkpoint"))
+                problems.append(Errors.W416.format(path=path.name, line=number, why="not a checkpoint"))
             elif rows and row["lines"] < rows[-1][1]["lines"]:
-                problems.append(E_CHECKPOINT.format(path=path.name, line=number, why="count went down"))
+                problems.append(Errors.W416.format(path=path.name, line=number, why="count went down"))
             else:
                 rows.append((number, row))
     return rows, problems
@@ -175,7 +173,7 @@ def read_log(log_path: str | Path) -> pd.DataFrame:
                 try:
                     rows.append(json.loads(line))
                 except json.JSONDecodeError:
-                    raise ValueError(E_BAD_LINE.format(path=path.name, line=number)) from None
+                    raise ValueError(Errors.W413.format(path=path.name, line=number)) from None
     return pd.DataFrame(rows)
 
 
@@ -190,17 +188,17 @@ def verify_log(log_path: str | Path) -> list[str]:
     checkpoint = checkpoint_path(path).name
     if not rows:
         if not problems and any(version == 2 for _, version in hashes):
-            problems.append(E_ANCHOR.format(path=path.name, checkpoint=checkpoint, why="the checkpoint is missing"))
+            problems.append(Errors.W415.format(path=path.name, checkpoint=checkpoint, why="the checkpoint is missing"))
         return problems
     recorded = rows[-1][1]["lines"]
     if len(hashes) < recorded:
         found = "the log is missing" if not path.exists() else f"{len(hashes)} found"
-        problems.append(E_ANCHOR.format(path=path.name, checkpoint=checkpoint,
+        problems.append(Errors.W415.format(path=path.name, checkpoint=checkpoint,
                                         why=f"{recorded} entries recorded, {found}: entries were removed"))
     for _, row in rows:
         n = row["lines"]
         if 0 < n <= len(hashes) and hashes[n - 1][0] != row["head"]:
-            problems.append(E_ANCHOR.format(path=f"{path.name}:{n}", checkpoint=checkpoint,
+            problems.append(Errors.W415.format(path=f"{path.name}:{n}", checkpoint=checkpoint,
                                             why="this entry is not the one recorded: the log was rewritten"))
             break
     return problems
@@ -218,15 +216,15 @@ def _chain(path: Path) -> tuple[list[tuple[str, int | None]], list[str]]:
             try:
                 entry = json.loads(line)
             except json.JSONDecodeError:
-                problems.append(E_BAD_LINE.format(path=path.name, line=number))
+                problems.append(Errors.W413.format(path=path.name, line=number))
                 continue
             if entry.get("prev_hash") != prev:
-                problems.append(E_CHAIN.format(path=path.name, line=number, why="previous hash differs"))
+                problems.append(Errors.W414.format(path=path.name, line=number, why="previous hash differs"))
             elif sha256_bytes(_canonical(entry)) != entry.get("hash"):
-                problems.append(E_CHAIN.format(path=path.name, line=number, why="entry altered"))
+                problems.append(Errors.W414.format(path=path.name, line=number, why="entry altered"))
             elif entry.get("seq") != number:
                 why = f"entry says it is line {entry.get('seq')}"
-                problems.append(E_CHAIN.format(path=path.name, line=number, why=why))
+                problems.append(Errors.W414.format(path=path.name, line=number, why=why))
             prev = str(entry.get("hash"))
             hashes.append((prev, entry.get("v")))
     return hashes, problems

@@ -32,7 +32,7 @@ class DemoResult:
 
 def ensure_sample_case(home: Path, *, seed: int = SAMPLE_SEED, n_notes: int = 150) -> Path:
     """The sample case folder, generated once (deterministic for a seed)."""
-    from ingest.sample import generate_case
+    from samplecase import generate_case
 
     folder = home / "sample_case"
     if not (folder / "ground_truth.json").exists():

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph_schema.errors import CodedMessages
+
 __all__ = ["AmbiguousName", "Errors", "UnknownCase", "UnknownNode", "WorkbenchError", "code_of"]
 
 
@@ -57,19 +59,10 @@ def code_of(error: BaseException) -> str | None:
     return None
 
 
-class _WithCodes(type):
-    """Prefix every message constant with its code when it is read."""
-
-    def __getattribute__(cls, name: str) -> Any:
-        value = super().__getattribute__(name)
-        if name[:1] in {"W", "S"} and name[1:].isdigit():
-            return f"[{name}] {value}"
-        return value
-
-
-class Errors(metaclass=_WithCodes):
-    """Message constants. W1xx: the local server; W2xx: connections; S3xx: settings;
-    W4xx: what a command or an API call was given (cases, names, ids, paths, option values)."""
+class Errors(metaclass=CodedMessages):
+    """Message constants (the convention of :mod:`graph_schema.errors`). W1xx: the local server;
+    W2xx: connections; S3xx: settings; W4xx: what a command or an API call was given (cases, names,
+    ids, paths, option values) and the files the workbench reads back (audit log, walkthroughs)."""
 
     # The local Neo4j server (workbench/store/local.py).
     W100 = "Java was not found: install openjdk-17 (apt-get install openjdk-17-jre-headless) or set JAVA_HOME"
@@ -118,3 +111,17 @@ class Errors(metaclass=_WithCodes):
     W409 = "{path}: {detail}"
     W410 = "{left!r} and {right!r} are one and the same entity ({node}): give two different ones"
     W411 = "nothing to draw: the graph has no entities (check --case, --around and --hops)"
+    W412 = "{path}: officials register lacks column(s) {missing}: add them to the header row"
+    W413 = "{path}:{line}: audit entry is not valid JSON"
+    W414 = "{path}:{line}: audit chain broken ({why})"
+    W415 = "{path}: audit log does not match its checkpoint {checkpoint} ({why})"
+    W416 = "{path}:{line}: audit checkpoint line is not valid ({why})"
+    W417 = "{source}: {detail}"
+    W418 = "{source}: step {step} ({title!r}): {detail}"
+    W419 = "{source}: step {step} ({title!r}): no path between {a!r} and {b!r}"
+    W420 = "unknown flag parameter {name!r}: see workbench.flags.default_params() for the names"
+    W421 = "unknown complicity rule(s): {names}; the rules are: {known}"
+    W422 = "unknown reduction method {method!r}: use 'top' or 'communities'"
+    W423 = "unknown centralization measure {measure!r}: use 'degree' or 'betweenness'"
+    W424 = "give the entity as 'Label:key', e.g. 'Person:{key}'"
+    W425 = "{path}: its extraction left the cache during the ingest ({cache}): run the ingest again"

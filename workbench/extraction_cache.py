@@ -9,11 +9,11 @@ sentences at once would make the ingest's memory follow the size of the largest 
 Layout: the records are grouped into blocks - the mentions joined by relations, with those
 relations - ordered by where the block starts in the note, and a ``{"kind": "cut"}`` line
 separates blocks. A relation never refers to a mention outside its block, so ``parts`` can
-split the note at any cut. Files without cuts (older caches) read as one part.
+split the note at any cut. Files without cuts (older caches) read as one part. The lines are
+those of :mod:`ingest.jsonl` (the one format of extraction records), without the note's own line.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import tempfile
@@ -22,13 +22,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from graph_schema.records import Mention, Note, Relation, from_dict, to_dict
+from networkx.utils import UnionFind
+
+from graph_schema.records import Mention, Note, Relation
+from ingest.jsonl import CUT, error_line, parse_line, record_line
 from ingest.results import Extraction, FileError
 
 __all__ = ["ExtractionCache", "PART_RECORDS"]
 
 PART_RECORDS = 5000  # mentions and relations per part: large enough that notes are one part
-_CUT = json.dumps({"kind": "cut"})
+_CUT = json.dumps(CUT)
 
 
 class ExtractionCache:
@@ -60,18 +63,17 @@ class ExtractionCache:
         errors: list[FileError] = []
         with self._path(note.id).open(encoding="utf-8") as lines:
             for line in lines:
-                data = json.loads(line)
-                kind = data["kind"]
-                if kind == "cut":
+                found = parse_line(json.loads(line))
+                if found is None:  # a cut
                     if size and len(mentions) + len(relations) >= size:
                         yield Extraction(note=note, mentions=tuple(mentions), relations=tuple(relations))
                         mentions, relations = [], []
-                elif kind == "file_error":
-                    errors.append(FileError(**data["error"]))
-                elif kind == "mention":
-                    mentions.append(from_dict(data))
-                else:
-                    relations.append(from_dict(data))
+                elif isinstance(found, FileError):
+                    errors.append(found)
+                elif isinstance(found, Mention):
+                    mentions.append(found)
+                elif isinstance(found, Relation):
+                    relations.append(found)
         yield Extraction(note=note, mentions=tuple(mentions), relations=tuple(relations), errors=tuple(errors))
 
     def put(self, extraction: Extraction) -> None:
@@ -95,12 +97,12 @@ class ExtractionCache:
                             handle.write(_CUT + "\n")
                         first = False
                         for record in block:
-                            handle.write(json.dumps(to_dict(record), ensure_ascii=False) + "\n")
+                            handle.write(json.dumps(record_line(record), ensure_ascii=False) + "\n")
                     errors.extend(part.errors)
 
                 yield write
                 for error in errors:
-                    handle.write(json.dumps({"kind": "file_error", "error": dataclasses.asdict(error)}) + "\n")
+                    handle.write(json.dumps(error_line(error), ensure_ascii=False) + "\n")
             os.replace(tmp, self._path(note.id))
         finally:
             if os.path.exists(tmp):
@@ -108,25 +110,17 @@ class ExtractionCache:
 
 
 def _blocks(extraction: Extraction) -> list[list[Any]]:
-    """Mentions joined by relations (union-find), each block's mentions then its relations,
-    blocks in the order of their first mention in the note."""
-    parent = {m.id: m.id for m in extraction.mentions}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    """Mentions joined by relations (networkx's union-find), each block's mentions then its
+    relations, blocks in the order of their first mention in the note."""
+    sets = UnionFind(m.id for m in extraction.mentions)
+    known = {m.id for m in extraction.mentions}
     for rel in extraction.relations:
-        if rel.source in parent and rel.target in parent:
-            a, b = find(rel.source), find(rel.target)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+        if rel.source in known and rel.target in known:
+            sets.union(rel.source, rel.target)
     blocks: dict[str, list[Any]] = {}
     for m in sorted(extraction.mentions, key=lambda m: (m.start, m.end, m.label, m.text)):
-        blocks.setdefault(find(m.id), []).append(m)
+        blocks.setdefault(sets[m.id], []).append(m)
     for rel in extraction.relations:
-        end = rel.source if rel.source in parent else rel.target if rel.target in parent else None
-        blocks.setdefault(find(end) if end else f"~{rel.source}", []).append(rel)  # a dangling one alone
+        end = rel.source if rel.source in known else rel.target if rel.target in known else None
+        blocks.setdefault(sets[end] if end else f"~{rel.source}", []).append(rel)  # a dangling one alone
     return list(blocks.values())

@@ -14,21 +14,13 @@ from typing import Any
 import networkx as nx
 
 from graph_schema.model import Schema, load_schema
+from graph_schema.node_ids import node_id
 from graph_schema.records import NodeRecord, RelRecord
 
-__all__ = ["node_id", "to_networkx", "from_records", "person_network", "SHARED_VIA"]
+__all__ = ["node_id", "to_networkx", "from_records", "person_network"]
 
 _EDGE_KEEP = ("id", "type", "evidence_count", "confidence", "first_seen", "last_seen", "relation", "methods",
               "case_ids", "retired")
-
-
-def node_id(label: str, key: str) -> str:
-    """The projection's node id for an entity.
-
-    >>> node_id("Phone", "+5016221234")
-    'Phone:+5016221234'
-    """
-    return f"{label}:{key}"
 
 
 def _node_attrs(props: dict[str, Any], schema: Schema) -> dict[str, Any]:
@@ -89,19 +81,6 @@ def from_records(nodes: Iterable[NodeRecord], rels: Iterable[RelRecord], schema:
     return G
 
 
-# What two people share, by the label of the thing in between and the edge types that reach it.
-SHARED_VIA: dict[str, tuple[str, ...]] = {
-    "Phone": ("USES_PHONE", "OWNS"),
-    "Email": ("USES_EMAIL",),
-    "Handle": ("USES_HANDLE",),
-    "Account": ("HOLDS_ACCOUNT", "OWNS"),
-    "Vehicle": ("DRIVES", "OWNS", "TRANSPORTED"),
-    "IdDocument": ("HAS_ID",),
-    "Organization": ("OWNS", "SEEN_AT", "LIVES_AT", "EMPLOYS", "HARBORED", "RECRUITED"),
-    "Location": ("LIVES_AT",),
-}
-
-
 def _people_of(G: nx.MultiDiGraph, thing: str, types: tuple[str, ...]) -> set[str]:
     found = set()
     for u, v, data in list(G.in_edges(thing, data=True)) + list(G.out_edges(thing, data=True)):
@@ -111,26 +90,32 @@ def _people_of(G: nx.MultiDiGraph, thing: str, types: tuple[str, ...]) -> set[st
     return found
 
 
-def _phone_users(G: nx.MultiDiGraph, node: str) -> set[str]:
-    if G.nodes[node].get("label") == "Person":
-        return {node}
-    return _people_of(G, node, ("USES_PHONE", "OWNS"))
-
-
-def _event_pairs(G: nx.MultiDiGraph) -> Iterable[tuple[str, str, str, str]]:
-    """(person, person, reason, event) for payments and calls, via phones where needed."""
+def _event_pairs(G: nx.MultiDiGraph, schema: Schema) -> Iterable[tuple[str, str, str, str]]:
+    """(person, person, reason, event) for the events that link two parties (payments, calls),
+    through the parties' phones where needed: a party that is no Person stands for the people
+    who hold it as one holds a phone (``holder_types("Phone")``: USES_PHONE, OWNS). So an
+    account that pays stands for its owner (OWNS) but not its holder (HOLDS_ACCOUNT): kept as
+    measured, a candidate to widen to the party's own ``holder_types``."""
+    phone_holders = schema.holder_types("Phone")
+    events = {label: schema.event_legs(label) for label in schema.party_events()}
     for event, attrs in G.nodes(data=True):
-        kind = {"Payment": ("PAID", "PAID_TO"), "Call": ("CALLED", "CALL_TO")}.get(attrs.get("label"))
-        if not kind:
+        legs = events.get(attrs.get("label"))
+        if not legs:
             continue
-        senders = {u for u, _, d in G.in_edges(event, data=True) if d.get("type") == kind[0]}
-        receivers = {v for _, v, d in G.out_edges(event, data=True) if d.get("type") == kind[1]}
+        senders = {u for u, _, d in G.in_edges(event, data=True) if d.get("type") == legs[0]}
+        receivers = {v for _, v, d in G.out_edges(event, data=True) if d.get("type") == legs[1]}
         for s in senders:
             for r in receivers:
-                for a in _phone_users(G, s):
-                    for b in _phone_users(G, r):
+                for a in _holders(G, s, phone_holders):
+                    for b in _holders(G, r, phone_holders):
                         if a != b:
-                            yield a, b, kind[0], event
+                            yield a, b, legs[0], event
+
+
+def _holders(G: nx.MultiDiGraph, node: str, types: tuple[str, ...]) -> set[str]:
+    if G.nodes[node].get("label") == "Person":
+        return {node}
+    return _people_of(G, node, types)
 
 
 def _add_reason(P: nx.Graph, a: str, b: str, reason: str, via: str | None) -> None:
@@ -149,6 +134,10 @@ def person_network(G: nx.MultiDiGraph, *, include_investigative: bool = False,
                    schema: Schema | None = None) -> nx.Graph:
     """People linked by what they share: a call, a payment, a phone, a venue, a vehicle, a direct tie.
 
+    What is shared, and through which types, is the schema's ``shared_via`` (an identifier's
+    holders, a venue's owners, staff and guests, ...): a new identifier type links its holders
+    here with no change to this function.
+
     Investigative ties (an officer interviewing or arresting someone) and the investigators
     themselves are left out by default: they appear in every note they write, and would otherwise
     show as the network's hubs. ``include_investigative=True`` keeps both.
@@ -161,10 +150,11 @@ def person_network(G: nx.MultiDiGraph, *, include_investigative: bool = False,
     for u, v, data in G.edges(data=True):
         if u in P and v in P and u != v and (include_investigative or data.get("type") not in investigative):
             _add_reason(P, u, v, data.get("type", "linked"), None)
-    for a, b, reason, event in _event_pairs(G):
+    for a, b, reason, event in _event_pairs(G, schema):
         _add_reason(P, a, b, reason, event)
+    shared = {label: schema.shared_via(label) for label in schema.nodes}
     for thing, attrs in G.nodes(data=True):
-        types = SHARED_VIA.get(attrs.get("label", ""))
+        types = shared.get(attrs.get("label", ""))
         if not types:
             continue
         people = sorted(_people_of(G, thing, types))

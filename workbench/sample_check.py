@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from graph_schema import load_schema
 from graph_schema.types import fold_name
 
 __all__ = ["person_matches", "relation_coverage", "flag_quality", "person_level_relations"]
@@ -49,10 +50,11 @@ def person_matches(G: nx.Graph, truth: dict[str, Any]) -> pd.DataFrame:
     return frame
 
 
-def _users(G: nx.MultiDiGraph, node: str) -> set[str]:
+def _users(G: nx.MultiDiGraph, node: str, uses: str) -> set[str]:
+    """The person itself, or the people who use the phone by ``uses`` (its use relation)."""
     if G.nodes[node].get("label") == "Person":
         return {node}
-    return {u for u, _, d in G.in_edges(node, data=True) if d.get("type") == "USES_PHONE"
+    return {u for u, _, d in G.in_edges(node, data=True) if d.get("type") == uses
             and G.nodes[u].get("label") == "Person"}
 
 
@@ -70,16 +72,19 @@ def person_level_relations(G: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
     name = {n: fold_name(_truth_name(n, d)) for n, d in G.nodes(data=True)}
     for u, v, d in G.edges(data=True):
         found.add((d.get("type", ""), name[u], name[v]))
+    schema = load_schema()
+    uses = schema.holder_types("Phone")[0]
+    events = {label: schema.event_legs(label) for label in schema.party_events()}
     for event, attrs in G.nodes(data=True):
-        kind = {"Payment": ("PAID", "PAID_TO"), "Call": ("CALLED", "CALL_TO")}.get(attrs.get("label"))
+        kind = events.get(attrs.get("label"))
         if not kind:
             continue
         senders = [u for u, _, d in G.in_edges(event, data=True) if d.get("type") == kind[0]]
         receivers = [v for _, v, d in G.out_edges(event, data=True) if d.get("type") == kind[1]]
         for s in senders:
             for r in receivers:
-                for a in _users(G, s) | {s}:
-                    for b in _users(G, r) | {r}:
+                for a in _users(G, s, uses) | {s}:
+                    for b in _users(G, r, uses) | {r}:
                         found.add((kind[0], name[a], name[b]))
     return found
 
@@ -91,7 +96,7 @@ def _truth_key(rel: dict[str, Any]) -> tuple[str, str, str]:
 def relation_coverage(G: nx.MultiDiGraph, truth: dict[str, Any], types: Iterable[str] | None = None) -> pd.DataFrame:
     """Recall of the true relations (per type) in the graph, matched by type and folded names."""
     found = person_level_relations(G)
-    undirected = {"ASSOCIATED_WITH", "RELATED_TO"}
+    undirected = set(load_schema().undirected_types)
     rows: dict[str, dict[str, int]] = defaultdict(lambda: {"true": 0, "found": 0})
     wanted = set(types) if types else None
     for rel in truth["relations"]:

@@ -24,8 +24,6 @@ from graph_schema.types import fold_name
 from ingest.components.base import add_relation, ensure_extensions, mentions, relations
 from ingest.components.syntax import Arguments
 
-IDENTIFIER_RELATIONS = {"Phone": "USES_PHONE", "Email": "USES_EMAIL", "Handle": "USES_HANDLE",
-                        "Account": "HOLDS_ACCOUNT", "IdDocument": "HAS_ID", "Vehicle": "DRIVES"}
 _CALL_VERBS = {"call", "phone", "ring", "text", "message", "contact", "reach", "dial", "whatsapp", "send"}
 # "registered / licensed / issued / subscribed to X": the record names whose the identifier is
 _REGISTERED = {"belong", "register", "issue", "list", "license", "licence", "subscribe", "assign"}
@@ -45,20 +43,27 @@ def make_identifier_linker(nlp: Language, name: str) -> "IdentifierLinker":
 
 
 class IdentifierLinker:
+    """Links each identifier to its holder by the identifier's use relation: the first of the
+    schema's ``holder_types`` (USES_PHONE, HOLDS_ACCOUNT, DRIVES, ...), if the holder's label
+    may be its source."""
+
     def __init__(self) -> None:
         ensure_extensions()
         schema = load_schema()
-        self.sources = {label: set(schema.rel(t).source) for label, t in IDENTIFIER_RELATIONS.items()}
+        self.uses = {label: schema.holder_types(label)[0] for label in schema.labels_of_kind("identifier")}
+        self.sources = {label: set(schema.rel(t).source) for label, t in self.uses.items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        items = [m for m in mentions(doc) if m["label"] in IDENTIFIER_RELATIONS]
+        items = [m for m in mentions(doc) if m["label"] in self.uses]
         if not items:
             return doc
         args = Arguments(doc)
         for item in items:
             span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+            if span is None:
+                continue
             issuer = item["props"].get("bank")  # "an account at Belize Bank": the bank is not the holder
-            owner = self._owner(args, span.root, issuer) if span is not None else None
+            owner = self._owner(args, span.root, issuer)
             if owner is not None and item["label"] == "Vehicle" and owner["label"] == "Person" \
                     and _OWNERSHIP.search(span.sent.text) and not _owns(doc, owner, item):
                 add_relation(doc, "OWNS", owner, item, span.sent,
@@ -68,7 +73,7 @@ class IdentifierLinker:
             elif owner is not None and item["label"] == "Vehicle" and _owns(doc, owner, item):
                 continue  # "registered to / belongs to Reyes" was read as OWNS: driving is not stated
             if owner is not None and owner["label"] in self.sources[item["label"]]:
-                add_relation(doc, IDENTIFIER_RELATIONS[item["label"]], owner, item, span.sent,
+                add_relation(doc, self.uses[item["label"]], owner, item, span.sent,
                              "workbench.identifier_linker.v1", 0.75)
         return doc
 
@@ -137,6 +142,7 @@ class CoMention:
         ensure_extensions()
         self.max_people = max_people
         self.confidence = confidence
+        self.events = frozenset(load_schema().party_events())
 
     def __call__(self, doc: Doc) -> Doc:
         self._link(doc)
@@ -148,10 +154,10 @@ class CoMention:
         people = [m for m in mentions(doc) if m["label"] == "Person" and not m["props"].get("first_person")]
         if len(people) < 2:
             return
-        linked = _linked_pairs(relations(doc))
+        linked = _linked_pairs(relations(doc), self.events)
         for sent in doc.sents:
             here = [m for m in people if sent.start_char <= m["start"] < sent.end_char]
-            names = {}
+            names: dict[str, dict[str, Any]] = {}
             for m in here:
                 names.setdefault(fold_name(m["canonical"] or m["text"]), m)
             if not 2 <= len(names) <= self.max_people:
@@ -164,15 +170,16 @@ class CoMention:
                         add_relation(doc, "ASSOCIATED_WITH", a, b, sent, "workbench.co_mention.v1", self.confidence)
 
 
-def _linked_pairs(items: list[dict[str, Any]]) -> set[frozenset]:
-    """Pairs joined by a typed relation, directly or through a Payment/Call event between them."""
+def _linked_pairs(items: list[dict[str, Any]], events: frozenset[str]) -> set[frozenset]:
+    """Pairs joined by a typed relation, directly or through an event between them (``events``:
+    the schema's party events, a payment or a call)."""
     pairs = {frozenset((tuple(r["source"]), tuple(r["target"]))) for r in items}
     into: dict[tuple, list[tuple]] = {}
     out_of: dict[tuple, list[tuple]] = {}
     for r in items:
-        if r["target"][0] in {"Payment", "Call"}:
+        if r["target"][0] in events:
             into.setdefault(tuple(r["target"]), []).append(tuple(r["source"]))
-        if r["source"][0] in {"Payment", "Call"}:
+        if r["source"][0] in events:
             out_of.setdefault(tuple(r["source"]), []).append(tuple(r["target"]))
     for event, sources in into.items():
         pairs |= {frozenset((s, t)) for s in sources for t in out_of.get(event, ())}

@@ -3,7 +3,8 @@
 Why: possible official complicity is what the unit must surface, so an official's rank and
 agency must be kept - but as the person's properties, never as part of the name: "Sgt. Mario
 Castillo" and "Castillo" are one person, Mario Castillo, rank "Sgt.", agency "Police". This
-component only finds the titles (``patterns/officials.jsonl``, matched on exact text, longest
+component only finds the titles (``patterns/officials.jsonl``, generated from the vocabulary of
+offices ``graph_schema/offices.yaml`` with ``patterns/agencies.jsonl``; matched on exact text, longest
 first) and records them in ``doc._.wb_titles``; the person finder attaches them to the name
 they precede ("Cpl. Pop", "a customs officer named Ana Chen") or follow as an apposition
 ("Ana Chen, an immigration officer"). An agency named right after the title or the name
@@ -20,6 +21,7 @@ from __future__ import annotations
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -42,11 +44,12 @@ class OfficialMatcher:
         ensure_extensions()
         self.rows = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        tokenizer = nlp.tokenizer
         for row in load_jsonl("officials.jsonl"):
             # "Sgt." must stay one token, or the parser ends a sentence after "Sgt" and the
             # name is cut off from its clause ("Reyes paid Sgt. | Mario Castillo BZ$500").
-            if row["pattern"].endswith(".") and " " not in row["pattern"]:
-                nlp.tokenizer.add_special_case(row["pattern"], [{ORTH: row["pattern"]}])
+            if row["pattern"].endswith(".") and " " not in row["pattern"] and isinstance(tokenizer, Tokenizer):
+                tokenizer.add_special_case(row["pattern"], [{ORTH: row["pattern"]}])
         for number, row in enumerate(load_jsonl("officials.jsonl")):
             key = f"{row['id']}#{number}"
             self.rows[key] = row

@@ -132,8 +132,8 @@ def _headings(lines: list[str]) -> int:
 def _heading_date(text: str) -> str | None:
     """A log with no header block dates itself on its first lines ("Wed 17/04/24", "Fri 08/03/24")."""
     for line in text[:400].splitlines()[:3]:
-        if _DAY_FIRST.search(line):
-            return normalize_date(_DAY_FIRST.search(line).group())
+        if found := _DAY_FIRST.search(line):
+            return normalize_date(found.group())
     return None
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from graph_schema.model import load_schema
 from graph_schema.records import make_id
 from graph_schema.types import clean_phone, get_type
 from ingest.errors import Errors
@@ -35,7 +36,6 @@ from ingest.read.vocabulary import value_class
 __all__ = ["transfer_row", "METHOD"]
 
 METHOD = "transfers_csv"
-_HOLDS = {"Phone": "USES_PHONE", "Account": "HOLDS_ACCOUNT"}
 
 
 def transfer_row(rec: RowRecords, region: str = "BZ", date_format: str | None = None) -> None:
@@ -60,8 +60,8 @@ def transfer_row(rec: RowRecords, region: str = "BZ", date_format: str | None = 
     rec.relate("PAID", people["sender"], payment)
     rec.relate("PAID_TO", payment, people["receiver"])
     for side, found in ids.items():
-        for label, name, key in found:
-            rec.relate(_HOLDS[label], people[side], rec.mention(label, name, key=key))
+        for label, name, key in found:  # a phone or an account: its use relation (USES_PHONE, HOLDS_ACCOUNT)
+            rec.relate(load_schema().holder_types(label)[0], people[side], rec.mention(label, name, key=key))
     if place:
         location = rec.mention("Location", "agent_location", canonical=" ".join(place.split()))
         rec.relate("SEEN_AT", people["sender"], location)

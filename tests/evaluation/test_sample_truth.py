@@ -7,7 +7,7 @@ import pytest
 
 from evaluation import evaluate_sample as evaluate
 from ingest import extract
-from ingest.sample import generate_case
+from samplecase import generate_case
 
 UNTUNED_SEED = 777  # development used seed 1; never tune on this one
 

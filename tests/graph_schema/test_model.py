@@ -38,7 +38,8 @@ def _copy_schema(tmp_path: Path) -> Path:
         (tmp_path / sub).mkdir()
         for f in (SCHEMA_DIR / sub).glob("*.yaml"):
             (tmp_path / sub / f.name).write_text(f.read_text())
-    (tmp_path / "relationships.defaults.yaml").write_text((SCHEMA_DIR / "relationships.defaults.yaml").read_text())
+    for name in ["relationships.defaults.yaml", "meanings.yaml"]:
+        (tmp_path / name).write_text((SCHEMA_DIR / name).read_text())
     return tmp_path
 
 

@@ -47,7 +47,7 @@ def test_a_tampered_line_is_detected(tmp_path):
     entry["analyst"] = "someone else"
     lines[1] = json.dumps(entry, sort_keys=True)
     log.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert verify_log(log) == ["audit.jsonl:2: audit chain broken (entry altered)"]
+    assert verify_log(log) == ["[W414] audit.jsonl:2: audit chain broken (entry altered)"]
 
 
 def test_a_removed_line_is_detected(tmp_path):
@@ -56,7 +56,7 @@ def test_a_removed_line_is_detected(tmp_path):
         record(log, "flags.run", {"i": i}, str(i), analyst="x")
     lines = log.read_text(encoding="utf-8").splitlines()
     log.write_text(lines[0] + "\n" + lines[2] + "\n", encoding="utf-8")
-    assert verify_log(log) == ["audit.jsonl:2: audit chain broken (previous hash differs)"]
+    assert verify_log(log) == ["[W414] audit.jsonl:2: audit chain broken (previous hash differs)"]
 
 
 def test_flag_runs_are_recorded(tmp_path):
@@ -122,21 +122,21 @@ def test_tampering_the_chain_cannot_show_is_detected(tmp_path, how, why):
     log = tmp_path / "audit.jsonl"
     _tamper(log, how)
     problems = verify_log(log)
-    assert len(problems) == 1 and why in problems[0] and problems[0].startswith("audit.jsonl")
+    assert len(problems) == 1 and why in problems[0] and problems[0].split("] ", 1)[-1].startswith("audit.jsonl")
 
 
 def test_each_entry_hash_covers_its_line_number(tmp_path):
     log = tmp_path / "audit.jsonl"
     lines = _three(log)
     log.write_text(_recomputed(lines, 2, seq=7), encoding="utf-8")  # hashes fine, line number wrong
-    assert verify_log(log) == ["audit.jsonl:3: audit chain broken (entry says it is line 7)"]
+    assert verify_log(log) == ["[W414] audit.jsonl:3: audit chain broken (entry says it is line 7)"]
 
 
 def test_a_missing_checkpoint_of_an_anchored_log_is_detected(tmp_path):
     log = tmp_path / "audit.jsonl"
     _three(log)
     checkpoint_path(log).unlink()
-    assert verify_log(log) == ["audit.jsonl: audit log does not match its checkpoint audit.jsonl.checkpoint "
+    assert verify_log(log) == ["[W415] audit.jsonl: audit log does not match its checkpoint audit.jsonl.checkpoint "
                                "(the checkpoint is missing)"]
 
 

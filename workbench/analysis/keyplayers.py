@@ -108,7 +108,9 @@ def key_players(G: nx.Graph, *, top: int | None = None, seed: int = 0,
     for col, vals in values.items():
         frame[col] = [vals.get(v) for v in rows]
     everyone = list(H)
-    ranks = pd.DataFrame({m: [values[m][v] for v in everyone] for m in RANKED_MEASURES})
+    # ranked on values rounded to 12 digits: eigenvector's ARPACK start is random, so two runs on one
+    # graph differ in the 16th digit, and equally central people must tie, not swap ranks
+    ranks = pd.DataFrame({m: [round(values[m][v], 12) for v in everyone] for m in RANKED_MEASURES})
     mean_rank = ranks.rank(ascending=False, method="min").mean(axis=1)
     combined = dict(zip(everyone, mean_rank.rank(method="min").astype(int).tolist()))
     frame["rank"] = [combined[v] for v in rows]

@@ -13,11 +13,15 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["INTERNAL_LABELS", "as_simple", "to_simple", "to_igraph", "node_info"]
+from graph_schema import load_schema
 
-#: Labels of provenance nodes (declared ``internal`` in the schema). They are bookkeeping, not
-#: actors: a Note mentions everyone in it and would otherwise become the biggest "hub".
-INTERNAL_LABELS: tuple[str, ...] = ("Note", "Case", "Mention", "Evidence")
+__all__ = ["internal_labels", "as_simple", "to_simple", "to_igraph", "node_info"]
+
+
+def internal_labels() -> tuple[str, ...]:
+    """Labels of provenance nodes (declared ``internal`` in the schema). They are bookkeeping, not
+    actors: a Note mentions everyone in it and would otherwise become the biggest "hub"."""
+    return load_schema().internal_labels
 
 
 def _edge_weight(data: dict[str, Any], weight: str) -> float:
@@ -28,7 +32,7 @@ def _edge_weight(data: dict[str, Any], weight: str) -> float:
 
 
 def to_simple(
-    G: nx.Graph, *, weight: str = "weight", exclude_labels: tuple[str, ...] = INTERNAL_LABELS
+    G: nx.Graph, *, weight: str = "weight", exclude_labels: tuple[str, ...] | None = None
 ) -> nx.Graph:
     """Collapse ``G`` to an undirected simple graph with summed weights.
 
@@ -47,8 +51,8 @@ def to_simple(
     weight : str
         Edge attribute read first for the strength of a tie; the output stores it under the
         same name.
-    exclude_labels : tuple of str
-        Node labels to leave out (provenance nodes by default).
+    exclude_labels : tuple of str or None
+        Node labels to leave out (None: the provenance nodes, :func:`internal_labels`).
 
     Returns
     -------
@@ -66,7 +70,8 @@ def to_simple(
     (3.0, ['CALLED', 'PAID'])
     """
     H = nx.Graph()
-    keep = [n for n, d in G.nodes(data=True) if d.get("label") not in exclude_labels]
+    excluded = internal_labels() if exclude_labels is None else exclude_labels
+    keep = [n for n, d in G.nodes(data=True) if d.get("label") not in excluded]
     H.add_nodes_from((n, dict(G.nodes[n])) for n in keep)
     for u, v, data in G.edges(data=True):
         if u == v or u not in H or v not in H:
@@ -96,8 +101,9 @@ def as_simple(G: nx.Graph, *, weight: str = "weight") -> nx.Graph:
     >>> as_simple(P) is P, as_simple(nx.MultiGraph(P)) is P
     (True, False)
     """
+    internal = internal_labels()
     if (type(G) is nx.Graph and nx.number_of_selfloops(G) == 0
-            and not any(d.get("label") in INTERNAL_LABELS for _, d in G.nodes(data=True))):
+            and not any(d.get("label") in internal for _, d in G.nodes(data=True))):
         return G
     return to_simple(G, weight=weight)
 

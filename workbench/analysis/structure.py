@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 
 from workbench.analysis.simple import to_simple
+from workbench.errors import Errors
 
 __all__ = ["density", "centralization", "summary"]
 
@@ -64,7 +65,7 @@ def centralization(G: nx.Graph, *, measure: str = "degree") -> float:
         bc = list(nx.betweenness_centrality(H).values())
         top = max(bc)
         return float(sum(top - b for b in bc) / (n - 1))
-    raise ValueError(f"unknown centralization measure {measure!r}: use 'degree' or 'betweenness'")
+    raise ValueError(Errors.W423.format(measure=measure))
 
 
 def summary(G: nx.Graph) -> dict[str, Any]:

@@ -16,13 +16,13 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from graph_schema import load_schema
 from workbench.analysis.keyplayers import keep_labels
 from workbench.analysis.simple import as_simple, node_info
 
 __all__ = ["hidden_ties", "leads", "shared_phones"]
 
 _PHONE_LIKE = re.compile(r"^\+?[\d\s\-().]{6,}$")
-_USER_LABELS = ("Person", "Organization")
 
 
 def _describe(H: nx.Graph, v: Any) -> str:
@@ -89,11 +89,15 @@ def hidden_ties(G: nx.Graph, *, top: int = 20, labels: tuple[str, ...] | None = 
 
 
 def _users(G: nx.Graph, phone: Any) -> list[Any]:
-    """People or organisations tied to ``phone`` by USES_PHONE (or by an untyped edge)."""
+    """People or organisations tied to ``phone`` by its use relation (USES_PHONE: the first of the
+    schema's ``holder_types``; its sources are who may use one), or by an untyped edge."""
+    schema = load_schema()
+    uses = schema.holder_types("Phone")[0]
+    holders = schema.rel(uses).source
     H = as_simple(G)
     return sorted((v for v in H[phone]
-                   if G.nodes[v].get("label") in _USER_LABELS
-                   and (not H[phone][v].get("types") or "USES_PHONE" in H[phone][v]["types"])), key=str)
+                   if G.nodes[v].get("label") in holders
+                   and (not H[phone][v].get("types") or uses in H[phone][v]["types"])), key=str)
 
 
 def shared_phones(G: nx.Graph) -> pd.DataFrame:

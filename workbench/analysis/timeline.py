@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from graph_schema import load_schema
 from workbench.analysis.simple import node_info
 
 __all__ = ["timeline", "activity", "first_last_seen"]
@@ -23,9 +24,10 @@ _COLUMNS = ["date", "node", "name", "other", "other_name", "kind", "detail", "ev
 
 def _event_rows(G: nx.Graph) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
+    events = load_schema().party_events()
     for v, d in G.nodes(data=True):
         when = d.get("date") or d.get("at")
-        if not when or d.get("label") not in ("Payment", "Call"):
+        if not when or d.get("label") not in events:
             continue
         before = list(G.predecessors(v)) if G.is_directed() else list(G[v])
         after = list(G.successors(v)) if G.is_directed() else []

@@ -6,7 +6,7 @@ and witnesses by pseudonym and masks their numbers unless ``--reveal`` (audited 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.markup import escape
@@ -14,8 +14,11 @@ from rich.table import Table
 
 from workbench.cli._common import console, fail, workbench_session
 
+if TYPE_CHECKING:
+    import pandas as pd
 
-def _print_frame(frame, title: str, columns: list[str], limit: int = 20) -> None:  # type: ignore[no-untyped-def]
+
+def _print_frame(frame: "pd.DataFrame", title: str, columns: list[str], limit: int = 20) -> None:
     table = Table(title=title)
     cols = [c for c in columns if c in frame.columns]
     for c in cols:

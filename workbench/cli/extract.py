@@ -58,7 +58,9 @@ def extract_command(
     if not out.parent.is_dir():
         fail(Errors.W404.format(path=out.parent, what=f" (the folder to write {out.name} into)"))
     nlp = load_nlp(model)
-    labels, types, errors = Counter(), Counter(), []
+    labels: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    errors: list[FileError] = []
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("extracting", total=_count(paths))
 

@@ -1,6 +1,6 @@
 """``workbench sample``: write the synthetic Belize case (notes, exports, ground truth) from a seed.
 
-Thin on purpose: one command calling ``ingest.sample.generate_case``; an existing case in the
+Thin on purpose: one command calling ``samplecase.generate_case``; an existing case in the
 folder is one line on stderr (exit code 1) unless ``--overwrite`` is given.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from ingest.sample import DEFAULT_SEED, generate_case
+from samplecase import DEFAULT_SEED, generate_case
 from workbench.cli._common import fail
 from workbench.errors import Errors
 

@@ -16,7 +16,10 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any, Mapping
 
-__all__ = ["WORDING", "RULE_WEIGHTS", "DEFAULT_PARAMS", "NEXT_STEPS", "RANK_WORDS", "merged_params"]
+from graph_schema import Schema, load_schema
+from workbench.errors import Errors
+
+__all__ = ["WORDING", "RULE_WEIGHTS", "default_params", "NEXT_STEPS", "RANK_WORDS", "merged_params"]
 
 #: The only wording a flag ever carries: a flag is a lead for review, never an accusation.
 WORDING = "possible complicity — needs review"
@@ -77,8 +80,9 @@ RANK_WORDS: Mapping[str, str] = MappingProxyType({
     "customs officer": r"customs (?:officer|man|woman)|\baduana\b",
 })
 
-#: Parameters of the rules and the score; callers override any of them with ``params=``.
-DEFAULT_PARAMS: Mapping[str, Any] = MappingProxyType({
+#: Parameters of the rules and the score that the schema does not decide; callers override any
+#: of them with ``params=``. :func:`default_params` adds the types and labels the schema declares.
+_FIXED_PARAMS: Mapping[str, Any] = MappingProxyType({
     "decay": 0.5,               # diminishing returns per further item of one rule
     "min_seen": 2,              # SEEN_AT mentions that make presence at a venue "regular"
     "k": 2,                     # hops to the core for near_core
@@ -86,17 +90,11 @@ DEFAULT_PARAMS: Mapping[str, Any] = MappingProxyType({
     "core": None,               # explicit node ids near_core aims at (overrides core_size)
     # -- the exploitation core (workbench.flags.core) --
     "core_from_graph": True,    # also compute the core from what people do, not only role suspect
-    "core_act_types": ("RECRUITED", "TRANSPORTED", "HARBORED", "THREATENED"),
-    "core_employs_types": ("EMPLOYS",),                # ... of a victim
-    "arrest_types": ("ARRESTED_BY", "SENTENCED_BY", "ORDERED_TO_PAY"),  # the source was arrested
+    "core_employs_types": ("EMPLOYS",),  # exploitation acts that count only towards a victim
     "arrest_relation": r"arrest|charg|remand|detain|apprehen|convict|sentenc|indict|caution|warrant",
-    "core_network_types": ("RELATED_TO", "ACTED_WITH"),  # close network: family, co-defendants ...
-    "core_network_via": ("Phone", "Account"),          # ... or sharing their phone / account
     "max_network_users": 3,     # a phone used by more people than this is no personal tie
     # -- venues --
     "venue_labels": ("Organization",),
-    "exploitation_types": ("HARBORED", "EMPLOYS"),     # venue -> victim
-    "victim_presence_types": ("SEEN_AT", "LIVES_AT"),  # victim -> venue
     "public_venue_types": ("station", "department", "hospital", "clinic", "shelter", "court", "office",
                            "unit", "school", "church", "embassy", "consulate", "prison", "ministry",
                            "council", "agency", "border"),
@@ -104,13 +102,9 @@ DEFAULT_PARAMS: Mapping[str, Any] = MappingProxyType({
     "vehicle_owner_types": ("OWNS",),                  # the official's vehicles: registered to them
     "min_vehicle_seen": 2,      # distinct days (or notes) the vehicle is seen at the venue
     # -- identifiers and ties --
-    "shared_types": ("USES_PHONE", "HOLDS_ACCOUNT", "DRIVES", "OWNS", "LIVES_AT", "USES_EMAIL"),
-    "shared_labels": ("Phone", "Account", "Vehicle", "Location", "Email"),
     "shared_location_kinds": ("address",),             # a town or village shared is no tie
-    "tie_via_labels": ("Phone", "Account", "Vehicle", "Email", "Handle", "IdDocument", "Payment", "Call"),
     "self_authored_types": ("ASSOCIATED_WITH",),       # co-mentions from own notes do not count
     "weak_types": ("ASSOCIATED_WITH",),                # co-mentions are no path to the core (near_core)
-    "relative_types": ("RELATED_TO",),
     # -- calls and operations --
     "investigative_lead_days": 3,  # calls this close before (or after) investigating that person are investigative
     "call_window_minutes": 90,  # a call this long before an operation's time is suspect
@@ -125,6 +119,36 @@ DEFAULT_PARAMS: Mapping[str, Any] = MappingProxyType({
 })
 
 
+def _schema_params(schema: Schema) -> dict[str, Any]:
+    """The parameters the schema declares: which types are exploitation acts, legal process,
+    family, presence, holding; which labels are identifiers and events (see ``meanings.yaml``)."""
+    employs = _FIXED_PARAMS["core_employs_types"]
+    holding = tuple(t for c in schema.meanings.categories.values() if c.holds for t in schema.types_in(c.name))
+    return {
+        # the source of an act (towards anyone but an officer) is core; EMPLOYS only of a victim
+        "core_act_types": tuple(t for t in schema.types_in("exploitation") if t not in employs),
+        "arrest_types": schema.types_in("legal"),                      # the source was arrested
+        "core_network_types": (*schema.types_in("family"), "ACTED_WITH"),  # family, co-defendants ...
+        "core_network_via": schema.party_identifiers(),                # ... or sharing their phone / account
+        "exploitation_types": schema.types_with("premises"),           # venue -> victim
+        "victim_presence_types": schema.types_in("presence"),          # victim -> venue
+        # the same identifier (held by use, then by ownership) or the same address (lived at)
+        "shared_types": (*holding, "LIVES_AT"),
+        "shared_labels": (*schema.labels_of_kind("identifier"), "Location"),
+        "tie_via_labels": (*schema.labels_of_kind("identifier"), *schema.party_events()),
+        "relative_types": schema.types_in("family"),
+    }
+
+
+def default_params(schema: Schema | None = None) -> Mapping[str, Any]:
+    """Every parameter of the rules and the score, with its default (read-only).
+
+    >>> default_params()["core_act_types"]
+    ('RECRUITED', 'TRANSPORTED', 'HARBORED', 'THREATENED')
+    """
+    return MappingProxyType({**_FIXED_PARAMS, **_schema_params(schema or load_schema())})
+
+
 def merged_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
     """Defaults overridden by ``params``; unknown names fail so that typos do not pass silently.
 
@@ -133,10 +157,10 @@ def merged_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
     >>> merged_params({"k": 3})["k"]
     3
     """
-    merged = dict(DEFAULT_PARAMS)
+    merged = dict(default_params())
     for name, value in (params or {}).items():
         is_weight = name.startswith("weight.") and name[len("weight."):] in RULE_WEIGHTS
         if name not in merged and not is_weight:
-            raise KeyError(f"unknown flag parameter {name!r}")
+            raise KeyError(Errors.W420.format(name=name))
         merged[name] = value
     return merged

@@ -28,6 +28,7 @@ import networkx as nx
 from graph_schema import load_schema
 from workbench.flags.core import CoreMember, is_public_body, owned_through, victim_venues
 from workbench.flags.flag import EdgeRef, EvidenceSentence
+from workbench.flags.terms import SchemaTerms
 
 __all__ = ["RuleContext", "skipped_types", "evidence_of"]
 
@@ -55,7 +56,7 @@ def evidence_of(G: nx.MultiDiGraph, edges: tuple[EdgeRef, ...]) -> tuple[Evidenc
 
 
 @dataclass
-class RuleContext:
+class RuleContext(SchemaTerms):
     """The graph plus what the rules share; see the module docstring for what is left out.
 
     ``officials`` maps the officials under review to their row (name, agency, rank); ``memo``
@@ -115,7 +116,7 @@ class RuleContext:
         """Name for reasons; victims and witnesses are never named in a reason, only their role
         (pseudonyms are the views' business, and reasons travel into exports)."""
         role = self.role(node)
-        if role in ("victim", "witness"):
+        if role in self.protected_roles:
             return f"a {role}"
         return f"{role} {self.name(node)}" if role and role != "unknown" else self.name(node)
 
@@ -166,10 +167,12 @@ class RuleContext:
         return list(first.items())
 
     def own_sides(self, official: str, *types: str) -> list[tuple[str, tuple[EdgeRef, ...]]]:
-        """The official and the phones / accounts they use (via ``types``), with the linking edge."""
+        """The official and the phones / accounts they use (via ``types``; the schema's party
+        identifiers), with the linking edge."""
         sides: list[tuple[str, tuple[EdgeRef, ...]]] = [(official, ())]
+        stand_ins = self.party_identifiers
         sides.extend((v, ((u, v, key),)) for u, v, key, _ in self.out_edges(official, *types)
-                     if self.label(v) in ("Phone", "Account"))
+                     if self.label(v) in stand_ins)
         return sides
 
     def relatives(self, person: str) -> dict[str, list[tuple[EdgeRef, str]]]:
@@ -208,11 +211,6 @@ class RuleContext:
                 first[other] = min([str(x)[:10] for x in dates] + ([first[other]] if other in first else []))
         cache[official] = (sentences, first)
         return sentences, first
-
-    @cached_property
-    def investigative_types(self) -> frozenset[str]:
-        schema = load_schema()
-        return frozenset(t for t, spec in schema.relationships.items() if spec.investigative)
 
     def investigated_since(self, official: str) -> dict[str, str]:
         """Person -> earliest date (ISO) on which ``official`` investigated, arrested or interviewed them."""

@@ -31,11 +31,12 @@ from typing import Any
 
 import networkx as nx
 
+from graph_schema import load_schema
 from workbench.flags.config import merged_params
 from workbench.flags.flag import EdgeRef
 from workbench.flags.officials import is_official, official_agency
 
-__all__ = ["CoreMember", "exploitation_core", "victim_venues", "is_public_body", "owned_through"]
+__all__ = ["CoreMember", "exploitation_core", "victim_venues", "is_public_body", "owned_through", "stand_in_types"]
 
 Edge = tuple[str, str, str, dict[str, Any]]
 _VERBS = {"RECRUITED": "recruited", "TRANSPORTED": "transported", "HARBORED": "harboured",
@@ -72,7 +73,7 @@ def _role(G: nx.MultiDiGraph, node: str) -> str | None:
 
 def _caption(G: nx.MultiDiGraph, node: str) -> str:
     role = _role(G, node)
-    return f"a {role}" if role in ("victim", "witness") else str(G.nodes[node].get("name") or node)
+    return f"a {role}" if role in load_schema().protected_roles() else str(G.nodes[node].get("name") or node)
 
 
 def _phrase(verb: str, captions: list[str]) -> str:
@@ -127,9 +128,16 @@ def owned_through(G: nx.MultiDiGraph, owner: str, depth: int) -> dict[str, tuple
     return found
 
 
+def stand_in_types() -> tuple[str, ...]:
+    """Types by which someone holds a phone or account - the identifiers that stand for them in
+    payments and calls (the schema's party identifiers): USES_PHONE, HOLDS_ACCOUNT, OWNS."""
+    schema = load_schema()
+    return tuple(dict.fromkeys(t for label in schema.party_identifiers() for t in schema.holder_types(label)))
+
+
 def _users(G: nx.MultiDiGraph, node: str) -> list[tuple[str, EdgeRef]]:
     """Persons using a phone or account (USES_PHONE, HOLDS_ACCOUNT, OWNS), with the edge."""
-    return [(u, (u, v, k)) for u, v, k, _ in _edges(G, node, ("USES_PHONE", "HOLDS_ACCOUNT", "OWNS"), out=False)
+    return [(u, (u, v, k)) for u, v, k, _ in _edges(G, node, stand_in_types(), out=False)
             if G.nodes[u].get("label") == "Person"]
 
 
@@ -160,11 +168,18 @@ class _Core:
             self.basis.setdefault(node, []).append((text, edges))
 
     def acts(self) -> None:
+        """The sources of the acts: people, and vehicles (their drivers and owners); a venue's
+        acts are :func:`victim_venues`."""
         G, p = self.G, self.p
+        schema = load_schema()
+        act_types = (*p["core_act_types"], *p["core_employs_types"])
+        actors = {s for t in act_types if t in schema.relationships
+                  for s in schema.rel(t).source} - set(p["venue_labels"])
+        vehicle_holders = schema.holder_types("Vehicle")
         for node, attrs in G.nodes(data=True):
-            if attrs.get("label") not in ("Person", "Vehicle"):
+            if attrs.get("label") not in actors:
                 continue
-            for rel in (*p["core_act_types"], *p["core_employs_types"]):
+            for rel in act_types:
                 hits = [(v, (u, v, k)) for u, v, k, _ in _edges(G, node, (rel,), out=True)
                         if G.nodes[v].get("label") == "Person" and v != node
                         and _role(G, v) not in _OFFICER_ROLES
@@ -176,7 +191,7 @@ class _Core:
                 if attrs.get("label") == "Person":
                     self.add(node, text, edges)
                     continue
-                for u, v, k, _ in _edges(G, node, ("OWNS", "DRIVES"), out=False):  # the vehicle's people
+                for u, v, k, _ in _edges(G, node, vehicle_holders, out=False):  # the vehicle's people
                     self.add(u, f"{'drives' if G.edges[u, v, k]['type'] == 'DRIVES' else 'owns'} vehicle "
                                 f"{attrs.get('name') or node}, which {text}", ((u, v, k), *edges))
 
@@ -194,14 +209,15 @@ class _Core:
 
     def collectors(self) -> None:
         G = self.G
+        paid, paid_to = load_schema().event_legs("Payment") or ("", "")
         for pay, attrs in G.nodes(data=True):
             if attrs.get("label") != "Payment":
                 continue
-            payers = [(who, (*via, (u, v, k))) for u, v, k, _ in _edges(G, pay, ("PAID",), out=False)
+            payers = [(who, (*via, (u, v, k))) for u, v, k, _ in _edges(G, pay, (paid,), out=False)
                       for who, via in _parties(G, u) if _role(G, who) == "victim"]
             if not payers:
                 continue
-            for u, v, k, _ in _edges(G, pay, ("PAID_TO",), out=True):
+            for u, v, k, _ in _edges(G, pay, (paid_to,), out=True):
                 for who, via in _parties(G, v):
                     if who not in {p for p, _ in payers}:
                         self.add(who, "collects money from a victim", (*payers[0][1], (u, v, k), *via))
@@ -242,7 +258,7 @@ class _Core:
                 else:
                     text = f"{str(d.get('type')).lower().replace('_', ' ')} core member {name}"
                 found.setdefault(other, []).append((text, (ref,)))
-            for u, thing, k, _ in _edges(G, member, ("USES_PHONE", "HOLDS_ACCOUNT", "OWNS"), out=True):
+            for u, thing, k, _ in _edges(G, member, stand_in_types(), out=True):
                 if G.nodes[thing].get("label") not in p["core_network_via"]:
                     continue
                 users = _users(G, thing)
@@ -260,7 +276,7 @@ def exploitation_core(G: nx.MultiDiGraph, *, params: Mapping[str, Any] | None = 
                       suspects: Iterable[str] = ()) -> dict[str, CoreMember]:
     """The exploitation core of ``G``: node -> :class:`CoreMember` (see the module docstring).
 
-    ``params`` are the flag parameters (defaults: :data:`workbench.flags.config.DEFAULT_PARAMS`);
+    ``params`` are the flag parameters (defaults: :func:`workbench.flags.config.default_params`);
     ``suspects`` are node ids the analyst names. ``G`` is not modified.
 
     Examples

@@ -148,8 +148,8 @@ def _people_at(ctx: RuleContext, node: str) -> dict[str, tuple[EdgeRef, ...]]:
     for u, v, k, other in edges:
         if ctx.label(other) == "Person":
             people.setdefault(other, ((u, v, k),))
-        elif ctx.label(node) in ("Payment", "Call"):
-            for a, b, k2, _ in ctx.in_edges(other, "USES_PHONE", "HOLDS_ACCOUNT"):
+        elif ctx.label(node) in ctx.party_events:
+            for a, b, k2, _ in ctx.in_edges(other, *ctx.party_uses):
                 if ctx.label(a) == "Person":
                     people.setdefault(a, ((u, v, k), (a, b, k2)))
     return people

@@ -23,6 +23,7 @@ import networkx as nx
 import pandas as pd
 
 from workbench.audit import record
+from workbench.errors import Errors
 from workbench.flags.aliases import candidate_frame
 from workbench.flags.config import NEXT_STEPS, RULE_WEIGHTS, WORDING, merged_params
 from workbench.flags.context import RuleContext, evidence_of
@@ -64,7 +65,7 @@ def complicity_flags(G: nx.MultiDiGraph, *, rules: Sequence[Rule | str] | None =
     Parameters
     ----------
     rules : rules or rule names to run (default: all of :data:`workbench.flags.rules.RULES`).
-    params : overrides of :data:`workbench.flags.config.DEFAULT_PARAMS`.
+    params : overrides of :func:`workbench.flags.config.default_params`.
     authors : note id -> Person node id of its author; co-mentions from an official's own notes
         never count for that official.
     suspects : extra suspect node ids, added to the exploitation core (Persons with role
@@ -105,7 +106,7 @@ def _choose(rules: Sequence[Rule | str] | None) -> list[Rule]:
     by_name = {r.name: r for r in RULES}
     unknown = [r for r in rules if isinstance(r, str) and r not in by_name]
     if unknown:
-        raise KeyError(f"unknown complicity rule(s): {', '.join(map(str, unknown))}")
+        raise KeyError(Errors.W421.format(names=", ".join(map(str, unknown)), known=", ".join(by_name)))
     return [by_name[r] if isinstance(r, str) else r for r in rules]
 
 

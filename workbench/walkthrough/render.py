@@ -17,6 +17,7 @@ import networkx as nx
 from graph_schema import Schema, load_schema
 from workbench.views.network import iframe, legend_html, vis_options
 from workbench.views.page import esc, own_asset, page
+from workbench.views.masking import masked_ids
 from workbench.views.pseudonyms import pseudonym_table, pseudonymize
 from workbench.views.visdata import layout, vis_edges, vis_nodes
 from workbench.walkthrough.steps import ResolvedStep, Walkthrough, load_walkthrough, resolve_walkthrough
@@ -61,6 +62,9 @@ def walkthrough_html(
     H, mapping = pseudonymize(G, reveal=reveal, schema=schema)
     scrub: Callable[[Any], Any] = (lambda s: s) if reveal else pseudonym_table(G, schema).scrub
     steps = resolve_walkthrough(G, w, mapping)
+    if not reveal:  # a protected person's phone has a masked id in H ("Phone:[phone of Victim 3]")
+        renamed = masked_ids(G, pseudonym_table(G, schema))
+        steps = [_renamed(s, renamed) for s in steps]
     union = list(dict.fromkeys(n for s in steps for n in s.nodes))
     U = H.subgraph(union).copy()
     highlighted = {n for s in steps for n in s.highlight}
@@ -76,6 +80,15 @@ def walkthrough_html(
     title = scrub(w.title)
     return page(title, _body(w, title, legend_html(U, schema), note),
                 own_asset("common.js") + own_asset("walkthrough.js"), data=data, extra_css=_EXTRA_CSS)
+
+
+def _renamed(s: ResolvedStep, renamed: dict[Any, str]) -> ResolvedStep:
+    from dataclasses import replace
+
+    def rename(nodes: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(renamed.get(n, n) for n in nodes)
+
+    return replace(s, nodes=rename(s.nodes), highlight=rename(s.highlight), new_nodes=rename(s.new_nodes))
 
 
 def _step_data(s: ResolvedStep, U: nx.Graph, scrub: Callable[[Any], Any]) -> dict[str, Any]:

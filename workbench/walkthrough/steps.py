@@ -33,14 +33,11 @@ from typing import Any, Mapping
 import networkx as nx
 import yaml
 
+from workbench.errors import Errors
 from workbench.views.network import resolve_node
 
 __all__ = ["Step", "Walkthrough", "ResolvedStep", "load_walkthrough", "resolve_walkthrough",
-           "WalkthroughError", "E_FORMAT", "E_REF", "E_PATH"]
-
-E_FORMAT = "{source}: {detail}"
-E_REF = "{source}: step {step} ({title!r}): {detail}"
-E_PATH = "{source}: step {step} ({title!r}): no path between {a!r} and {b!r}"
+           "WalkthroughError"]
 
 
 class WalkthroughError(ValueError):
@@ -59,11 +56,11 @@ class Step:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = "<python>") -> "Step":
         if not isinstance(data, Mapping) or not data.get("title"):
-            raise WalkthroughError(E_FORMAT.format(source=where, detail="every step needs a title"))
+            raise WalkthroughError(Errors.W417.format(source=where, detail="every step needs a title"))
         paths = []
         for pair in data.get("paths") or ():
             if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-                raise WalkthroughError(E_FORMAT.format(source=where, detail=f"path {pair!r} is not a pair"))
+                raise WalkthroughError(Errors.W417.format(source=where, detail=f"path {pair!r} is not a pair"))
             paths.append((str(pair[0]), str(pair[1])))
         return cls(title=str(data["title"]), narrative=str(data.get("narrative") or "").strip(),
                    entities=tuple(str(e) for e in data.get("entities") or ()), paths=tuple(paths),
@@ -83,7 +80,7 @@ class Walkthrough:
     def from_dict(cls, data: Mapping[str, Any], source: str = "<python>") -> "Walkthrough":
         """Build from the YAML mapping; ``source`` names the file in error messages."""
         if not isinstance(data, Mapping) or not data.get("steps"):
-            raise WalkthroughError(E_FORMAT.format(source=source, detail="expected a mapping with a list of steps"))
+            raise WalkthroughError(Errors.W417.format(source=source, detail="expected a mapping with a list of steps"))
         steps = tuple(Step.from_dict(s, f"{source}: step {i}") for i, s in enumerate(data["steps"], 1))
         return cls(title=str(data.get("title") or "Walkthrough"), steps=steps,
                    description=str(data.get("description") or "").strip(),
@@ -98,7 +95,7 @@ def load_walkthrough(path: str | Path) -> Walkthrough:
     except (OSError, yaml.YAMLError) as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
         where = f"{path.name}:{line + 1}" if line is not None else path.name
-        raise WalkthroughError(E_FORMAT.format(source=where, detail=str(error).splitlines()[0])) from None
+        raise WalkthroughError(Errors.W417.format(source=where, detail=str(error).splitlines()[0])) from None
     return Walkthrough.from_dict(data, source=path.name)
 
 
@@ -122,14 +119,14 @@ def _step_nodes(G: nx.Graph, U: nx.Graph, step: Step, ctx: dict[str, Any]) -> tu
         try:
             return resolve_node(G, r, ctx["mapping"])
         except (KeyError, ValueError) as error:
-            raise WalkthroughError(E_REF.format(detail=error.args[0], **ctx)) from None
+            raise WalkthroughError(Errors.W418.format(detail=error.args[0], **ctx)) from None
 
     nodes = [ref(e) for e in step.entities]
     for a, b in step.paths:
         try:
             nodes.extend(nx.shortest_path(U, ref(a), ref(b)))
         except nx.NetworkXNoPath:
-            raise WalkthroughError(E_PATH.format(a=a, b=b, **ctx)) from None
+            raise WalkthroughError(Errors.W419.format(a=a, b=b, **ctx)) from None
     if step.neighbours:
         nodes.extend(nb for n in list(nodes) for nb in U.neighbors(n))
     return list(dict.fromkeys(nodes)), [ref(h) for h in step.highlight]

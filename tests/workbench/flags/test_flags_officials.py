@@ -16,10 +16,10 @@ from workbench.flags import match_register, official_agency, officials, read_reg
     ("Belize Defence Force", None, "BDF"),
     ("Belize Coast Guard", None, "Coast Guard"),
     ("Belize City Council", "Councillor", "Municipal"),
-    ("Ministry of Human Development", None, "Ministry"),
+    ("Ministry of Human Development", None, "Government"),
     ("Department of Human Services", "Social Worker", "Human Services"),
     ("Financial Intelligence Unit", "Analyst", "FIU"),
-    ("Magistrate's Court", None, "Courts"),
+    ("Magistrate's Court", None, "Judiciary"),
     ("Blue Parrot Bar", "manager", None),
     (None, None, None),
 ])
@@ -86,3 +86,44 @@ def test_register_officials_are_flagged_like_graph_officials(register_graph, bui
     assert complicity_flags(b.G).flags == []
     report = complicity_flags(b.G, officials=officials(b.G, register=register))
     assert report.flags[0].official == "Person:jose" and report.flags[0].agency == "Immigration"
+
+
+# -- one vocabulary of offices (issue 17) ----------------------------------------------------------
+
+def test_every_agency_extraction_gives_is_the_agency_the_flags_read():
+    """The drift of issue 17: extraction wrote "Judiciary" and "Government", the flags knew "Courts"
+    and "Ministry". Every agency a title or a title word gives reads back as itself."""
+    from graph_schema.offices import load_offices
+
+    offices = load_offices()
+    given = {t.agency for t in offices.titles} | {t.agency for t in offices.name_titles if t.agency}
+    assert given <= {a.name for a in offices.agencies}
+    for title in offices.titles:
+        assert official_agency(title.agency, title.rank) == title.agency, title
+
+
+class _Row:
+    def __init__(self, left, right, judgement, user):
+        self.left, self.right, self.judgement, self.user = (*sorted((left, right)), judgement, user)
+
+
+def test_register_matches_become_decision_rows_and_analysts_decide(register_graph):
+    from workbench.flags.officials import REGISTER_MATCHER, register_decisions, register_id
+
+    register = pd.DataFrame([{"name": "Jose Martinez", "agency": "Immigration"},
+                             {"name": "Celestin Boll", "agency": "Customs"}])
+    matches = match_register(register_graph, register)
+    rows = register_decisions(register_graph, matches)
+    assert [(r["left"], r["right"], r["judgement"], r["user"]) for r in rows] == [
+        ("register:jose martinez", "jose", "positive", REGISTER_MATCHER),
+        ("register:celestin boll", "tino", "unsure", REGISTER_MATCHER)]
+    # the matcher's own live rows are not written twice
+    live = [_Row(r["left"], r["right"], r["judgement"], r["user"]) for r in rows]
+    assert register_decisions(register_graph, matches, live) == []
+    # an analyst's negative keeps the person out, a positive applies the match whatever the score
+    decided = [_Row(register_id("Jose Martinez"), "jose", "negative", "ana"),
+               _Row(register_id("Celestin Boll"), "tino", "positive", "ben")]
+    again = match_register(register_graph, register, decisions=decided).set_index("name")
+    assert again.loc["Jose Martinez", "status"] == "unmatched"
+    assert again.loc["Celestin Boll", ["node", "status", "decided_by"]].tolist() == ["Person:tino", "applied", "ben"]
+    assert register_decisions(register_graph, again.reset_index(), decided) == []

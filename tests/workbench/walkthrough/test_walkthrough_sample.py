@@ -16,7 +16,7 @@ SAMPLE = Path(workbench.walkthrough.__file__).with_name("sample_case.yaml")
 @pytest.fixture(scope="module")
 def truth_graph(tmp_path_factory) -> nx.MultiDiGraph:
     """The sample case's true entity graph (people, organizations, relations), built from ground_truth.json."""
-    from ingest.sample import generate_case
+    from samplecase import generate_case
 
     out = tmp_path_factory.mktemp("sample")
     generate_case(out)

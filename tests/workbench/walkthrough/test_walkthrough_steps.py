@@ -30,13 +30,13 @@ def test_unknown_name_is_one_line_naming_file_and_step(story, tmp_path):
     with pytest.raises(WalkthroughError) as info:
         resolve_walkthrough(story, load_walkthrough(path))
     message = str(info.value)
-    assert "\n" not in message and message.startswith("bad.yaml: step 1 ('One')") and "Nobody Known" in message
+    assert "\n" not in message and message.startswith("[W418] bad.yaml: step 1 ('One')") and "Nobody Known" in message
 
 
 def test_bad_yaml_names_file_and_line(tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text("steps:\n  - title: [unclosed\n", encoding="utf-8")
-    with pytest.raises(WalkthroughError, match=r"^broken\.yaml:\d+: "):
+    with pytest.raises(WalkthroughError, match=r"^\[W417\] broken\.yaml:\d+: "):
         load_walkthrough(path)
     path.write_text("steps:\n  - narrative: no title\n", encoding="utf-8")
     with pytest.raises(WalkthroughError, match="step 1: every step needs a title"):
