@@ -18,6 +18,12 @@ File format, one JSON object a line::
 
 A supersede marker applies to every decision on the pair that precedes it in the file. Pairs
 are unordered (left is the smaller id), so (a, b) and (b, a) are one pair.
+
+A decision on two entities of different cases may say so (``"cases": [left's, right's]``): it
+is a cross-case link, an analyst's word that the two are one person, and resolution, which works
+within a case (``ingest.resolve``), never merges on it; the cross-case table shows it
+(``workbench.cases``). The merges resolution makes on its own are rows too (``MergeRow``): the
+groups it joined, the rule and the reasons, so "why is this one person?" has an answer.
 """
 from __future__ import annotations
 
@@ -29,12 +35,13 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-__all__ = [
-    "Decision", "DecisionLog", "DecisionLogError", "Judgement", "clusters", "negatives", "pair", "utc_now",
-]
+from networkx.utils import UnionFind
 
-E_BAD_ROW = "{path}:{line}: not a decision log row ({detail}); fix or remove that line"
-E_SAME_ID = "cannot decide an entity against itself ({left!r})"
+from ingest.errors import Errors
+
+__all__ = [
+    "Decision", "DecisionLog", "DecisionLogError", "Judgement", "MergeRow", "clusters", "negatives", "pair", "utc_now",
+]
 
 
 class DecisionLogError(ValueError):
@@ -64,6 +71,35 @@ class Decision:
     user: str
     at: str
     superseded_at: str | None = None
+    cases: tuple[str, str] | None = None  # the two entities' cases, for a link across cases
+
+    @property
+    def cross_case(self) -> bool:
+        """A link between entities of two different cases (never a merge: see the module docstring)."""
+        return self.cases is not None and self.cases[0] != self.cases[1]
+
+
+@dataclass(frozen=True)
+class MergeRow:
+    """A merge resolution made: two groups of mentions (``left``, ``right``: their ids before the
+    merge, with their names) joined into the entity ``key`` of ``case_id`` by ``rule``, with every
+    reason as (rule, score, detail). ``rule`` is ``decision`` when an analyst decided it."""
+
+    label: str
+    key: str
+    case_id: str | None
+    left: str
+    right: str
+    left_name: str
+    right_name: str
+    rule: str
+    score: float
+    reasons: tuple[tuple[str, float, str], ...] = ()
+
+    def to_json(self) -> str:
+        """The row as one JSON object (what the graph keeps on the entity's fact of its case)."""
+        data = {k: v for k, v in asdict(self).items() if k not in ("label", "key", "case_id")}
+        return json.dumps({**data, "reasons": [list(r) for r in self.reasons]}, ensure_ascii=False, sort_keys=True)
 
 
 def pair(left: str, right: str) -> tuple[str, str]:
@@ -97,19 +133,22 @@ class DecisionLog:
         self.path = Path(path)
 
     def decide(self, left: str, right: str, same: bool, user: str, *,
-               score: float | None = None, at: str | None = None) -> Decision:
-        """Record that two entities are (``same=True``) or are not the same person or thing."""
+               score: float | None = None, at: str | None = None, cases: tuple[str, str] | None = None) -> Decision:
+        """Record that two entities are (``same=True``) or are not the same person or thing;
+        ``cases``: their cases (left's, right's), when the decision links two cases."""
         judgement = Judgement.POSITIVE if same else Judgement.NEGATIVE
-        return self.record(left, right, judgement, user, score=score, at=at)
+        return self.record(left, right, judgement, user, score=score, at=at, cases=cases)
 
     def record(self, left: str, right: str, judgement: Judgement, user: str, *,
-               score: float | None = None, at: str | None = None) -> Decision:
+               score: float | None = None, at: str | None = None, cases: tuple[str, str] | None = None) -> Decision:
         """Append a decision (any judgement), superseding the live one on the pair if any."""
         if left == right:
-            raise ValueError(E_SAME_ID.format(left=left))
+            raise ValueError(Errors.E046.format(left=left))
+        if cases is not None and (left, right) != pair(left, right):
+            cases = (cases[1], cases[0])
         left, right = pair(left, right)
         at = at or utc_now()
-        decision = Decision(left, right, Judgement(judgement), score, user, at)
+        decision = Decision(left, right, Judgement(judgement), score, user, at, cases=cases)
         rows = []
         if any(pair(d.left, d.right) == (left, right) for d in self.current()):
             rows.append({"kind": "supersede", "left": left, "right": right, "user": user, "at": at})
@@ -128,7 +167,9 @@ class DecisionLog:
             key = pair(str(data["left"]), str(data["right"]))
             if kind == "decision":
                 live.setdefault(key, []).append(len(decisions))
-                decisions.append(Decision(**{**data, "judgement": Judgement(data["judgement"])}))
+                cases = data.get("cases")
+                decisions.append(Decision(**{**data, "judgement": Judgement(data["judgement"]),
+                                             "cases": (str(cases[0]), str(cases[1])) if cases else None}))
                 continue
             for index in live.pop(key, []):
                 decisions[index] = replace(decisions[index], superseded_at=str(data["at"]))
@@ -152,6 +193,10 @@ def _row(decision: Decision) -> dict[str, Any]:
     data = asdict(decision)
     data["judgement"] = decision.judgement.value
     data.pop("superseded_at")
+    if decision.cases is None:
+        data.pop("cases")  # rows of one case read as they always did
+    else:
+        data["cases"] = list(decision.cases)
     return data
 
 
@@ -169,9 +214,12 @@ def _parse_row(line: str, path: Path, number: int) -> tuple[str, dict[str, Any]]
         missing = fields - set(data)
         if missing:
             raise ValueError(f"missing {', '.join(sorted(missing))}")
-        return kind, {k: data[k] for k in fields}
+        cases = data.get("cases") if kind == "decision" else None
+        if cases is not None and (not isinstance(cases, list) or len(cases) != 2):
+            raise ValueError("cases must be a list of two case ids")
+        return kind, {k: data[k] for k in fields} | ({"cases": cases} if cases is not None else {})
     except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise DecisionLogError(E_BAD_ROW.format(path=path.name, line=number, detail=error)) from None
+        raise DecisionLogError(Errors.E045.format(path=path.name, line=number, detail=error)) from None
 
 
 def _live(decisions: Iterable[Decision]) -> list[Decision]:
@@ -179,27 +227,20 @@ def _live(decisions: Iterable[Decision]) -> list[Decision]:
 
 
 def clusters(decisions: Iterable[Decision]) -> dict[str, str]:
-    """Map each id named in a live POSITIVE decision to its cluster's canonical id (the smallest).
+    """Map each id named in a live POSITIVE decision to its cluster's canonical id (the smallest);
+    the clusters are networkx's union-find over those decisions.
 
     >>> d = [Decision("b", "c", Judgement.POSITIVE, None, "u", "t"),
     ...      Decision("a", "c", Judgement.POSITIVE, None, "u", "t")]
     >>> clusters(d)
     {'a': 'a', 'b': 'a', 'c': 'a'}
     """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind()
     for d in _live(decisions):
         if d.judgement is Judgement.POSITIVE:
-            a, b = find(d.left), find(d.right)
-            parent[max(a, b)] = min(a, b)
-    return {x: find(x) for x in sorted(parent)}
+            sets.union(d.left, d.right)
+    canonical = {x: min(cluster) for cluster in sets.to_sets() for x in cluster}
+    return {x: canonical[x] for x in sorted(canonical)}
 
 
 def negatives(decisions: Iterable[Decision]) -> frozenset[tuple[str, str]]:

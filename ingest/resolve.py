@@ -4,11 +4,17 @@ Why: the same phone, the same trafficker or the same bar appears in dozens of no
 only means something once each is one node. But a wrong merge invents a link between two people,
 so only *sure* merges are automatic:
 
+- a case is the unit of resolution: each case's groups are clustered on their own
+  (``ingest.identity``), so nothing merges across cases; the same name in two cases is two
+  entities, which ``workbench.cases`` offers an analyst as a cross-case link;
 - identifiers merge by their normalized key (E.164 phone, lowercased email, plate, account
-  digits, ``kind:number`` documents, ``platform:handle``) - the key is the entity id;
-- people, organizations and places with the same folded name are one entity
-  (``make_id(label, folded name)``); a person's partial references ("Reyes", "Mr. Reyes") were
-  already tied to the full name within their note by extraction (``Mention.canonical``);
+  digits, ``kind:number`` documents, ``platform:handle``) - the key is the entity id, the same in
+  every case, so a number two cases share is one node; what each case says of it is a fact of
+  that case (``Resolution.facts``);
+- people, organizations and places with the same folded name in one case are one entity
+  (``ingest.keys.entity_key(label, folded name, case)``); a person's partial references ("Reyes",
+  "Mr. Reyes") were already tied to the full name within their note by extraction
+  (``Mention.canonical``);
 - near names (subset, initials, typos) merge only with shared context, lone tokens ("Flaco")
   only when unambiguous and backed by context; everything else becomes a ``Candidate`` with its
   reasons (``ingest.clustering``, ``ingest.matching``);
@@ -21,9 +27,10 @@ streams each note's mentions, evidence sentences and events (payments, calls) to
 afterwards (``Resolver.place``), so memory follows the number of people, identifiers and places
 and their relationships, not the number of notes or export rows.
 
-Lone tokens that stay on their own are keyed per case (``make_id("Person", token, case_id)``):
-"Flaco" in two cases need not be one man. Payments and calls are events: one node per mention
-(or per ``Mention.key`` when the CSV reader gave the record id; notes are placed in note id order,
+Resolution also emits what downstream code must read instead of recomputing (``ingest.identity``):
+each entity's facts per case, each note's author (``AUTHORED_BY``) and a row with its reasons for
+every merge. Payments and calls are events of their case: one node per mention
+(or per ``Mention.key`` when the CSV reader gave the record id, ``ingest.keys.event_id``; notes are placed in note id order,
 so a record seen in two notes takes the properties of the later one, and its relationships keep
 the evidence of both). Everything is sorted, so the same input gives the same ids and the same
 order, whatever order the notes arrive in.
@@ -38,16 +45,22 @@ order, whatever order the notes arrive in.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from graph_schema.model import Schema, load_schema
-from graph_schema.records import Evidence, Mention, NodeRecord, Note, RelRecord, make_id
-from graph_schema.types import clean_email, clean_phone, clean_plate
+from graph_schema.records import Evidence, Mention, NodeRecord, Note, RelRecord
+from graph_schema.types import get_type
 from ingest.assemble import Link, build_node, form_rank, fullest, link_key, merge_links
-from ingest.clustering import Clustering, Group, cluster
-from ingest.judgements import Decision
+from ingest.exhibit_calls import exhibit_phones, own_end_links
+from ingest.clustering import Clustering, Group
+from ingest.extract import author_name
+from ingest.identity import authorship, case_facts, cluster_cases, merge_rows, run_case
+from ingest.judgements import Decision, MergeRow
+from ingest.keys import entity_key, event_id, record_key
 from ingest.link_table import LinkTable
 from ingest.matching import Candidate
 from ingest.names import fold, parse_name
@@ -57,9 +70,20 @@ from ingest.roles import infer_roles
 
 __all__ = ["Placement", "Resolution", "Resolver", "resolve"]
 
-NAMED = frozenset({"Person", "Organization", "Location"})
-EVENTS = frozenset({"Payment", "Call", "Operation"})
-_CLEANERS = {"Phone": clean_phone, "Email": clean_email, "Vehicle": clean_plate}
+@functools.cache
+def _labels(kind: str) -> frozenset[str]:
+    """Labels of one kind in the schema: ``named`` ones merge by folded name, ``event`` ones are
+    one node per record, the rest (identifiers) merge by their normalized key."""
+    return frozenset(load_schema().labels_of_kind(kind))
+
+
+@functools.cache
+def _cleaner(label: str) -> Callable[[Any], Any] | None:
+    """How an identifier's key is normalized when a mention brings no key: its key property's own
+    type (phone: E.164, email, plate); None for a plain id (an account, a handle, a document)."""
+    spec = load_schema().nodes.get(label)
+    key = spec.property(spec.key) if spec is not None and spec.kind == "identifier" else None
+    return get_type(key.type).clean if key is not None and key.type != "id" else None
 
 
 @dataclass(frozen=True)
@@ -87,22 +111,32 @@ class Resolution:
     problems: list[str]
     ends: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     rel_ids: frozenset[str] = field(default_factory=frozenset, repr=False)
+    #: ``IN_CASE`` records: what each case says of each entity (``ingest.identity.case_facts``).
+    facts: list[RelRecord] = field(default_factory=list, repr=False)
+    #: ``AUTHORED_BY`` records: note -> the person its author's name resolved to.
+    authorship: list[RelRecord] = field(default_factory=list, repr=False)
+    #: Every merge resolution made, with its rule and reasons.
+    merges: list[MergeRow] = field(default_factory=list, repr=False)
 
 
-def _base(m: Mention, note: Note) -> str | None:
-    """The group a mention belongs to before clustering, or None when it has no usable key."""
-    if m.label == "Person":
-        parsed = parse_name(m.canonical or m.text)
-        if not parsed.folded:
-            return None
-        return make_id("Person", parsed.folded, note.case_id) if parsed.single else make_id("Person", parsed.folded)
-    if m.label in NAMED:
-        folded = fold(m.canonical or m.text) or " ".join((m.canonical or m.text).lower().split())
-        return make_id(m.label, folded) if folded else None
-    if m.label in EVENTS:
-        return m.key or make_id(m.label, m.note_id, m.start, m.end)
-    cleaner = _CLEANERS.get(m.label)
+def _value(m: Mention) -> str | None:
+    """An identifier's key (its normalized value), or None when it has none."""
+    cleaner = _cleaner(m.label)
     return m.key or (cleaner(m.text) if cleaner else None)
+
+
+def _base(m: Mention, case: str | None) -> str | None:
+    """The group a mention belongs to before clustering, within its case, or None when it has no usable key."""
+    if m.label == "Person":
+        folded = parse_name(m.canonical or m.text).folded
+        return entity_key("Person", folded, case) if folded else None
+    if m.label in _labels("named"):
+        folded = fold(m.canonical or m.text) or " ".join((m.canonical or m.text).lower().split())
+        return entity_key(m.label, folded, case) if folded else None
+    if m.label in _labels("event"):
+        return event_id(m.label, m.key or record_key(m.note_id, m.start, m.end), case)
+    value = _value(m)
+    return entity_key(m.label, value, case) if value else None
 
 
 def _add_person(group: Group, m: Mention) -> None:
@@ -153,12 +187,19 @@ class Resolver:
     notes arrive in.
     """
 
-    def __init__(self, *, schema: Schema | None = None) -> None:
+    def __init__(self, *, schema: Schema | None = None, default_case: str | None = None) -> None:
         self.schema = schema or load_schema()
+        self.default_case = default_case  # the case of notes that name none (``ingest.identity.run_case``)
         self.groups: dict[str, Group] = {}
         self.links = LinkTable()
         self.problems: list[str] = []
         self.counts: Counter[str] = Counter()
+        self.case_of: dict[str, str | None] = {}  # group base -> the case it resolves in
+        self.values: dict[str, str] = {}  # identifier group base -> the identifier's key
+        self.authors: dict[str, str] = {}  # note id -> the group base of its author's name
+
+    def _case(self, note: Note) -> str | None:
+        return note.case_id or self.default_case
 
     def _bases(self, ex: Extraction, report: bool) -> dict[str, tuple[Mention, str]]:
         """Each usable mention of a note by id, with its group base (problems once, when asked)."""
@@ -168,11 +209,15 @@ class Resolver:
                 if report:
                     self.problems.append(f"{ex.note.path}: mention {m.text!r}: unknown label {m.label!r}; dropped")
                 continue
-            base = _base(m, ex.note)
+            case = self._case(ex.note)
+            base = _base(m, case)
             if base is None:
                 if report:
                     self.problems.append(f"{ex.note.path}: {m.label} {m.text!r}: no usable key; dropped")
                 continue
+            self.case_of[base] = case
+            if m.label not in _labels("named") and m.label not in _labels("event"):
+                self.values[base] = _value(m) or base
             out[m.id] = (m, base)
         return out
 
@@ -180,9 +225,12 @@ class Resolver:
         """Take one note's mentions into the groups and its relations as links (events wait for ``place``)."""
         note = ex.note
         bases = self._bases(ex, report=True)
+        author = parse_name(author_name(note.author)).folded if note.author else ""
+        if author:
+            self.authors[note.id] = entity_key("Person", author, self._case(note))
         for m, base in bases.values():
             self.counts["mentions"] += 1
-            if m.label in EVENTS:
+            if m.label in _labels("event"):
                 continue
             group = self.groups.get(base) or self.groups.setdefault(base, Group(m.label, base))
             _add_mention(group, m)
@@ -190,7 +238,7 @@ class Resolver:
             if rel.source in bases and rel.target in bases:
                 self.counts["relations"] += 1
                 (source, base_s), (target, base_t) = bases[rel.source], bases[rel.target]
-                if source.label in EVENTS or target.label in EVENTS:
+                if source.label in _labels("event") or target.label in _labels("event"):
                     continue
                 evidence = _evidence(rel.evidence, note, keep_sentence=False)
                 self.links.append(Link(rel.type, self.groups[base_s].base, self.groups[base_t].base, evidence,
@@ -203,10 +251,11 @@ class Resolver:
         note); ``mentions`` is empty for the same reason. Events are not included.
         """
         groups, schema, problems = self.groups, self.schema, list(self.problems)
-        _add_context(groups, self.links)
-        result = cluster(groups, decisions)
+        _add_context(groups, self.links, self.values)
+        by_value = {(self.case_of[b], value): b for b, value in self.values.items()}
+        result = cluster_cases(groups, self.case_of, decisions, by_value)
         problems += result.problems
-        ends = _final_keys(groups, result)
+        ends = _final_keys(groups, result, self.values)
         by_key: dict[tuple[str, str], list[Group]] = {}
         for base in sorted(groups):
             by_key.setdefault(ends[base], []).append(groups[base])
@@ -220,8 +269,20 @@ class Resolver:
         rels, loops = merge_links(self.links, ends, schema, problems)
         nodes = infer_roles(nodes, rels)
         rels = [replace(rel, evidence=()) for rel in rels]
+        merges = merge_rows(result.merges, groups, ends, self.case_of, self.values)
+        facts = case_facts(nodes, by_key, self.case_of, merges, schema, problems)
         stats = _stats(groups, nodes, rels, self.counts, result, loops, problems)
-        return Resolution(nodes, rels, [], result.candidates, stats, problems, ends, frozenset(r.id for r in rels))
+        return Resolution(nodes, rels, [], result.candidates, stats, problems, ends, frozenset(r.id for r in rels),
+                          facts=facts, authorship=authorship(self.authors, ends, schema), merges=merges)
+
+    def _exhibit_phones(self, resolution: Resolution) -> dict[str, str]:
+        """Exhibit id -> a group base of its phone, read once per resolution (``ingest.exhibit_calls``)."""
+        if getattr(self, "_exhibits_of", None) is not resolution:
+            base_of = {end: base for base, end in sorted(resolution.ends.items(), reverse=True)}
+            self._exhibits_of = resolution
+            self._exhibits = {exhibit: base_of[("Phone", key)] for exhibit, key in exhibit_phones(resolution.nodes).items()
+                              if ("Phone", key) in base_of}
+        return self._exhibits
 
     def place(self, ex: Extraction, resolution: Resolution) -> Placement:
         """One note's mentions, relationship evidence and events, mapped onto the resolved case."""
@@ -229,7 +290,7 @@ class Resolver:
         bases = self._bases(ex, report=False)
         events: dict[str, Group] = {}
         for m, base in bases.values():
-            if m.label in EVENTS:
+            if m.label in _labels("event"):
                 _add_mention(events.setdefault(base, Group(m.label, base)), m)
         problems: list[str] = []
         nodes = [node for base, group in sorted(events.items())
@@ -246,12 +307,16 @@ class Resolver:
             if source is None or target is None or source == target:
                 continue
             ev = _evidence(rel.evidence, ex.note, keep_sentence=True)
-            if source_m.label in EVENTS or target_m.label in EVENTS:
+            if source_m.label in _labels("event") or target_m.label in _labels("event"):
                 event_links.append(Link(rel.type, base_s, base_t, ev, rel.props))
                 continue
             rel_id = RelRecord(rel.type, *link_key(rel.type, source, target, schema)).id
             if rel_id in resolution.rel_ids:
                 evidence.setdefault((rel_id, ev.id), (rel_id, rel.type, ev))
+        phones = self._exhibit_phones(resolution)
+        if phones and (legs := schema.event_legs("Call")):  # a seized handset's calls get their own end
+            event_links += [link for link in own_end_links(event_links, bases, phones, legs)
+                            if link.source in ends and link.target in ends]
         event_rels, _ = merge_links(event_links, ends, schema, problems)
         for record in event_rels:
             for span in record.evidence:
@@ -262,10 +327,11 @@ class Resolver:
 def _add_mention(group: Group, m: Mention) -> None:
     group.see_mention(m.note_id)
     group.leads += m.method == CONTACT_METHOD
+    group.guessed += m.method.startswith("ner:")
     if m.label == "Person":
         _add_person(group, m)
         return
-    if m.label in NAMED:
+    if m.label in _labels("named"):
         group.forms[" ".join((m.canonical or m.text).split())] += 1
     group.add_hint(dict(m.props))
 
@@ -276,18 +342,20 @@ def _evidence(evidence: Evidence, note: Note, *, keep_sentence: bool) -> Evidenc
                    date=evidence.date or note.date, sentence=evidence.sentence if keep_sentence else "")
 
 
-def _add_context(groups: dict[str, Group], links: Iterable[Link]) -> None:
+def _add_context(groups: dict[str, Group], links: Iterable[Link], values: dict[str, str]) -> None:
     """A person's context: the identifiers, venues and places their relations point at."""
     for link in links:
         for person, other in ((link.source, link.target), (link.target, link.source)):
             a, b = groups[person], groups[other]
-            if a.label == "Person" and b.label not in EVENTS and b.label != "Person":
-                caption = fullest(b.forms) if b.forms else b.base
+            if a.label == "Person" and b.label not in _labels("event") and b.label != "Person":
+                caption = fullest(b.forms) if b.forms else values.get(b.base, b.base)
                 a.context.add((b.label, b.base, caption))
 
 
-def _final_keys(groups: dict[str, Group], result: Clustering) -> dict[str, tuple[str, str]]:
-    """(label, key) of every group: decision canonical id, else the base of the fullest name."""
+def _final_keys(groups: dict[str, Group], result: Clustering,
+                values: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """(label, key) of every group: decision canonical id, else the base of the fullest name;
+    an identifier's key is its value (the same in every case)."""
     members: dict[str, list[str]] = {}
     for base, root in result.root.items():
         members.setdefault(root, []).append(base)
@@ -297,12 +365,12 @@ def _final_keys(groups: dict[str, Group], result: Clustering) -> dict[str, tuple
         named = [b for b in bases if groups[b].forms]
         if decided:
             key = decided[0]
-        elif named and groups[bases[0]].label in NAMED:
+        elif named and groups[bases[0]].label in _labels("named"):
             key = min(named, key=lambda b: (groups[b].single, *_rank(groups[b])))
         else:
             key = min(bases)
         for b in bases:
-            ends[b] = (groups[b].label, key)
+            ends[b] = (groups[b].label, values.get(key, key))
     return ends
 
 
@@ -319,7 +387,7 @@ def resolve(extractions: Iterable[Extraction], *, decisions: Sequence[Decision] 
     the same steps (``Resolver``) instead.
     """
     extractions = list(extractions)
-    resolver = Resolver(schema=schema)
+    resolver = Resolver(schema=schema, default_case=run_case(e.note.case_id for e in extractions))
     for extraction in extractions:
         resolver.add(extraction)
     resolution = resolver.finish(decisions)
@@ -349,8 +417,9 @@ def _order(ev: Evidence) -> tuple[str, int, int, str]:
 
 def _stats(groups: dict[str, Group], nodes: list[NodeRecord], rels: list[RelRecord], counts: Counter[str],
            result: Clustering, loops: int, problems: list[str]) -> dict[str, int]:
-    by_key = sum(g.mention_count - 1 for g in groups.values() if g.label not in NAMED | EVENTS)
-    by_name = sum(g.note_count - 1 for g in groups.values() if g.label in NAMED)
+    by_name_or_record = _labels("named") | _labels("event")
+    by_key = sum(g.mention_count - 1 for g in groups.values() if g.label not in by_name_or_record)
+    by_name = sum(g.note_count - 1 for g in groups.values() if g.label in _labels("named"))
     stats: Counter[str] = Counter({
         "mentions": counts["mentions"], "entities": len(nodes), "merged_by_key": by_key,
         "merged_by_name": by_name, "relations": counts["relations"], "rels": len(rels), "self_loops_dropped": loops,

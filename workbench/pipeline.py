@@ -9,6 +9,9 @@ extracts what is new, and a large note (a call-record export) is read back in pa
 
 Resolution then sees every note of the run (one at a time, keeping names, keys and relation
 spans but no sentences and no payments or calls) and applies the analyst's stored decisions.
+A case is the unit of resolution (``ingest.identity``): notes that name no case resolve in the
+run's case (``--case``, else the one case the other notes name), so without ``--case`` the
+resolver is fed from the cache once every note is read and that case is known.
 Each note's mentions, evidence sentences, payments and calls are streamed to the store in a
 second pass over the cache, so the ingest's memory follows the number of people, identifiers
 and places, not the number of notes or export rows. The store writes idempotently, so a run
@@ -29,9 +32,11 @@ from graph_schema.records import Note
 from ingest.errors import IngestError
 from ingest.judgements import Decision
 from ingest.read import read_path
+from ingest.identity import run_case
 from ingest.read.exports import export_parts, is_export
 from ingest.resolve import Resolution, Resolver
 from ingest.results import Extraction, FileError
+from workbench.errors import Errors
 from workbench.extraction_cache import ExtractionCache
 from workbench.store.connection import lost_connection_is_one_line
 from workbench.store.loader import PIPELINE_VERSION, LoadStats
@@ -194,14 +199,20 @@ def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None
     report = IngestReport()
     report.entities_before = _entity_count(store)
     cache = ExtractionCache(cache_dir, fingerprint)
-    resolver = Resolver(schema=store.schema)
+    resolver = Resolver(schema=store.schema, default_case=case_id)
     notes: list[Note] = []
     for extraction in _extractions([Path(p) for p in paths], case_id, cache, report, _LazyModel(nlp_factory), progress,
                                   processes):
         report.row_errors.extend(extraction.errors)
-        resolver.add(extraction)
+        if case_id is not None:  # the run's case is known: resolve while extracting
+            resolver.add(extraction)
         if not notes or notes[-1] is not extraction.note:  # a large cached note comes in parts
             notes.append(extraction.note)
+    if case_id is None:  # notes without a case resolve in the one case the others name, known only now
+        resolver = Resolver(schema=store.schema, default_case=run_case(n.case_id for n in notes))
+        for note in notes:
+            for part in cache.parts(note):
+                resolver.add(part)
     resolution = resolver.finish(decisions)
     report.resolution, report.candidates = resolution.stats, len(resolution.candidates)
     report.problems = list(resolution.problems)
@@ -211,9 +222,10 @@ def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None
     loader.notes(notes)
     loader.nodes(resolution.nodes)
     unique = {note.id: note for note in notes}  # two files with the same bytes are one note version
+    loader.facts([*resolution.facts, *resolution.authorship], unique)
     for note in sorted(unique.values(), key=lambda n: n.id):  # second pass: mentions, sentences, events
         if note not in cache:
-            raise FileNotFoundError(f"{note.path}: its extraction left the cache during the ingest ({cache.root})")
+            raise FileNotFoundError(Errors.W425.format(path=note.path, cache=cache.root))
         for part in cache.parts(note):
             place = resolver.place(part, resolution)
             loader.note_facts(place.mentions, place.evidence, nodes=place.nodes, rels=place.rels)

@@ -24,7 +24,7 @@ def _cold_ingest(driver, folder, cache_dir, nlp, processes):
 
 
 def test_one_and_two_processes_write_the_same_graph(tmp_path, nlp, neo4j_driver):
-    from ingest.sample import generate_case
+    from samplecase import generate_case
 
     folder = generate_case(tmp_path / "case", seed=4242, n_notes=160)
     one = _cold_ingest(neo4j_driver, folder, tmp_path / "cache-1", nlp, 1)

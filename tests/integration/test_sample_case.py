@@ -28,7 +28,7 @@ pytestmark = pytest.mark.neo4j
 
 @pytest.fixture(scope="module")
 def case(tmp_path_factory):
-    from ingest.sample import generate_case
+    from samplecase import generate_case
 
     folder = generate_case(tmp_path_factory.mktemp("sample") / "case", seed=SAMPLE_SEED, n_notes=150)
     truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))

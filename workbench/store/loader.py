@@ -4,7 +4,9 @@ Why this shape: every id is deterministic (make_id of stable parts), every write
 constrained id, and a note version's properties are set only when it is first created. So a
 second ingest of the same folder changes nothing, and an ingest killed half-way and run again
 ends in exactly the graph an uninterrupted run gives. Order matters only for MATCHes to
-succeed: case, notes, nodes, mentions, evidence, relationships.
+succeed: case, notes, nodes, facts, mentions, evidence, relationships. Facts are what resolution
+states without evidence rows of their own (``Loader.facts``): what each case says of each entity
+(``IN_CASE``) and each note's author (``AUTHORED_BY``).
 
 Two paths, one graph. A run that begins on a database with no Mention, no Evidence and no
 relationship (a first load: ``FRESH_DATABASE``) knows every fact id is new, so it ``CREATE``s
@@ -208,6 +210,20 @@ class Loader:
             self.writer.write(q.merge_nodes(self.schema, label), rows)
             self._count_nodes(label, len(rows))
 
+    def facts(self, records: Iterable[RelRecord], notes: Iterable[str] = ()) -> None:
+        """Each entity's facts per case (``IN_CASE``) and each note's author (``AUTHORED_BY``), after
+        ``nodes``; ``notes``: the run's note ids, whose authorship other than the run's is retired."""
+        self._begin()
+        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for rec in records:
+            groups[(rec.type, rec.source_label, rec.target_label)].append(
+                {"id": rec.id, "source": rec.source_key, "target": rec.target_key, "props": rec.props})
+        for (rel_type, source, target), rows in sorted(groups.items()):
+            self.writer.write(q.merge_facts(self.schema, rel_type, source, target), rows)
+        authored = {row["source"]: row["id"] for (rel_type, _, _), rows in groups.items() if rel_type == "AUTHORED_BY"
+                    for row in rows}
+        self.writer.write(q.retire_other_authors(), [{"note_id": n, "id": authored.get(n, "")} for n in sorted(set(notes))])
+
     def _count_nodes(self, label: str, n: int) -> None:
         self.stats.by_label[label] = self.stats.by_label.get(label, 0) + n
         self.stats.nodes += n
@@ -369,13 +385,15 @@ class Loader:
 def load_records(driver: Driver, schema: Schema, *, notes: Iterable[Note], nodes: Iterable[NodeRecord],
                  mentions: Iterable[tuple[Mention, str, str]], rels: Iterable[RelRecord],
                  case_id: str | None = None, database: str = "neo4j", batch_size: int = 1000,
-                 pipeline_version: str = PIPELINE_VERSION) -> LoadStats:
-    """Write one ingest run's records; safe to repeat and to resume after a crash."""
+                 pipeline_version: str = PIPELINE_VERSION, facts: Iterable[RelRecord] = ()) -> LoadStats:
+    """Write one ingest run's records; safe to repeat and to resume after a crash. ``facts``:
+    ``IN_CASE`` and ``AUTHORED_BY`` records (``Resolution.facts``, ``Resolution.authorship``)."""
     loader = Loader(driver, schema, case_id=case_id, database=database, batch_size=batch_size,
                     pipeline_version=pipeline_version)
-    rels = list(rels)
+    rels, notes = list(rels), list(notes)
     loader.notes(notes)
     loader.nodes(nodes)
+    loader.facts(facts, [n.id for n in notes])
     loader.note_facts(mentions, ((rel.id, rel.type, ev) for rel in rels for ev in rel.evidence))
     loader.rels(rels)
     return loader.finish()

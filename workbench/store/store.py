@@ -2,6 +2,8 @@
 
 Why: the rest of the workbench never sees a driver, a session or a Cypher string. Results leave
 as pandas DataFrames or plain dicts (never live driver objects), errors propagate unchanged.
+Entities leave as the case asked for states them (``workbench.store.facts``): a case's role,
+rank and agency for a person, never another case's.
 """
 from __future__ import annotations
 
@@ -11,10 +13,14 @@ from typing import Any
 import neo4j
 import pandas as pd
 
+from graph_schema.facts import fact_names
 from graph_schema.model import Schema, load_schema
+from graph_schema.node_ids import node_id, split_node_id as _split
 from graph_schema.records import Mention, NodeRecord, Note, RelRecord, validate_node
+from workbench.errors import Errors
 from workbench.store.cypher import read as q
 from workbench.store.cypher import write as wq
+from workbench.store.facts import case_view
 from workbench.store.loader import PIPELINE_VERSION, Loader, LoadStats, load_records
 
 __all__ = ["Store", "split_node_id"]
@@ -28,10 +34,7 @@ def split_node_id(node_id: str, schema: Schema) -> tuple[str | None, str]:
     >>> split_node_id("facebook:flaco", load_schema())
     (None, 'facebook:flaco')
     """
-    label, sep, key = node_id.partition(":")
-    if sep and label in schema.nodes:
-        return label, key
-    return None, node_id
+    return _split(node_id, schema)
 
 
 class Store:
@@ -54,12 +57,12 @@ class Store:
 
     def load(self, *, notes: Iterable[Note], nodes: Iterable[NodeRecord],
              mentions: Iterable[tuple[Mention, str, str]], rels: Iterable[RelRecord],
-             case_id: str | None = None, batch_size: int = 1000, pipeline_version: str = PIPELINE_VERSION
-             ) -> LoadStats:
+             case_id: str | None = None, batch_size: int = 1000, pipeline_version: str = PIPELINE_VERSION,
+             facts: Iterable[RelRecord] = ()) -> LoadStats:
         """Write one ingest's records (idempotent; see ``workbench.store.loader``)."""
         return load_records(self.driver, self.schema, notes=notes, nodes=nodes, mentions=mentions, rels=rels,
                             case_id=case_id, database=self.database, batch_size=batch_size,
-                            pipeline_version=pipeline_version)
+                            pipeline_version=pipeline_version, facts=facts)
 
     def loader(self, *, case_id: str | None = None, batch_size: int = 1000,
                pipeline_version: str = PIPELINE_VERSION) -> Loader:
@@ -92,23 +95,53 @@ class Store:
         else:
             label, key = split_node_id(around, self.schema)
             if label is None:
-                raise ValueError(f"give the entity as 'Label:key', e.g. 'Person:{key}'")
+                raise ValueError(Errors.W424.format(key=key))
             rows = self._rows(q.neighbourhood_edges(self.schema, label, hops), key=key, **params)
         ids = sorted({row[end]["id"] for row in rows for end in ("source", "target")})
-        counts = {r["id"]: r["n"] for r in self._rows(q.mention_counts(), ids=ids)} if ids else {}
+        counts = {r["id"]: r["n"] for r in self._rows(q.mention_counts(), ids=ids, case_id=case_id)} if ids else {}
         for row in rows:
             for end in ("source", "target"):
+                row[end] = self._as_case(row[end], case_id)
                 row[end]["mentions"] = counts.get(row[end]["id"], 0)
         return rows
 
+    def _as_case(self, node: dict[str, Any], case_id: str | None) -> dict[str, Any]:
+        label = node.get("label")
+        names = fact_names(self.schema, label) if label in self.schema.nodes else frozenset()
+        return case_view(node, case_id, names)
+
     def isolated(self, labels: Sequence[str] | None = None) -> list[dict[str, Any]]:
         rows = self._rows(q.isolated_entities(), labels=list(labels or self.schema.entity_labels))
-        return [r["node"] for r in rows]
+        return [self._as_case(r["node"], None) for r in rows]
 
-    def evidence(self, item_id: str) -> pd.DataFrame:
-        """The notes and sentences behind a node (``Label:key`` or key) or a relationship id."""
+    def evidence(self, item_id: str, case_id: str | None = None) -> pd.DataFrame:
+        """The notes and sentences behind a node (``Label:key`` or key) or a relationship id, in
+        one case (a phone several cases name: that case's mentions) or every case."""
         _, key = split_node_id(item_id, self.schema)
-        return self._frame(q.evidence_for(self.schema), id=key)
+        return self._frame(q.evidence_for(self.schema), id=key, case_id=case_id)
+
+    def note_authors(self, case_id: str | None = None) -> dict[str, str]:
+        """Note id -> node id of the person resolution gave as its author (``AUTHORED_BY``)."""
+        return {r["note_id"]: node_id("Person", r["person"]) for r in self._rows(q.note_authors(), case_id=case_id)}
+
+    def case_entities(self, labels: Sequence[str]) -> list[dict[str, Any]]:
+        """Every entity of ``labels`` with each case that names it: label, id, name, aliases,
+        case_id and that case's facts (``fact``)."""
+        return self._rows(q.case_entities(), labels=list(labels))
+
+    def shared_entities(self, labels: Sequence[str]) -> list[dict[str, Any]]:
+        """Entities of ``labels`` that several cases name: label, id, cases, and ``holders``
+        (people holding them by a live relationship of their holder types: id, type, cases)."""
+        types = sorted({t for label in labels for t in self.schema.holder_types(label)})
+        return self._rows(q.shared_entities(), labels=list(labels), types=types)
+
+    def entity_facts(self, item_id: str) -> dict[str, dict[str, Any]]:
+        """Case id -> an entity's facts in that case (``Label:key``), for each case that names it;
+        ``merges`` holds why its mentions there are one entity (JSON rows)."""
+        label, key = split_node_id(item_id, self.schema)
+        if label is None:
+            return {}
+        return {r["case_id"]: r["fact"] for r in self._rows(q.entity_facts(self.schema, label), id=key)}
 
     def notes(self, case_id: str | None = None) -> pd.DataFrame:
         return self._frame(q.notes_frame(), case_id=case_id)

@@ -120,7 +120,7 @@ def test_browser_listens_on_loopback_only_and_never_logs_the_password(fresh):
 
 @pytest.mark.timeout(600)
 def test_a_server_killed_mid_ingest_is_one_line_with_a_hint(fresh, tmp_path):
-    from ingest.sample import generate_case
+    from samplecase import generate_case
 
     start(fresh, timeout=240)
     case = generate_case(tmp_path / "case", seed=7, n_notes=70)

@@ -1,4 +1,9 @@
-"""Cypher of the read path: projections, evidence, notes and counts - one query each."""
+"""Cypher of the read path: projections, evidence, notes and counts - one query each.
+
+Entities come back with their ``facts``: the ``IN_CASE`` record of each case that states them
+(``workbench.store.facts`` reads the one of the case projected), so a person's role in a case is
+read from that case's notes whatever another case says.
+"""
 from __future__ import annotations
 
 from graph_schema.model import Schema
@@ -19,7 +24,8 @@ _EDGE_RETURN = (
     "  WITH e ORDER BY e.confidence DESC, e.date, e.id LIMIT $evidence_limit "
     "  RETURN collect(e {.note_id, .sentence, .start, .end, .method, .confidence, .date}) AS evidence "
     "} "
-    "RETURN a {.*, label: labels(a)[0]} AS source, b {.*, label: labels(b)[0]} AS target, "
+    "RETURN a {.*, label: labels(a)[0], facts: [(a)-[f:IN_CASE]->() | f {.*, merges: null}]} AS source, "
+    "b {.*, label: labels(b)[0], facts: [(b)-[f:IN_CASE]->() | f {.*, merges: null}]} AS target, "
     "r {.*, type: type(r)} AS rel, evidence "
     "ORDER BY rel.id"
 )
@@ -45,10 +51,12 @@ def neighbourhood_edges(schema: Schema, label: str, hops: int) -> str:
 
 
 def mention_counts() -> str:
-    """Live mentions per entity, once per entity (counting them per edge was quadratic for hubs)."""
+    """Live mentions per entity in the case (or every case), once per entity (counting them per
+    edge was quadratic for hubs): a phone another case also names is seen as often as this one says."""
     return (
         "UNWIND $ids AS id "
         "OPTIONAL MATCH (m:Mention {entity_id: id}) WHERE NOT coalesce(m.superseded, false) "
+        "AND ($case_id IS NULL OR m.case_id = $case_id) "
         "RETURN id, count(m) AS n"
     )
 
@@ -57,20 +65,22 @@ def isolated_entities() -> str:
     """Entities with mentions but no relationship in the projection (leads to follow up)."""
     return (
         "MATCH (a) WHERE any(l IN labels(a) WHERE l IN $labels) AND NOT (a)--() "
-        "RETURN a {.*, label: labels(a)[0], mentions: COUNT { (m:Mention {entity_id: a.id}) }} AS node"
+        "RETURN a {.*, label: labels(a)[0], mentions: COUNT { (m:Mention {entity_id: a.id}) }, "
+        "facts: [(a)-[f:IN_CASE]->() | f {.*, merges: null}]} AS node"
     )
 
 
 def evidence_for(schema: Schema) -> str:
-    """The notes and sentences behind one node (its mentions) or one relationship (its evidence)."""
+    """The notes and sentences behind one node (its mentions) or one relationship (its evidence),
+    in one case (``$case_id``) or every case."""
     return (
         "CALL () { "
-        "  MATCH (m:Mention {entity_id: $id}) "
+        "  MATCH (m:Mention {entity_id: $id}) WHERE $case_id IS NULL OR m.case_id = $case_id "
         "  RETURN 'mention' AS kind, m.note_id AS note_id, m.sentence AS sentence, m.start AS start, "
         "  m.end AS end, m.method AS method, m.confidence AS confidence, m.text AS text, "
         "  coalesce(m.superseded, false) AS superseded "
         "  UNION ALL "
-        "  MATCH (e:Evidence {rel_id: $id}) "
+        "  MATCH (e:Evidence {rel_id: $id}) WHERE $case_id IS NULL OR e.case_id = $case_id "
         "  RETURN 'evidence' AS kind, e.note_id AS note_id, e.sentence AS sentence, e.start AS start, "
         "  e.end AS end, e.method AS method, e.confidence AS confidence, e.rel_type AS text, "
         "  coalesce(e.superseded, false) AS superseded "
@@ -79,6 +89,52 @@ def evidence_for(schema: Schema) -> str:
         "RETURN kind, note_id, n.path AS path, n.date AS note_date, n.author AS author, n.type AS note_type, "
         "sentence, start, end, method, confidence, text, superseded "
         "ORDER BY path, start"
+    )
+
+
+def note_authors() -> str:
+    """Note id -> the person resolution gave as its author (``AUTHORED_BY``), in one case or all."""
+    return (
+        "MATCH (n:Note)-[a:AUTHORED_BY]->(p:Person) "
+        "WHERE ($case_id IS NULL OR n.case_id = $case_id) AND NOT coalesce(a.retired, false) "
+        "RETURN n.id AS note_id, p.id AS person ORDER BY note_id"
+    )
+
+
+#: An entity's fact of a case counts only while the case still names it (a live mention there).
+_NAMED_IN_CASE = (
+    "EXISTS { MATCH (m:Mention {entity_id: n.id}) WHERE m.case_id = c.id AND NOT coalesce(m.superseded, false) } "
+)
+
+
+def case_entities() -> str:
+    """Every entity of ``$labels`` with the case that names it and that case's facts, one row each."""
+    return (
+        "MATCH (n)-[f:IN_CASE]->(c:Case) WHERE any(l IN labels(n) WHERE l IN $labels) AND " + _NAMED_IN_CASE +
+        "RETURN labels(n)[0] AS label, n.id AS id, n.name AS name, n.aliases AS aliases, c.id AS case_id, "
+        "properties(f) AS fact ORDER BY case_id, label, id"
+    )
+
+
+def shared_entities() -> str:
+    """Entities of ``$labels`` that several cases name, with who holds them in each case
+    (people tied to them by a live relationship of ``$types``)."""
+    return (
+        "MATCH (n)-[:IN_CASE]->(c:Case) WHERE any(l IN labels(n) WHERE l IN $labels) AND " + _NAMED_IN_CASE +
+        "WITH n, collect(DISTINCT c.id) AS cases WHERE size(cases) > 1 "
+        "CALL (n) { "
+        "  OPTIONAL MATCH (p:Person)-[r]-(n) WHERE type(r) IN $types AND NOT coalesce(r.retired, false) "
+        "  RETURN [x IN collect(DISTINCT {id: p.id, type: type(r), cases: r.case_ids}) WHERE x.id IS NOT NULL] AS holders "
+        "} "
+        "RETURN labels(n)[0] AS label, n.id AS id, cases, holders ORDER BY label, id"
+    )
+
+
+def entity_facts(schema: Schema, label: str) -> str:
+    """One entity's facts, per case that names it: which cases, and why it is one (``merges``)."""
+    return (
+        f"MATCH (n:{_label(schema, label)} {{id: $id}})-[f:IN_CASE]->(c:Case) WHERE " + _NAMED_IN_CASE +
+        "RETURN c.id AS case_id, properties(f) AS fact ORDER BY case_id"
     )
 
 

@@ -114,6 +114,30 @@ def merge_rels(schema: Schema, rel_type: str, source: str, target: str) -> str:
     )
 
 
+def merge_facts(schema: Schema, rel_type: str, source: str, target: str) -> str:
+    """Facts resolution states with no evidence rows of their own (an entity's ``IN_CASE`` facts,
+    a note's ``AUTHORED_BY``): written as the run gives them, no statistics."""
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:{_label(schema, source)} {{id: row.source}}) "
+        f"MATCH (b:{_label(schema, target)} {{id: row.target}}) "
+        f"MERGE (a)-[r:{_rel_type(schema, rel_type)} {{id: row.id}}]->(b) "
+        "SET r += row.props"
+    )
+
+
+def retire_other_authors() -> str:
+    """A note has one author: an ``AUTHORED_BY`` of it other than the run's (an author merged into
+    another person since, or no longer read) is retired, and the run's is live."""
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (:Note {id: row.note_id})-[r:AUTHORED_BY]->() "
+        "WITH r, row, r.id = row.id AS kept "
+        "WHERE kept = coalesce(r.retired, false) "
+        "SET r.retired = NOT kept"
+    )
+
+
 def refresh_rel_stats(schema: Schema, rel_type: str) -> str:
     """Derive a relationship's evidence statistics from its Evidence nodes (live ones count)."""
     return (
