@@ -22,6 +22,12 @@ single run varies by a factor of two.
 A last row measures the map page (``views.map_html``) on the 1,000-node graph with places and
 sightings added: build, size and the page's own draw time.
 
+A second table prices the protection layer: the same 1,000- and 5,000-node builds with victims
+and witnesses pseudonymized (the default) and with ``reveal=True`` (no protection), interleaved,
+the fastest CPU time of seven each, and their ratio (issue 15 asks for views + protection within
++25% of the views alone). On a loaded machine even these move by 10-20%; for an exact figure run
+one build of each under ``valgrind --tool=callgrind`` and compare the instruction counts.
+
 Usage (from the repository root)::
 
     python bench/bench_views.py            # or: python -m bench views
@@ -118,6 +124,24 @@ def measure_map(G: nx.MultiDiGraph) -> dict[str, float]:
             "moves": float(loads[0].status.get("moves", "nan")), "wall": statistics.median(r.seconds for r in loads)}
 
 
+def protection_table(repeats: int = 7) -> None:
+    """Build CPU with protection (the default) against ``reveal=True``: the same graphs, the two
+    builds interleaved, the fastest of ``repeats`` each (the least disturbed by the other work on a
+    shared machine, which slows the copying protected build more than the other)."""
+    print(f"\n{'nodes':<16}{'protected s':>12}{'revealed s':>11}{'ratio':>7}")
+    for name, n, kwargs in (("1,000", 1000, {}), ("5,000 (reduced)", 5000, {}),
+                            ("5,000 (whole)", 5000, {"max_nodes": 5000})):
+        G = entity_graph(n)
+        times: dict[bool, list[float]] = {False: [], True: []}
+        for _ in range(repeats):
+            for reveal in (False, True):
+                cpu = time.process_time()
+                network_html(G, reveal=reveal, **kwargs)
+                times[reveal].append(time.process_time() - cpu)
+        shown, revealed = min(times[False]), min(times[True])
+        print(f"{name:<16}{shown:>12.2f}{revealed:>11.2f}{shown / revealed:>7.2f}")
+
+
 def main(argv: list[str]) -> None:
     network_html(entity_graph(100))  # warm-up: vis-network, the schema, the layout's tables
     runs = [("100", entity_graph(100), {}), ("1,000", entity_graph(1000), {}),
@@ -131,6 +155,7 @@ def main(argv: list[str]) -> None:
     for name, edges, m in rows:
         print(f"{name:<16}{edges:>7}{m['shown']:>7.0f}{m['build']:>9.2f}{m['cpu']:>7.2f}{m['kb']:>8.0f}{m['draw']:>9.0f}"
               f"{m['load']:>9.0f}{m['wall']:>11.2f}{m['draw'] / base['draw']:>8.1f}{m['kb'] / base['kb']:>7.1f}")
+    protection_table()
     try:
         from workbench.views import map as _map  # noqa: F401  (older checkouts have no map page)
     except ImportError:

@@ -45,15 +45,16 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from graph_schema.model import load_schema
-from graph_schema.records import make_id
+from graph_schema.node_ids import node_id, node_key, node_label
 from graph_schema.types import clean_phone, fold_name
-from ingest.judgements import DecisionLog
-from ingest.names import parse_name
+from ingest.judgements import DecisionLog, Judgement
 from ingest.resolve import Resolution
 from workbench import analysis
+from workbench.cases import candidate_rows, link_table, merge_rows, shared_table
 from workbench.audit import read_log, record
 from workbench.errors import AmbiguousName, Errors, UnknownCase, UnknownNode, WorkbenchError, code_of
 from workbench.flags import to_html as flags_html
+from workbench.flags.officials import match_register, officials, register_decisions
 from workbench.flags.run import FlagReport, audited_flags
 from workbench.pipeline import IngestReport, extraction_fingerprint, run_ingest
 from workbench.project import person_network, to_networkx
@@ -72,7 +73,7 @@ __all__ = ["EXPORT_FORMATS", "SIZE_MEASURES", "ReportOutput", "Workbench", "audi
 
 #: What ``size_by`` may name besides a numeric node attribute: measures computed on the graph shown.
 SIZE_MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank")
-EXPORT_FORMATS = ("graphml", "gexf", "i2")
+EXPORT_FORMATS = ("graphml", "gexf", "i2", "sigma")
 _FIND_COLUMNS = ["name", "label", "role", "case", "id", "score"]
 
 
@@ -166,9 +167,11 @@ class Workbench:
 
     def _merge_candidates(self) -> pd.DataFrame:
         columns = ["label", "left", "right", "left_name", "right_name", "score", "reasons"]
-        if not self.candidates_file.exists():
+        saved = json.loads(self.candidates_file.read_text(encoding="utf-8")) if self.candidates_file.exists() else []
+        parts = [f for f in (pd.DataFrame(saved, columns=columns), candidate_rows(self.store)) if len(f)]
+        if not parts:
             return pd.DataFrame(columns=columns)
-        frame = pd.DataFrame(json.loads(self.candidates_file.read_text(encoding="utf-8")), columns=columns)
+        frame = pd.concat(parts, ignore_index=True)
         decided = {tuple(sorted((d.left, d.right))) for d in self.decision_log.current()}
         keep = [tuple(sorted((a, b))) not in decided for a, b in zip(frame["left"], frame["right"])]
         return frame[keep].sort_values("score", ascending=False).reset_index(drop=True)
@@ -180,10 +183,12 @@ class Workbench:
         a, b = self.resolve(left, case_id=case_id), self.resolve(right, case_id=case_id)
         if a == b:
             raise WorkbenchError(Errors.W410.format(left=left, right=right, node=a))
-        label_a, label_b = a.split(":", 1)[0], b.split(":", 1)[0]
+        label_a, label_b = node_label(a), node_label(b)
         if label_a != label_b:
             raise WorkbenchError(Errors.W406.format(left=left, right=right, left_label=label_a, right_label=label_b))
-        decide(self.settings, a, b, same=same, user=user)
+        cases_a, cases_b = sorted(self.store.entity_facts(a)), sorted(self.store.entity_facts(b))
+        across = (cases_a[0], cases_b[0]) if len(cases_a) == len(cases_b) == 1 and cases_a != cases_b else None
+        decide(self.settings, a, b, same=same, user=user, cases=across)  # across cases: a link, never a merge
         return a, b
 
     # -- cases and names -------------------------------------------------------------------
@@ -317,26 +322,28 @@ class Workbench:
         over ``case_id``'s graph, or every case's) unless ``reveal=True``, which is audited. An id
         or name that matches nothing is an :class:`UnknownNode` error, never an empty table.
         """
-        frame = self.store.evidence(item)
+        frame = self.store.evidence(item, case_id=case_id)
         if frame.empty:
-            frame = self.store.evidence(self.resolve(item, case_id=case_id))
+            frame = self.store.evidence(self.resolve(item, case_id=case_id), case_id=case_id)
         frame.insert(0, "source", [_cite(r) for r in frame.to_dict("records")] if len(frame) else [])
         return self._shown(frame, case_id, reveal, "evidence", {"item": item})
 
     # -- analysis and flags ----------------------------------------------------------------
     def key_players(self, case_id: str | None = None, *, top: int | None = 20, seed: int = 0,
-                    exclude_roles: Sequence[str] = ("victim", "witness"), reveal: bool = False) -> pd.DataFrame:
+                    exclude_roles: Sequence[str] | None = None, reveal: bool = False) -> pd.DataFrame:
         """People ranked on every centrality at once, computed on the whole person network.
 
-        Victims and witnesses are measured with everyone else but left out of the table by
-        default: a victim moved between many offenders is central, not a player. A protected
+        Victims and witnesses (the schema's protected roles; ``exclude_roles=None``) are measured
+        with everyone else but left out of the table by default: a victim moved between many
+        offenders is central, not a player. A protected
         person whose role reads otherwise (a victim also arrested) is listed by pseudonym.
         """
         P = self.person_network(case_id)
         if P.number_of_edges() == 0:  # no ties between people yet: nothing to rank
             return pd.DataFrame(columns=["node", "name", "role", "rank", "degree", "betweenness", "pagerank"])
         table = analysis.key_players(P, seed=seed)
-        table = table[~table["role"].isin(exclude_roles)].reset_index(drop=True)
+        excluded = load_schema().protected_roles() if exclude_roles is None else exclude_roles
+        table = table[~table["role"].isin(excluded)].reset_index(drop=True)
         table = table.head(top) if top else table
         return self._shown(table, case_id, reveal, "key_players", {"top": top}, P.graph[GRAPH_KEY])
 
@@ -397,7 +404,7 @@ class Workbench:
             return 0
         table = analysis.key_players(P, seed=seed)
         communities = analysis.community_map(analysis.louvain(P, seed=seed))
-        rows = [{"id": str(node).split(":", 1)[1],
+        rows = [{"id": node_key(str(node)),
                  "props": {"score_degree": float(r.degree), "score_betweenness": float(r.betweenness),
                            "score_pagerank": float(r.pagerank), "score_rank": int(r.rank),
                            "community": int(communities.get(node, -1))}}
@@ -405,14 +412,29 @@ class Workbench:
         return self.store.write_scores("Person", rows)
 
     def note_authors(self, case_id: str | None = None) -> dict[str, str]:
-        """Note id -> the Person node id of its author, so their own notes never count against them."""
-        notes = self.store.notes(case_id)
-        authors = {}
-        for note_id, author in zip(notes.get("id", []), notes.get("author", [])):
-            if isinstance(author, str) and author.strip():
-                parsed = parse_name(author)
-                authors[note_id] = f"Person:{make_id('Person', parsed.folded)}"
-        return authors
+        """Note id -> the Person node id of its author, so their own notes never count against them:
+        the authorship resolution stated (``AUTHORED_BY``, after every merge), never re-derived."""
+        return self.store.note_authors(case_id)
+
+    # -- across cases ------------------------------------------------------------------------
+    def cross_case(self, *, reveal: bool = False) -> pd.DataFrame:
+        """The phones, accounts and other numbers, and the people's names, that several cases share:
+        an intelligence lead, never a merge (:mod:`workbench.cases`). Columns: label, name, cases,
+        in each case (holders, or roles), status (the analysts' word on a name), ids. Victims and
+        witnesses by pseudonym, their numbers masked, unless ``reveal`` (audited)."""
+        return self._shown(shared_table(self.store, self.decision_log.history()), None, reveal, "cross_case", {})
+
+    def cross_case_links(self, *, reveal: bool = False) -> pd.DataFrame:
+        """People of two cases who may be one person, best first, with their reasons and the
+        analysts' word; decide one with :meth:`decide` (recorded as a link: nothing merges and
+        nothing travels between the cases)."""
+        return self._shown(link_table(self.store, self.decision_log.history()), None, reveal, "cross_case.links", {})
+
+    def why_one(self, node: str, *, case_id: str | None = None, reveal: bool = False) -> pd.DataFrame:
+        """Why an entity (an id or a name) is one: each merge resolution or an analyst made of its
+        mentions in each case, with its rule, score and reasons (an empty table: never merged)."""
+        item = self.resolve(node, case_id=case_id)
+        return self._shown(merge_rows(self.store, item), case_id, reveal, "why_one", {"node": node})
 
     def complicity_flags(self, case_id: str | None = None, *, analyst: str | None = None, reveal: bool = False,
                          **kwargs: Any) -> FlagReport:
@@ -423,6 +445,19 @@ class Workbench:
         """
         shown: FlagReport = self._shown(self._flags(case_id, analyst=analyst, **kwargs), case_id, reveal, "flags", {})
         return shown
+
+    def register_officials(self, register: pd.DataFrame, case_id: str | None = None) -> pd.DataFrame:
+        """The case's officials completed by the officials register (``flags.read_register``), for
+        ``complicity_flags(officials=...)``. Register matches are decisions like merges: the
+        analysts' live decisions on a register row win, and what the matcher decided on its own
+        (applied: positive, unsure: unsure) is appended to the decision log."""
+        G = self.case_graph(case_id)
+        log = self.decision_log
+        live = log.current()
+        matches = match_register(G, register, decisions=live)
+        for row in register_decisions(G, matches, live):
+            log.record(row["left"], row["right"], Judgement(row["judgement"]), row["user"], score=row["score"])
+        return officials(G, matches=matches)
 
     def _flags(self, case_id: str | None, *, analyst: str | None = None, **kwargs: Any) -> FlagReport:
         G = self.case_graph(case_id, include_retired=False)
@@ -461,6 +496,20 @@ class Workbench:
         """:meth:`view` shown inline in JupyterLab (audited like any view)."""
         return iframe(self.view(G, **kwargs), height=height)
 
+    def map_view(self, G: nx.Graph, path: str | Path | None = None, *, title: str = "Map", reveal: bool = False,
+                 audit_params: Mapping[str, Any] | None = None) -> str:
+        """The offline map page of ``G`` (places at their coordinates, border crossings, dated
+        moves; :func:`workbench.views.map_html`), written to ``path`` when given; audited."""
+        from workbench.views import map_html
+
+        out = _out_file(path) if path is not None else None
+        page = map_html(self._cited(G, reveal), reveal=reveal, title=title)
+        if out is not None:
+            out.write_text(page, encoding="utf-8")
+        self._audit("view.map", {"path": out.name if out else None, "title": title, "reveal": reveal,
+                                 **(audit_params or {})}, page)
+        return page
+
     def walkthrough(self, G: nx.Graph, walkthrough: Walkthrough | str | Path, path: str | Path, *,
                     reveal: bool = False, audit_params: Mapping[str, Any] | None = None) -> Path:
         """Render a walkthrough (a YAML file or a :class:`Walkthrough`) over ``G`` to ``path``; audited."""
@@ -477,16 +526,19 @@ class Workbench:
 
     def export(self, G: nx.Graph, path: str | Path, fmt: str = "graphml", *, reveal: bool = False,
                audit_params: Mapping[str, Any] | None = None, **options: Any) -> list[Path]:
-        """Write ``G`` for Gephi (graphml, gexf: a file) or i2 Analyst's Notebook (i2: a folder with
-        entities.csv and links.csv); victims and witnesses pseudonymized unless ``reveal``. Audited.
-        ``options`` go to the writer of :mod:`workbench.exports`."""
+        """Write ``G`` for Gephi (graphml, gexf: a file), i2 Analyst's Notebook (i2: a folder with
+        entities.csv, links.csv and the import specification) or as one offline sigma.js page
+        (sigma: a file, for graphs too big for :meth:`view`); victims and witnesses pseudonymized
+        unless ``reveal``. Every file written is audited. ``options`` go to the writer of
+        :mod:`workbench.exports`."""
         from workbench import exports
 
         if fmt not in EXPORT_FORMATS:
-            raise WorkbenchError(Errors.W405.format(option="format", value=fmt, reason="use graphml, gexf or i2"))
+            raise WorkbenchError(Errors.W405.format(option="format", value=fmt, reason="use graphml, gexf, i2 or sigma"))
         out = _out_file(path)
         if fmt == "i2":
             written = [Path(p) for p in exports.to_i2_csv(G, out, reveal=reveal, **options)]
+            written += [out / name for name in exports.I2_SPEC_FILES]
         else:
             written = [Path(getattr(exports, f"to_{fmt}")(G, out, reveal=reveal, **options))]
         for item in written:
@@ -496,13 +548,18 @@ class Workbench:
 
     def write_flags(self, flags: FlagReport, path: str | Path, *, case_id: str | None = None,
                     reveal: bool = False) -> Path:
-        """Write a flag run as an HTML fragment (notes cited by file, type, author, date); audited.
-        Victims and witnesses (names, numbers, file names that hold them) by pseudonym unless ``reveal``."""
+        """Write a flag run as an HTML fragment (notes cited by file, type, author, date), or, for a
+        ``.csv`` path, its ranked table as CSV (no cell a spreadsheet runs); audited. Victims and
+        witnesses (names, numbers, file names that hold them) by pseudonym unless ``reveal``."""
+        from workbench.flags.report import to_csv as flags_csv
+
         out = _out_file(path)
         cited = cite_flags(flags, note_sources(self.store.notes(case_id)))
-        text = flags_html(cited if reveal else protect(cited, self.protection(case_id)))
+        shown = cited if reveal else protect(cited, self.protection(case_id))
+        kind = "csv" if out.suffix.lower() == ".csv" else "html"
+        text = flags_csv(shown) if kind == "csv" else flags_html(shown)
         out.write_text(text, encoding="utf-8")
-        self._audit("flags.export.html", {"path": out.name, "case": case_id, "reveal": reveal}, text)
+        self._audit(f"flags.export.{kind}", {"path": out.name, "case": case_id, "reveal": reveal}, text)
         return out
 
     def report(self, case_id: str | None, out_dir: str | Path, *, walkthrough: Walkthrough | str | Path | None = None,
@@ -600,7 +657,7 @@ def _exact_hits(G: nx.Graph, ref: str, mapping: Mapping[Any, str], label: str | 
     hits = [text] if text in G else [n for n, d in G.nodes(data=True) if d.get("key") == text]
     if not hits and _PHONE_LIKE.match(text):
         phone = clean_phone(text)
-        hits = [f"Phone:{phone}"] if phone and f"Phone:{phone}" in G else []
+        hits = [node_id("Phone", phone)] if phone and node_id("Phone", phone) in G else []
     for fold in (str.casefold, fold_name):
         if hits:
             break
@@ -681,18 +738,16 @@ def _load_walkthrough(path: Path) -> Walkthrough:
         raise WorkbenchError(str(error)) from None
 
 
-def decide(settings: Settings, left: str, right: str, *, same: bool, user: str | None = None) -> None:
-    """Record a merge decision without checking the database (it is applied at the next ingest).
+def decide(settings: Settings, left: str, right: str, *, same: bool, user: str | None = None,
+           cases: tuple[str, str] | None = None) -> None:
+    """Record a merge decision without checking the database (it is applied at the next ingest);
+    ``cases``: the two entities' cases when they differ (a cross-case link, never a merge).
 
-    :meth:`Workbench.decide` checks that both entities exist and accepts names.
+    :meth:`Workbench.decide` checks that both entities exist, accepts names and finds the cases.
+    Decisions are about entity keys; the projection's ``Label:key`` is accepted too.
     """
-    decision_log(settings).decide(_key(left), _key(right), same=same, user=user or settings.analyst)
-
-
-def _key(node: str) -> str:
-    """Decisions are about entity keys; accept the projection's ``Label:key`` too."""
-    label, sep, key = node.partition(":")
-    return key if sep and label in load_schema().nodes else node
+    decision_log(settings).decide(node_key(left), node_key(right), same=same, user=user or settings.analyst,
+                                  cases=cases)
 
 
 def check_uri(settings: Settings) -> None:

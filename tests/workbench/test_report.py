@@ -41,3 +41,33 @@ def test_hostile_names_are_escaped():
     page = build_report(G, complicity_flags(G), notes, case_id="<script>x</script>").html
     assert HOSTILE not in page and "<script>x</script>" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_the_summary_comes_first_and_every_other_section_opens_on_demand():
+    report, _ = _report()
+    page = report.html
+    assert page.index('id="summary"') < page.index("<details")
+    assert page.count('<details class="sec"') == len(report.sections) - 1  # all but the summary
+    summary = page[page.index('id="summary"'):page.index("<details")]
+    assert "Who matters" in summary and "Officials who need review" in summary and "What to do next" in summary
+    assert 'href="#flag-1"' in summary and "Mario Castillo" in summary
+
+
+def test_a_flags_evidence_is_shown_once_grouped_per_link_with_its_file():
+    G, *_ = _case()
+    flags = complicity_flags(G)
+    notes = pd.DataFrame({"id": ["note-1"], "path": ["interview_0314.txt"], "date": ["2026-03-14"],
+                          "author": ["Cpl. Pook"], "superseded_by": [None]})
+    page = build_report(G, flags, notes, case_id="BZ-1").html
+    block = page[page.index('id="flag-1"'):page.index("</details>", page.rindex('class="link"'))]
+    distinct = {(e.note_id, e.sentence, e.start, e.end) for e in flags.flags[0].evidence}
+    assert block.count("<q>") == len(distinct)  # each sentence once, however many rules used it
+    assert "interview_0314.txt" in block and "Cpl. Pook" in block
+    assert "note-1" not in block  # the file, not the note's id
+    assert block.count('class="link"') >= 1
+
+
+def test_the_timeline_is_lanes_not_a_picture():
+    report, _ = _report()
+    timeline = report.html[report.html.index('id="timeline"'):report.html.index('id="leads"')]
+    assert 'class="wb-lanes"' in timeline and "data:image/png" not in timeline

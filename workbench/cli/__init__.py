@@ -9,7 +9,7 @@ from importlib import metadata
 
 import typer
 
-from workbench.cli import analyse, db, evaluate, extract, find, flags, ingest, sample, view
+from workbench.cli import analyse, cases, db, evaluate, extract, find, flags, ingest, sample, view
 from workbench.cli._common import OneLineGroup, version_option
 
 __all__ = ["app"]
@@ -26,7 +26,9 @@ def main(version: bool = version_option(lambda: metadata.version("trafficking-wo
 app.command("demo")(analyse.demo)
 app.add_typer(db.app, name="db")
 app.command("ingest")(ingest.ingest)
+ingest.merges.command("why")(cases.why)
 app.add_typer(ingest.merges, name="merges")
+app.command("cross-case")(cases.cross_case)
 app.command("key-players")(analyse.key_players)
 app.command("evidence")(analyse.evidence)
 app.command("find")(find.find)
@@ -34,6 +36,7 @@ app.command("flags")(flags.flags)
 app.command("audit")(flags.audit)
 app.command("report")(analyse.report)
 app.command("view")(view.view)
+app.command("map")(view.map_page)
 app.command("walkthrough")(view.walkthrough)
 app.command("export")(view.export)
 app.add_typer(extract.app)

@@ -1,7 +1,10 @@
 """`workbench flags` and `workbench audit`: possible-complicity flags and the audit trail.
 
 Thin on purpose: the store gives the case graph and the note authors, :mod:`workbench.flags`
-computes, and every run and export is recorded in the append-only audit log.
+computes, and every run and export is recorded in the append-only audit log. The table printed
+names each sentence's note by file, type, author and date, never by its hash (a file name that
+holds a protected name is scrubbed like the sentences); ``--out`` writes HTML, or the ranked
+table as CSV for a ``.csv`` file.
 """
 from __future__ import annotations
 
@@ -15,7 +18,8 @@ import typer
 from workbench.audit import read_log, verify_log
 from workbench.cli._common import console, err_console, existing, fail, one_line_errors, workbench_session
 from workbench.errors import Errors
-from workbench.flags import officials, read_register, to_markdown
+from workbench.flags import read_register, to_markdown
+from workbench.report import cite_flags, note_sources
 
 
 def _operations(texts: list[str]) -> list[dict[str, str]]:
@@ -33,7 +37,8 @@ def _operations(texts: list[str]) -> list[dict[str, str]]:
 
 def flags(case: Optional[str] = typer.Option(None, "--case", help="Case id (default: every case)."),
           register: Optional[Path] = typer.Option(None, "--register", help="Officials register CSV (name, agency, rank, ...)."),
-          out: Optional[Path] = typer.Option(None, "--out", help="Also write the flags as an HTML report."),
+          out: Optional[Path] = typer.Option(None, "--out", help="Also write the flags: an HTML report, or the "
+                                             "ranked table for a .csv file."),
           k: int = typer.Option(2, "--k", min=1, max=6, help="Hops to the network's core."),
           operation: list[str] = typer.Option([], "--operation", help="When an operation began, for the "
                                               "call-before-operation rule: 2024-03-22T22:15[=Op LUNA]; repeatable."),
@@ -50,10 +55,12 @@ def flags(case: Optional[str] = typer.Option(None, "--case", help="Case id (defa
         existing(out.parent, f"the folder to write {out.name} into")
     given_register = _register(register) if register else None
     with workbench_session() as wb:
-        given = officials(wb.case_graph(case), register=given_register) if given_register is not None else None
+        given = wb.register_officials(given_register, case) if given_register is not None else None
         report = wb.complicity_flags(case, analyst=analyst, params={"k": k, "operations": ops}, officials=given,
                                      reveal=reveal)
-        console.print(to_markdown(report), markup=False, highlight=False)
+        redact = None if reveal else wb.protection(case).scrub
+        cited = cite_flags(report, note_sources(wb.store.notes(case)), redact or (lambda s: s))
+        console.print(to_markdown(cited), markup=False, highlight=False)
         if out:
             console.print(f"wrote {wb.write_flags(report, out, case_id=case, reveal=reveal)}")
 

@@ -1,10 +1,13 @@
-"""Render a flag run for people: an escaped HTML fragment, and Markdown for the CLI.
+"""Render a flag run for people: an escaped HTML fragment, Markdown for the CLI, a CSV table.
 
 Why here and escaped everywhere: note sentences are untrusted text (a name can contain ``<``,
 a CDR export can carry anything), so every string that reaches HTML goes through
 ``html.escape`` and every string in a Markdown table has its pipes and markup neutralised. The
 wording is always "possible complicity — needs review". Sentences may name victims and witnesses:
 pass ``redact`` (e.g. the views' pseudonymizer) to rewrite each sentence before it is shown.
+The Markdown names notes as the run gives them: the command line first cites them by file name,
+type, author and date (``report.cite_flags``), and leaves node and edge ids to the HTML and the
+API. The CSV goes through ``views.text.safe_csv``, as every CSV the workbench writes.
 """
 from __future__ import annotations
 
@@ -13,10 +16,14 @@ import re
 from collections.abc import Callable
 
 from workbench.flags.config import WORDING
-from workbench.flags.flag import Flag, FlagReport
+from workbench.flags.flag import EvidenceSentence, Flag, FlagReport
 from workbench.views.page import csp_meta
+from workbench.views.text import safe_csv
 
-__all__ = ["to_markdown", "to_html", "md_escape"]
+__all__ = ["to_markdown", "to_html", "to_csv", "md_escape", "distinct", "CSV_COLUMNS"]
+
+CSV_COLUMNS = ["rank", "official", "agency", "official_rank", "score", "rules", "wording", "support", "next_step",
+               "node"]
 
 Redact = Callable[[str], str]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -35,6 +42,14 @@ def _same(text: str) -> str:
     return text
 
 
+def distinct(evidence: tuple[EvidenceSentence, ...]) -> list[EvidenceSentence]:
+    """Each sentence once: a payment's row backs both its PAID and its PAID_TO edge."""
+    seen: dict[tuple[object, ...], EvidenceSentence] = {}
+    for e in evidence:
+        seen.setdefault((e.note_id, e.sentence, e.start, e.end), e)
+    return list(seen.values())
+
+
 def to_markdown(report: FlagReport, *, max_sentences: int | None = 5, redact: Redact | None = None) -> str:
     """The ranked table, then per flag: rules, reasons and evidence sentences with note ids."""
     redact = redact or _same
@@ -47,7 +62,7 @@ def to_markdown(report: FlagReport, *, max_sentences: int | None = 5, redact: Re
         lines.append(f"| {i} | {' | '.join(cells)} | {f.score:g} | {md_escape(', '.join(f.rules))} |")
     for i, f in enumerate(report.flags, start=1):
         lines += ["", f"## {i}. {md_escape(f.name)} ({md_escape(f.agency or 'agency unknown')}) — "
-                  f"{WORDING}", "", f"Score {f.score:g}. Node `{md_escape(f.official)}`.", ""]
+                  f"{WORDING}", "", f"Score {f.score:g} · rank {md_escape(f.rank or 'unknown')}", ""]
         if f.support is not None:
             lines += [f"Support: {md_escape(f.support.text)}.", ""]
         for res in f.results:
@@ -55,13 +70,13 @@ def to_markdown(report: FlagReport, *, max_sentences: int | None = 5, redact: Re
                          f"{md_escape(res.description)}")
             if res.next_step:
                 lines.append(f"  - next step: {md_escape(res.next_step)}")
-            lines += [f"  - {md_escape(redact(r.text))} [edges: {md_escape(', '.join(r.edge_ids))}]"
-                      for r in res.reasons]
-            shown = res.evidence if max_sentences is None else res.evidence[:max_sentences]
+            lines += [f"  - {md_escape(redact(r.text))}" for r in res.reasons]
+            rows = distinct(res.evidence)
+            shown = rows if max_sentences is None else rows[:max_sentences]
             lines += [f"  - > {md_escape(redact(e.sentence))} — note {md_escape(e.note_id)} "
                       f"[{e.start}:{e.end}]" for e in shown]
-            if len(shown) < len(res.evidence):
-                lines.append(f"  - … {len(res.evidence) - len(shown)} more sentence(s)")
+            if len(shown) < len(rows):
+                lines.append(f"  - … {len(rows) - len(shown)} more sentence(s)")
     return "\n".join(lines) + "\n"
 
 
@@ -83,7 +98,8 @@ def _flag_html(i: int, f: Flag, redact: Redact, max_sentences: int | None) -> li
             out.append(f'<li class="next-step">Next step: {_h(res.next_step)}</li>')
         out += [f'<li>{_h(redact(r.text))} <small>edges: {_h(", ".join(r.edge_ids))}</small></li>'
                 for r in res.reasons]
-        shown = res.evidence if max_sentences is None else res.evidence[:max_sentences]
+        rows = distinct(res.evidence)
+        shown = rows if max_sentences is None else rows[:max_sentences]
         out += [f'<li><blockquote>{_h(redact(e.sentence))}</blockquote><small>note {_h(e.note_id)} '
                 f'[{_h(e.start)}:{_h(e.end)}], edge {_h(e.edge_id)}</small></li>' for e in shown]
         out.append("</ul></li>")
@@ -103,7 +119,8 @@ def to_html(report: FlagReport, *, max_sentences: int | None = None, redact: Red
     True
     """
     redact = redact or _same
-    out = [csp_meta(), '<div class="complicity-flags">', f"<h2>Officials: {_h(WORDING)}</h2>"]  # CSP: see views.page
+    out = ['<meta charset="utf-8">', csp_meta(), '<div class="complicity-flags">',  # CSP: see views.page
+           f"<h2>Officials: {_h(WORDING)}</h2>"]
     if not report.flags:
         return "\n".join([*out, "<p>No official has ties to suspects that need review.</p>", "</div>"])
     out += ["<table>", "<thead><tr><th>#</th><th>Official</th><th>Agency</th><th>Rank</th>"
@@ -115,3 +132,21 @@ def to_html(report: FlagReport, *, max_sentences: int | None = None, redact: Red
     for i, f in enumerate(report.flags, start=1):
         out += _flag_html(i, f, redact, max_sentences)
     return "\n".join([*out, "</div>"])
+
+
+def to_csv(report: FlagReport, *, redact: Redact | None = None) -> str:
+    """The ranked table as CSV (UTF-8 text, one row per flagged official): rank, official, agency,
+    rank of the official, score, rules, the wording, what the flag rests on and the first next step.
+
+    >>> from workbench.flags.flag import FlagReport
+    >>> import pandas as pd
+    >>> to_csv(FlagReport(pd.DataFrame(), [])).splitlines()[0].startswith("rank,official")
+    True
+    """
+    redact = redact or _same
+    rows = [{"rank": i, "official": redact(f.name), "agency": f.agency or "", "official_rank": f.rank or "",
+             "score": f"{f.score:g}", "rules": ", ".join(f.rules), "wording": WORDING,
+             "support": f.support.text if f.support is not None else "",
+             "next_step": next((r.next_step for r in f.results if r.next_step), ""), "node": f.official}
+            for i, f in enumerate(report.flags, start=1)]
+    return safe_csv(CSV_COLUMNS, rows)

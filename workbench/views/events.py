@@ -19,10 +19,16 @@ from typing import Any, Iterator
 
 import networkx as nx
 
-__all__ = ["collapse_events", "event_links", "EVENT_KINDS", "Event"]
+from graph_schema import load_schema
 
-# event label -> (type of the edge into the event, type of the edge out of it, collapsed type)
-EVENT_KINDS: dict[str, tuple[str, str]] = {"Call": ("CALLED", "CALL_TO"), "Payment": ("PAID", "PAID_TO")}
+__all__ = ["collapse_events", "event_links", "event_kinds", "Event"]
+
+
+def event_kinds() -> dict[str, tuple[str, str]]:
+    """Event label -> (type of the edge into the event, type of the edge out of it, which is also
+    the collapsed link's type): the schema's party events and their legs."""
+    schema = load_schema()
+    return {label: legs for label in schema.party_events() if (legs := schema.event_legs(label))}
 _FACTS = ("date", "at", "duration_s", "kind", "amount", "currency", "channel", "status", "form", "cell_site")
 
 Event = dict[str, Any]
@@ -54,8 +60,9 @@ def event_links(G: nx.Graph) -> Iterator[tuple[Any, Any, Event]]:
     """
     if not G.is_directed():  # a person network has no event nodes
         return
+    events = event_kinds()
     for event, attrs in G.nodes(data=True):
-        kinds = EVENT_KINDS.get(str(attrs.get("label") or ""))
+        kinds = events.get(str(attrs.get("label") or ""))
         if kinds is None:
             continue
         senders, receivers, evidence = _sides(G, event, *kinds)

@@ -28,13 +28,12 @@ from typing import Any, Mapping
 
 import networkx as nx
 
-from graph_schema import fold_name
+from graph_schema import fold_name, load_schema
 from workbench.views.pseudonyms import node_label_of
 
-__all__ = ["Place", "gazetteer_dir", "load_places", "place_of", "placed_nodes", "movements", "PRESENCE"]
+__all__ = ["Place", "gazetteer_dir", "load_places", "place_of", "placed_nodes", "movements"]
 
 Place = dict[str, Any]
-PRESENCE = ("SEEN_AT", "LIVES_AT")
 
 
 def gazetteer_dir() -> Path:
@@ -119,8 +118,9 @@ def _day(value: Any) -> str | None:
 def _visits(G: nx.Graph, where: Mapping[Any, Place]) -> dict[Any, list[tuple[str, Place, str, Any]]]:
     visits: dict[Any, list[tuple[str, Place, str, Any]]] = defaultdict(list)
     edges = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
+    presence = load_schema().types_in("presence")  # seen at, living at: a visit; not a region of activity
     for u, v, k, d in edges:
-        if d.get("type") in PRESENCE and v in where and node_label_of(u, G.nodes[u]) == "Person":
+        if d.get("type") in presence and v in where and node_label_of(u, G.nodes[u]) == "Person":
             for day in sorted({x for x in (_day(d.get("first_seen")), _day(d.get("last_seen"))) if x}):
                 visits[u].append((day, where[v], str(d.get("type")), d.get("id") or k))
     return visits

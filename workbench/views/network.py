@@ -31,7 +31,7 @@ from workbench.views.controls import date_domain, legend_rows, top_nodes, type_r
 from workbench.views.layout import labelled_layout
 from workbench.views.events import collapse_events
 from workbench.views.page import esc, own_asset, page
-from workbench.views.pseudonyms import node_label_of, pseudonymize
+from workbench.views.pseudonyms import node_label_of, protected_copy, pseudonym_table
 from workbench.views.reduce import DEFAULT_MAX_NODES, measure_values, reduce_graph
 from workbench.views.style import SHAPE_REACH, edge_style, legend, view_style
 from workbench.views.visdata import community_map, node_sizes, vis_edges, vis_nodes
@@ -134,8 +134,9 @@ _CONTROLS_CSS = """
 def _event_styles(schema: Schema) -> dict[str, Any]:
     """Shapes and colours the page needs to draw expanded events and their links."""
     return {"nodes": {label: {"shape": view_style(label, None, schema)["shape"], "color": view_style(label, None, schema)["color"]}
-                      for label in ("Call", "Payment") if label in schema.nodes},
-            "edges": {t: edge_style(t, schema)["color"] for t in ("CALLED", "CALL_TO", "PAID", "PAID_TO")}}
+                      for label in schema.party_events()},
+            "edges": {t: edge_style(t, schema)["color"] for label in schema.party_events()
+                      for t in schema.event_legs(label) or ()}}
 
 
 def network_html(
@@ -175,10 +176,10 @@ def network_html(
     True
     """
     schema = schema or load_schema()
-    refs = list(highlight)
-    H, mapping = pseudonymize(G, reveal=reveal, schema=schema)
-    hl = [resolve_node(G, r, mapping) for r in refs]
-    notes = []
+    table = None if reveal else pseudonym_table(G, schema)
+    mapping = table.mapping if table is not None else {}
+    hl = [resolve_node(G, r, mapping) for r in highlight]
+    notes, H = [], G
     if collapse:
         H, folded = collapse_events(H)
         if folded:
@@ -188,6 +189,11 @@ def network_html(
     cmap = community_map(communities)
     H, reduction = reduce_graph(H, max_nodes=max_nodes, measure=size_by, method=reduce,
                                 communities=None if not cmap else _groups(cmap), seed=seed)
+    if table is not None:  # protect only what is drawn, numbered as the whole graph is
+        H, renamed = protected_copy(H, table, schema)
+        hl = [renamed.get(n, n) for n in hl]
+        cmap = {renamed.get(n, n): c for n, c in cmap.items()}
+        scores = {renamed.get(n, n): v for n, v in scores.items()} if scores is not None else None
     if reduction:
         notes.insert(0, reduction.text)
     if reduction and reduction.method == "communities":
@@ -211,7 +217,9 @@ def _page_data(H: nx.Graph, sizes: dict[Any, float], scores: Mapping[Any, float]
     pos, font = labelled_layout(H, {n: _label_text(H, n) for n in top}, seed=seed, sizes=sizes, reach=reach)
     fonts = {n: font for n in top}
     domain = date_domain(H)
+    # the minimum-evidence slider filters nodes and links: its range covers both
     evidence = [int(d.get("evidence_count") or 0) for *_, d in H.edges(data=True)]
+    evidence += [int(d.get("evidence_count") or 0) for _, d in H.nodes(data=True)]
     return {
         "nodes": vis_nodes(H, pos, sizes=sizes, scores=scores, score_name=score_name, communities=cmap,
                            highlight=hl, fonts=fonts, schema=schema),
@@ -256,7 +264,7 @@ def iframe(page_html: str, height: int = 650) -> Any:
     with warnings.catch_warnings():  # IPython suggests IFrame, which needs a URL; srcdoc needs none
         warnings.simplefilter("ignore", UserWarning)
         return HTML(f'<iframe srcdoc="{doc}" sandbox="allow-scripts" '
-                    f'style="width:100%;height:{int(height)}px;border:1px solid #ddd"></iframe>')  # type: ignore[no-untyped-call]
+                    f'style="width:100%;height:{int(height)}px;border:1px solid #ddd"></iframe>')
 
 
 def show(G: nx.Graph, *, height: int = 650, **kwargs: Any) -> Any:

@@ -20,159 +20,62 @@ Decisions:
 - Names compare folded: accents and letter case ignored ("BELEN RAMIREZ" in a transfer row is
   Belén Ramírez).
 - Their identifying numbers (phones, identity documents, accounts; handles and emails, which
-  often hold the name) are masked as "[phone of Victim 3]" wherever they are written: a number
-  matches whatever its separators ("+503 7078-7668", "7078 7668", "0222-1986-86770").
+  often hold the name) are masked as "[phone of Victim 3]" ("[phone 2 of Victim 3]" for her
+  second: one mask per identifier) wherever they are written: a number matches whatever its
+  separators ("+503 7078-7668", "7078 7668", "0222-1986-86770"), with or without its country
+  code, and as a call record dials it abroad ("0050370787668").
 - The caption (``name``) becomes the pseudonym; the other protected fields (``aliases``) are
-  dropped. The node id stays: it is an opaque hash and every evidence link hangs on it.
-- Every free-text attribute of every node and edge, and each evidence ``sentence``, is scrubbed:
-  the full name and each alias are replaced (case-insensitive, whole words). A single name part
-  ("Maria", "Lopez") is replaced too when it belongs to protected people only; a part shared
-  with someone unprotected (a suspect with the victim's surname, common in family-run
-  trafficking) is left alone, or the suspect would be mislabelled as the victim.
+  dropped. A person's node id stays: it is an opaque hash and every evidence link hangs on it.
+  An identifier's id is its number ("Phone:+50370787668"), so a protected person's phones,
+  documents, accounts, handles and emails get a masked id and key in the copy
+  ("Phone:[phone of Victim 3]", :func:`masked_ids`); every id written in an attribute (a folded
+  link's id, its events' ends, a person-network tie's ``via``) is masked the same way.
+- Every free-text attribute of every node and edge, and each evidence ``sentence`` and note, is
+  scrubbed: the full name and each alias are replaced (case-insensitive, whole words). A single
+  name part ("Maria", "Lopez") is replaced too when it belongs to protected people only; a part
+  shared with someone unprotected (a suspect with the victim's surname, common in family-run
+  trafficking) is left alone, or the suspect would be mislabelled as the victim. A part with
+  digits ("103" of "Person 103") is no name and is never replaced alone.
+- Fast enough for every output: the table is built once per graph, the matching is indexed
+  (``views.scrub``), and a view of part of a big graph protects only the part it draws
+  (:func:`protected_copy` with the whole graph's table).
 - ``reveal=True`` is the only way to see real names, and it must be passed explicitly on each
   call; nothing reads a global switch.
 """
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 import phonenumbers
 
 from graph_schema import Schema, load_schema
+from graph_schema.node_ids import node_key
+from workbench.views.masking import GRAPH_KEY, masked_ids, node_label_of, protected_copy
+from workbench.views.scrub import WORD, Pseudonyms, alnum, fold, name_key
 
-__all__ = ["Pseudonyms", "pseudonym_table", "pseudonymize", "node_label_of", "protected_people", "WITHHELD"]
+__all__ = ["Pseudonyms", "pseudonym_table", "pseudonymize", "protected_copy", "masked_ids", "node_label_of", "protected_people",
+           "WITHHELD"]
 
 WITHHELD = "[name withheld]"
-#: Where the workbench's projections carry the case's table (see the module docstring).
-GRAPH_KEY = "protection"
-#: Exploitation done to a person: its target is a victim whatever else the notes say of them.
-SUFFERED = frozenset({"RECRUITED", "TRANSPORTED", "HARBORED"})
 _NEVER = frozenset({"official", "investigator"})
-#: A person's identifiers: label of the node -> what its mask calls it.
-IDENTIFIERS = {"Phone": "phone", "IdDocument": "document", "Account": "account", "Handle": "handle",
-               "Email": "email"}
+
+
+@functools.cache
+def identifier_masks() -> dict[str, str]:
+    """A person's identifiers: label of the node -> what its mask calls it (the schema's
+    ``pseudonymize.mask`` of each identifier: "[phone of V-3]")."""
+    schema = load_schema()
+    return {label: schema.node(label).pseudonymize_mask for label in schema.labels_of_kind("identifier")
+            if schema.node(label).pseudonymize_mask}
+
+
 _CODE_WORDS = frozenset({"witness", "source", "informant", "testigo", "ci", "cw", "cs", "protected"})
-# Attributes that are structure, not free text: never scrubbed.
-_STRUCTURAL = frozenset({
-    "label", "key", "id", "type", "role", "agency", "rank", "first_seen", "last_seen", "date",
-    "at", "method", "note_id", "currency", "channel", "kind", "venue_type", "case_ids", "methods",
-    "evidence_ids", "via", "reasons", "pseudonym",
-})
-
-
-def node_label_of(node: Any, data: dict[str, Any]) -> str | None:
-    """The schema label of a node: its ``label`` attribute, or the ``Label:`` prefix of its id."""
-    label = data.get("label")
-    if label:
-        return str(label)
-    text = str(node)
-    return text.split(":", 1)[0] if ":" in text else None
-
-
-_WORD = re.compile(r"\w+")
-# A number as written: digits (a letter or two before, one after) with spaces, dashes, dots,
-# slashes or brackets between them; "+" allowed in front. Matched spans are then compared by
-# their letters and digits only.
-_NUMBER = re.compile(r"(?<![\w+])\+?(?:[A-Za-z]{1,3}[\s-]?)?\d(?:[\s\-./()]{0,2}\d)*[A-Za-z]?(?![\w])")
-
-
-def _fold(text: str) -> str:
-    """Accents stripped and casefolded: "Belén" and "BELEN" are one word."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _key(name: str) -> str:
-    """Names compare by their folded words: "Belén  RAMÍREZ" and "belen ramirez" are one key."""
-    return " ".join(_fold(w) for w in _WORD.findall(name))
-
-
-def _alnum(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum()).upper()
-
-
-@dataclass(frozen=True)
-class Pseudonyms:
-    """Who is protected and how to scrub text; built by ``pseudonym_table``.
-
-    ``replacements`` maps a name key (casefolded words joined by one space) to its pseudonym.
-    Scrubbing walks the words of a text and replaces the longest run of words that is a key:
-    a dictionary lookup per word, where one regex alternation of hundreds of names was ~20x slower.
-    """
-
-    mapping: dict[Any, str] = field(default_factory=dict)
-    replacements: dict[str, str] = field(default_factory=dict)
-    #: An identifier's letters and digits (``"50370787668"``, ``"P8382225"``) -> its mask.
-    numbers: dict[str, str] = field(default_factory=dict)
-
-    @functools.cached_property
-    def _longest(self) -> int:
-        return max((k.count(" ") + 1 for k in self.replacements), default=0)
-
-    @functools.cached_property
-    def _first_words(self) -> frozenset[str]:
-        return frozenset(k.split(" ", 1)[0] for k in self.replacements)
-
-    def scrub(self, text: Any) -> Any:
-        """Replace protected names and mask their numbers inside ``text`` (non-strings unchanged)."""
-        if not isinstance(text, str):
-            return text
-        return self._names(self._numbers(text))
-
-    def _numbers(self, text: str) -> str:
-        if not self.numbers or not any(ch.isdigit() for ch in text):
-            return text
-        return _NUMBER.sub(lambda m: self._mask(m.group(0)), text)
-
-    def _mask(self, span: str) -> str:
-        """``span`` masked whole, or the longest runs of its space-separated groups that are a number."""
-        whole = self.numbers.get(_alnum(span))
-        if whole is not None:
-            return whole
-        tokens = re.split(r"(\s+)", span)  # groups at even positions, the spaces between at odd ones
-        out, i = [], 0
-        while i < len(tokens):
-            mask = None
-            for j in range(len(tokens) - 1, i - 1, -2) if i % 2 == 0 else ():
-                mask = self.numbers.get(_alnum("".join(tokens[i:j + 1])))
-                if mask is not None:
-                    out.append(mask)
-                    i = j + 1
-                    break
-            if mask is None:
-                out.append(tokens[i])
-                i += 1
-        return "".join(out)
-
-    def _names(self, text: str) -> str:
-        if not self.replacements:
-            return text
-        words = list(_WORD.finditer(text))
-        folded = [_fold(w.group(0)) for w in words]
-        if not self._first_words.intersection(folded):
-            return text
-        out, last, i = [], 0, 0
-        while i < len(words):
-            for size in range(min(self._longest, len(words) - i), 0, -1):
-                pseudonym = self.replacements.get(" ".join(folded[i:i + size]))
-                if pseudonym is not None:
-                    out.append(text[last:words[i].start()] + pseudonym)
-                    last, i = words[i + size - 1].end(), i + size
-                    break
-            else:
-                i += 1
-        return "".join(out) + text[last:]
-
-    def display(self, node: Any, name: Any) -> str:
-        """The caption to show for ``node``."""
-        return self.mapping.get(node) or self.scrub(str(name if name not in (None, "") else node))
+# The matching itself (folding, number forms, the indexed scrubber) lives in ``views.scrub``.
+_WORD, _fold, _key, _alnum = WORD, fold, name_key, alnum
 
 
 def _coded(name: Any) -> bool:
@@ -186,11 +89,13 @@ def _coded(name: Any) -> bool:
 
 
 def _suffered(G: nx.Graph, node: Any) -> bool:
-    """Exploitation done to ``node`` by a person or a place (see :data:`SUFFERED`)."""
+    """Exploitation done to ``node`` by a person or a place: the schema's ``victimizes`` types,
+    whose target is a victim whatever else the notes say of them."""
+    suffered = load_schema().types_with("victimizes")
     edges = G.in_edges(node, data=True) if G.is_directed() else G.edges(node, data=True)
     for u, v, data in edges:
         other = u if v == node else v
-        if data.get("type") in SUFFERED and node_label_of(other, G.nodes[other]) in ("Person", "Organization"):
+        if data.get("type") in suffered and node_label_of(other, G.nodes[other]) in ("Person", "Organization"):
             return True
     return False
 
@@ -227,36 +132,53 @@ def _protected(G: nx.Graph, schema: Schema) -> dict[Any, tuple[str, dict[str, An
 
 
 def _identifiers(G: nx.Graph, people: Iterable[Any]) -> Iterator[tuple[Any, str, dict[str, Any], Any]]:
-    """(person, identifier's label, its attributes, its node) for each identifier a person is tied to."""
+    """(person, identifier's label, its attributes, its node) for each identifier a person is tied
+    to, in order of the identifier's id."""
+    masks = identifier_masks()
     for person in people:
-        for u, v in (list(G.out_edges(person)) + list(G.in_edges(person))) if G.is_directed() else G.edges(person):
-            other = v if u == person else u
-            label = node_label_of(other, G.nodes[other]) or ""
-            if label in IDENTIFIERS:
-                yield person, label, G.nodes[other], other
+        others = set(nx.all_neighbors(G, person)) if G.is_directed() else set(G.neighbors(person))
+        found = [(str(o), o, node_label_of(o, G.nodes[o]) or "") for o in others]
+        for _, other, label in sorted(f for f in found if f[2] in masks):
+            yield person, label, G.nodes[other], other
 
 
 def _number_forms(label: str, data: dict[str, Any], node: Any) -> set[str]:
     """The letters-and-digits forms an identifier may be written in (a phone: with and without
     its country code)."""
-    raw = [data.get("number"), data.get("key"), data.get("name"), str(node).split(":", 1)[-1]]
+    raw = [data.get("number"), data.get("key"), data.get("name"), node_key(str(node))]
     forms = {_alnum(str(r).split(":", 1)[-1]) for r in raw if r not in (None, "")}
     if label == "Phone":
-        for text in list(raw):
+        for text in dict.fromkeys(str(r) for r in raw if r not in (None, "")):  # each written form parsed once
             try:
-                parsed = phonenumbers.parse(str(text), None)
+                parsed = phonenumbers.parse(text, None)
             except phonenumbers.NumberParseException:
                 continue
             forms.add(str(parsed.national_number))
+            forms.add(f"00{parsed.country_code}{parsed.national_number}")  # as a CDR dials it abroad
     return {f for f in forms if sum(ch.isdigit() for ch in f) >= 5}
+
+
+def _words_of(G: nx.Graph, skip: Mapping[Any, Any]) -> set[str]:
+    """The folded words of the names and aliases of ``G``'s nodes not in ``skip``: one string,
+    folded and split in C (ASCII, nearly all of it), not one call per node."""
+    texts: list[str] = []
+    for node, data in G.nodes(data=True):
+        if node not in skip:
+            texts.extend(_names(data, ("name", "aliases")))
+    text = " ".join(texts)
+    return set(_WORD.findall(text.lower()) if text.isascii() else _key(text).split())
 
 
 def _names(data: dict[str, Any], fields: Iterable[str]) -> list[str]:
     out: list[str] = []
     for f in fields:
         value = data.get(f)
-        values = value if isinstance(value, (list, tuple, set)) else [value]
-        out.extend(str(v).strip() for v in values if v not in (None, "") and str(v).strip())
+        if value is None or value == "":
+            continue
+        for v in value if isinstance(value, (list, tuple, set)) else (value,):
+            text = str(v).strip() if v is not None else ""
+            if text:
+                out.append(text)
     return out
 
 
@@ -316,39 +238,30 @@ def pseudonym_table(G: nx.Graph, schema: Schema | None = None, base: Pseudonyms 
             if _key(name):
                 replacements.setdefault(_key(name), mapping[node])
             for part in _key(name).split():
-                if len(part) >= 3:
+                if len(part) >= 3 and part.isalpha():  # a word of the name, not a code's number
                     part_owner[part].add(node)
-    unprotected_parts = {
-        part
-        for node, data in G.nodes(data=True) if node not in protected
-        for part in _key(" ".join(_names(data, ("name", "aliases")))).split()
-    }
+    unprotected_parts = _words_of(G, protected) if part_owner else set()
     for part, owners in part_owner.items():
         if part in unprotected_parts or part in replacements:
             continue
         replacements[part] = mapping[next(iter(owners))] if len(owners) == 1 else WITHHELD
     numbers = dict(base.numbers) if base is not None else {}
+    seen: dict[tuple[Any, str], int] = defaultdict(int)
+    masked: set[Any] = set()
     for person, label, data, node in _identifiers(G, sorted(protected, key=str)):
-        mask = f"[{IDENTIFIERS[label]} of {mapping[person]}]"
+        if node in masked:  # an identifier two protected people share: the first one's mask
+            continue
+        masked.add(node)
+        seen[person, label] += 1
+        nth = f" {seen[person, label]}" if seen[person, label] > 1 else ""
+        mask = f"[{identifier_masks()[label]}{nth} of {mapping[person]}]"  # one mask per identifier
         for form in _number_forms(label, data, node):
             numbers.setdefault(form, mask)
         if label in ("Handle", "Email"):
-            for text in (data.get("name"), str(node).split(":", 1)[-1]):
+            for text in (data.get("name"), node_key(str(node))):
                 if text and _key(str(text)):
                     replacements.setdefault(_key(str(text)), mask)
     return Pseudonyms(mapping=mapping, replacements=replacements, numbers=numbers)
-
-
-def _scrub_value(key: str, value: Any, scrub: Callable[[Any], Any]) -> Any:
-    if key in _STRUCTURAL:
-        return value
-    if isinstance(value, str):
-        return scrub(value)
-    if key == "evidence" and isinstance(value, list):
-        return [{**e, "sentence": scrub(e.get("sentence"))} if isinstance(e, dict) else scrub(e) for e in value]
-    if isinstance(value, list):
-        return [scrub(v) for v in value]
-    return value
 
 
 def pseudonymize(G: nx.Graph, reveal: bool = False, schema: Schema | None = None,
@@ -377,22 +290,4 @@ def pseudonymize(G: nx.Graph, reveal: bool = False, schema: Schema | None = None
         return G, {}
     schema = schema or load_schema()
     table = pseudonym_table(G, schema, base=protection)
-    H = G.__class__()
-    H.graph.update({k: v for k, v in G.graph.items() if k != GRAPH_KEY})
-    for node, data in G.nodes(data=True):
-        new = {k: _scrub_value(k, v, table.scrub) for k, v in data.items()}
-        if node in table.mapping:
-            spec = schema.nodes[node_label_of(node, data) or ""]
-            for f in spec.pseudonymize_fields:
-                new.pop(f, None)
-            new[spec.caption if spec.caption != spec.key else "name"] = table.mapping[node]
-            new["name"] = table.mapping[node]
-            new["pseudonym"] = True
-        H.add_node(node, **new)
-    if G.is_multigraph():
-        for u, v, k, data in G.edges(keys=True, data=True):
-            H.add_edge(u, v, key=k, **{a: _scrub_value(a, b, table.scrub) for a, b in data.items()})
-    else:
-        for u, v, data in G.edges(data=True):
-            H.add_edge(u, v, **{a: _scrub_value(a, b, table.scrub) for a, b in data.items()})
-    return H, dict(table.mapping)
+    return protected_copy(G, table, schema)[0], dict(table.mapping)

@@ -19,6 +19,8 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from workbench.errors import Errors
+
 __all__ = ["Reduction", "reduce_graph", "measure_values", "DEFAULT_MAX_NODES"]
 
 DEFAULT_MAX_NODES = 1500
@@ -123,7 +125,7 @@ def reduce_graph(
             return H, Reduction("communities", G.number_of_nodes(), G.number_of_edges(),
                                 H.number_of_nodes(), H.number_of_edges(), measure_name)
     elif method != "top":
-        raise ValueError(f"unknown reduction method {method!r}: use 'top' or 'communities'")
+        raise ValueError(Errors.W422.format(method=method))
     H = G.subgraph(_top(G, values, max_nodes)).copy()
     return H, Reduction("top", G.number_of_nodes(), G.number_of_edges(),
                         H.number_of_nodes(), H.number_of_edges(), measure_name)

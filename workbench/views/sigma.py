@@ -120,7 +120,7 @@ def _offline_sigma() -> Any:
     """ipysigma's ``Sigma`` with an offline ``to_html`` (imported on first use: it is heavy)."""
     import ipysigma
 
-    class Sigma(ipysigma.Sigma):  # type: ignore[misc]  # same name: notebooks and widget state see ipysigma's
+    class Sigma(ipysigma.Sigma):  # same name: notebooks and widget state see ipysigma's
         """``ipysigma.Sigma`` whose standalone HTML needs no network (see ``views.sigma_page``)."""
 
         def to_html(self, path: Any, *, title: str = "Graph") -> Path:
@@ -132,9 +132,13 @@ def _offline_sigma() -> Any:
 def save_sigma(G: nx.Graph, path: str | Path, *, title: str = "Graph", reveal: bool = False, seed: int = 7,
                **kwargs: Any) -> Path:
     """Write the sigma view of ``G`` as one offline HTML file (laid out in Python up to
-    ``OFFLINE_LAYOUT_MAX`` nodes); keyword arguments go to ``sigma_view``."""
-    if G.number_of_nodes() <= OFFLINE_LAYOUT_MAX and "layout" not in kwargs:
-        pos = layout(G, seed=seed)
+    ``OFFLINE_LAYOUT_MAX`` nodes); keyword arguments go to ``sigma_view``.
+
+    The graph is protected first and laid out after, so the layout's keys are the protected
+    ids (a victim's phone is ``Phone:[phone of Victim 3]`` there too)."""
+    H, _ = pseudonymize(G, reveal=reveal)
+    if H.number_of_nodes() <= OFFLINE_LAYOUT_MAX and "layout" not in kwargs:
+        pos = layout(H, seed=seed)
         kwargs = {"layout": {str(n): {"x": x, "y": -y} for n, (x, y) in pos.items()}, "start_layout": False, **kwargs}
-    widget = sigma_view(G, reveal=reveal, **kwargs)
+    widget = sigma_view(H, reveal=True, **kwargs)  # H is already protected (or revealed, as asked)
     return Path(widget.to_html(path, title=title))

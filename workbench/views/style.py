@@ -9,11 +9,11 @@ A node whose label the schema does not know (a graph built by hand) gets the sch
 default rather than an invented colour.
 
 Views draw with ``view_style``, which makes every (label, role) of the schema distinct: the
-schema's hints are kept where they are unique, and where two kinds share a colour (today
-Account/Payment, Location/victim, Organization/investigator, Call/unknown, Operation/Vehicle)
-the later one, in schema order with labels before roles, gets the reserve colour farthest from
-every colour already taken. It is still derived from the schema alone: the same YAML always
-gives the same table, and a schema without clashes gives exactly its own colours.
+schema's hints are kept where they are unique, and should two kinds share a colour (none do
+today: a test checks the YAML) the later one, in schema order with labels before roles, gets the
+reserve colour farthest from every colour already taken. It is still derived from the schema
+alone: the same YAML always gives the same table, and a schema without clashes gives exactly its
+own colours.
 """
 from __future__ import annotations
 

@@ -32,6 +32,7 @@ ROWS = [
     ("view/case", ["view", "--case", "NOPE", "--out", "{tmp}/v.html"], {}, 2, "unknown case"),
     ("walkthrough/case", ["walkthrough", "{walk}", "--case", "NOPE", "--out", "{tmp}/w.html"], {}, 2, "unknown case"),
     ("export/case", ["export", "--case", "NOPE", "--out", "{tmp}/g.graphml"], {}, 2, "unknown case"),
+    ("map/case", ["map", "--case", "NOPE", "--out", "{tmp}/m.html"], {}, 2, "unknown case"),
     ("find/case", ["find", "Carlos", "--case", "NOPE"], {}, 2, "unknown case"),
     ("evidence/case", ["evidence", "Carlos Reyes", "--case", "NOPE"], {}, 2, "unknown case"),
     ("merges-decide/case", ["merges", "decide", "Carlos Reyes", "Luis Reyes", "--same", "--case", "NOPE"], {}, 2,
@@ -51,6 +52,7 @@ ROWS = [
     ("flags/out", ["flags", "--case", "BZ-1", "--out", "{tmp}/missing/flags.html"], {}, 2, "missing: not found"),
     ("view/out", ["view", "--out", "{tmp}/missing/v.html"], {}, 2, "missing: not found"),
     ("export/out", ["export", "--out", "{tmp}/missing/g.graphml"], {}, 2, "missing: not found"),
+    ("map/out", ["map", "--out", "{tmp}/missing/m.html"], {}, 2, "missing: not found"),
     ("sample/out-file", ["sample", "{note}", "--notes", "2"], {}, 2, "is a file: give a folder"),
     ("sample/existing", ["sample", "{sample}", "--notes", "2"], {}, 1, "already holds a generated case: pass --overwrite"),
     # an unknown id or name says so
@@ -60,11 +62,16 @@ ROWS = [
     ("export/around", ["export", "--around", "Nobody Here", "--out", "{tmp}/g.graphml"], {}, 2, "no entity or relationship"),
     ("merges-decide/ids", ["merges", "decide", "aaa", "bbb", "--same"], {}, 2, "id or name 'aaa'"),
     ("merges-decide/labels", ["merges", "decide", "Carlos Reyes", "Sunset Bar", "--same"], {}, 2, "have different labels"),
+    ("merges-why/name", ["merges", "why", "Nobody Here"], {}, 2, "no entity or relationship has the id or name 'Nobody Here'"),
+    ("merges-why/case", ["merges", "why", "Carlos Reyes", "--case", "NOPE"], {}, 2, "unknown case 'NOPE'"),
+    ("cross-case/limit", ["cross-case", "--limit", "0"], {}, 2, "'--limit'"),
     ("find/nothing", ["find", "xyzzy"], {}, 1, "nothing is named like 'xyzzy'"),
     # option values are checked, named by their flags
     ("view/size-by", ["view", "--size-by", "bogus", "--out", "{tmp}/v.html"], {}, 2, "--size-by 'bogus' is not valid"),
     ("view/hops", ["view", "--around", "Carlos Reyes", "--hops", "9"], {}, 2, "'--hops'"),
     ("export/format", ["export", "--format", "bogus", "--out", "{tmp}/g"], {}, 2, "--format 'bogus' is not valid"),
+    ("export/collapse", ["export", "--format", "i2", "--collapse", "--out", "{tmp}/i2"], {}, 2,
+     "--collapse/--no-collapse applies to graphml and gexf"),
     ("key-players/top", ["key-players", "--top", "0"], {}, 2, "'--top'"),
     ("key-players/top-text", ["key-players", "--top", "many"], {}, 2, "'--top'"),
     ("flags/operation", ["flags", "--operation", "yesterday"], {}, 2, "--operation 'yesterday' is not valid"),
@@ -81,9 +88,11 @@ ROWS = [
     # the server is down: the advice fits NEO4J_URI being set
     *[(f"{args[0]}{'-' + args[1] if args[0] in ('db', 'merges') else ''}/server-down", args, DOWN, 1, "(NEO4J_URI): check that the server is running")
       for args in (["key-players"], ["flags"], ["report", "--case", "BZ-1", "--out", "{tmp}/r"],
-                   ["view", "--out", "{tmp}/v.html"], ["walkthrough", "{walk}", "--out", "{tmp}/w.html"],
+                   ["view", "--out", "{tmp}/v.html"], ["map", "--out", "{tmp}/m.html"],
+                   ["walkthrough", "{walk}", "--out", "{tmp}/w.html"],
                    ["export", "--out", "{tmp}/g.graphml"], ["evidence", "Carlos Reyes"], ["find", "Carlos"],
                    ["ingest", "{note}"], ["merges", "list"], ["merges", "decide", "a", "b", "--same"], ["demo"],
+                   ["merges", "why", "a"], ["cross-case"],
                    ["db", "migrate"], ["db", "start"])],
     ("key-players/http-uri", ["key-players"], {"NEO4J_URI": "http://127.0.0.1:7474", "NEO4J_PASSWORD": "x"}, 1,
      "is an HTTP address"),
@@ -97,7 +106,7 @@ ROWS = [
 @pytest.fixture
 def places(tmp_path):
     """The files the rows name: a note, a walkthrough, a generated sample, a broken audit log."""
-    from ingest.sample import generate_case
+    from samplecase import generate_case
 
     note = tmp_path / "note.txt"
     note.write_text("Carlos Reyes met Sgt. Mario Castillo at the Sunset Bar.\n", encoding="utf-8")

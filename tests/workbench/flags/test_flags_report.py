@@ -36,3 +36,21 @@ def test_redact_rewrites_sentences_and_reasons(builder):
 def test_empty_report_says_nothing_needs_review(builder):
     report = complicity_flags(builder.G)
     assert "No official" in to_markdown(report) and "No official" in to_html(report)
+
+
+def test_csv_cells_cannot_start_a_formula_and_html_declares_its_charset(builder):
+    from workbench.flags.report import to_csv
+
+    b = builder
+    official = b.person("o", "official", name='=HYPERLINK("http://x","Sgt")', agency="@Police")
+    suspect = b.person("s", "suspect", name="Flaco")
+    b.edge(official, "TIPPED_OFF", suspect, note="n1", sentence="He warned Flaco about the raid.")
+    report = complicity_flags(b.G)
+    text = to_csv(report)
+    assert "'=HYPERLINK" in text and "'@Police" in text and "\n=" not in text and ",=" not in text
+    assert to_html(report).startswith('<meta charset="utf-8">')
+
+
+def test_markdown_shows_names_not_node_or_edge_ids(builder):
+    text = to_markdown(_hostile(builder))
+    assert "Node `" not in text and "[edges:" not in text

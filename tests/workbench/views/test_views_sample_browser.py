@@ -27,7 +27,7 @@ pytestmark = pytest.mark.neo4j
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory, neo4j_settings, neo4j_driver):
     """The sample case's entity graph, as ``workbench view --case`` projects it from Neo4j."""
-    from ingest.sample import generate_case
+    from samplecase import generate_case
 
     folder = generate_case(tmp_path_factory.mktemp("sample") / "case", seed=SAMPLE_SEED, n_notes=150)
     case_id = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))["case_id"]

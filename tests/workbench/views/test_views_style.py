@@ -45,3 +45,19 @@ def test_size_and_communities(case, data_of):
     assert sizes["Payment:p1"] == 40.0 and sizes["Person:s1"] == 10.0
     colours = {n["id"]: n["color"]["background"] for n in data["nodes"]}
     assert colours["Person:s1"] == colours["Person:v1"] != colours["Organization:bar"]
+
+
+def test_no_two_kinds_share_a_colour_in_the_schema_itself():
+    """Issue 15: the YAML's own colours are distinct per label and role (views drew reserve colours
+    where they clashed); so the views' table is exactly the schema's."""
+    from workbench.views.style import style_table
+
+    schema = load_schema()
+    colours = {}
+    for label in schema.entity_labels:
+        spec = schema.nodes[label]
+        colours[(label, None)] = spec.style["color"].lower()
+        colours.update({(label, role): style["color"].lower() for role, style in spec.role_styles.items()})
+    shared = {c for c in colours.values() if list(colours.values()).count(c) > 1}
+    assert not shared, {k: c for k, c in colours.items() if c in shared}
+    assert {k: s["color"] for k, s in style_table(schema).items()} == colours
