@@ -8,7 +8,7 @@ the networkx graph of a resolution (``workbench.project.from_records``).
 Decisions: payments and calls are events (Person -PAID-> Payment -PAID_TO-> Person, Phone
 -CALLED-> Call -CALL_TO-> Phone); they are joined back into one fact per event, as
 ``evaluation.sample_truth`` does, and an end may be a phone or account our graph ties to the
-person (``workbench.project.SHARED_VIA``). Undirected types (the schema's ``directed``) match
+person (the schema's ``shared_via``). Undirected types (the schema's ``directed``) match
 either way round. A miss carries a short reason (an end not found, the other way round, linked
 only by another type, or only between the phones the expected file assigns).
 """
@@ -24,13 +24,21 @@ import networkx as nx
 
 from graph_schema.model import Schema, load_schema
 from graph_schema.types import clean_phone, clean_plate, fold_name
-from workbench.project import SHARED_VIA, node_id
+from workbench.project import node_id
 
 __all__ = ["IdentifierMatch", "RelationMatch", "identifier_node", "match_identifiers", "match_relations",
            "named_nodes"]
 
-_EVENTS = {"Payment": ("PAID", "PAID_TO"), "Call": ("CALLED", "CALL_TO")}
-_JOINED = {"PAID", "CALLED"}
+
+def _events() -> dict[str, tuple[str, str]]:
+    """The events joined back into one fact (payments, calls): label -> (leg in, leg out)."""
+    schema = load_schema()
+    return {label: legs for label in schema.party_events() if (legs := schema.event_legs(label))}
+
+
+def _joined() -> set[str]:
+    """The types a joined event fact takes: the leg into the event (PAID, CALLED)."""
+    return {into for into, _ in _events().values()}
 
 
 def named_nodes(G: nx.MultiDiGraph, labels: Iterable[str] = ("Location", "Organization")) -> dict[str, set[str]]:
@@ -118,12 +126,13 @@ Fact = tuple[str, str, list[dict[str, Any]]]  # source node, target node, eviden
 def _facts(G: nx.MultiDiGraph) -> dict[str, list[Fact]]:
     """Every edge by type, with payments and calls joined into one (payer, payee) fact per event."""
     facts: dict[str, list[Fact]] = defaultdict(list)
-    legs = {leg for pair in _EVENTS.values() for leg in pair}
+    events = _events()
+    legs = {leg for pair in events.values() for leg in pair}
     for u, v, d in G.edges(data=True):
         if d.get("type") not in legs:
             facts[d.get("type", "")].append((u, v, list(d.get("evidence") or [])))
     for event, attrs in G.nodes(data=True):
-        kind = _EVENTS.get(attrs.get("label", ""))
+        kind = events.get(attrs.get("label", ""))
         if kind is None:
             continue
         senders = [(u, d) for u, _, d in G.in_edges(event, data=True) if d.get("type") == kind[0]]
@@ -141,7 +150,7 @@ def _reach(G: nx.MultiDiGraph, nodes: set[str]) -> set[str]:
         for u, v, d in [*G.in_edges(n, data=True), *G.out_edges(n, data=True)]:
             other = v if u == n else u
             label = G.nodes[other].get("label")
-            if label in ("Phone", "Account") and d.get("type") in SHARED_VIA[label]:
+            if label in load_schema().party_identifiers() and d.get("type") in load_schema().shared_via(label):
                 out.add(other)
     return out
 
@@ -161,7 +170,7 @@ def match_relations(expected: Iterable[Iterable[str]], G: nx.MultiDiGraph, ends:
         sources, targets = ends(subject), ends(obj)
         spec = schema.relationships.get(rel_type)
         both_ways = spec is not None and not spec.directed
-        if rel_type in _JOINED:
+        if rel_type in _joined():
             sources, targets = _reach(G, sources), _reach(G, targets)
         hits = _between(facts.get(rel_type, []), sources, targets, both_ways)
         detail = "" if hits else _why_not(facts, (subject, rel_type, obj), sources, targets, phones_of)
@@ -191,7 +200,7 @@ def _why_not(facts: Mapping[str, list[Fact]], triple: tuple[str, str, str],
         return "subject not found"
     if not targets:
         return "object not found"
-    if rel_type in _JOINED and _between(facts.get(rel_type, []), sources | phones_of.get(subject, set()),
+    if rel_type in _joined() and _between(facts.get(rel_type, []), sources | phones_of.get(subject, set()),
                                                     targets | phones_of.get(obj, set()), False):
         return "only between their expected phones: a phone is not linked to its user"
     if _between(facts.get(rel_type, []), targets, sources, False):

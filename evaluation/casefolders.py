@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 from evaluation.casefolder_links import (IdentifierMatch, RelationMatch, identifier_node, match_identifiers,
                                          match_relations, named_nodes)
-from evaluation.casefolder_flags import FlagCheck, check_flags, note_authors
+from evaluation.casefolder_flags import FlagCheck, check_flags
 from evaluation.casefolder_flags import summary as flag_rows
 from evaluation.casefolder_persons import PersonMatch, match_persons
+from evaluation.errors import Errors
 from evaluation.scoring import Score
 from graph_schema.types import fold_name
 from ingest.resolve import resolve
@@ -107,7 +108,7 @@ def read_expected(path: str | Path) -> dict[str, Any]:
     """The expected-outcome file as a dict (one line of error naming the file when it is absent)."""
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: expected-outcome file not found")
+        raise FileNotFoundError(Errors.V100.format(path=path))
     return dict(json.loads(path.read_text(encoding="utf-8")))
 
 
@@ -153,7 +154,7 @@ def score_casefolder(items: Iterable[Extraction | FileError], expected: dict[str
     right, wrong = _roles(persons, expected.get("roles", {}), G)
     landed = {n for p in persons for n in p.nodes}
     paths = {x.note.id: x.note.path for x in extractions}
-    authors = note_authors(resolution.mentions, {(label, key): node_id(label, key) for _, label, key in resolution.mentions})
+    authors = {a.source_key: node_id("Person", a.target_key) for a in resolution.authorship}  # resolution's, after merges
     _, flags = check_flags(G, expected, {p.name: p.nodes for p in persons}, paths, authors)
     return CaseFolderReport(
         folder=folder, persons=persons,

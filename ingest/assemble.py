@@ -39,7 +39,7 @@ from ingest.names import fold, name_tokens
 __all__ = ["Link", "ROLE_PRIORITY", "build_node", "form_rank", "fullest", "link_key", "merge_links"]
 
 ROLE_PRIORITY = ("official", "investigator", "suspect", "victim", "witness")
-_PERSON_HINTS = frozenset({"role", "official", "rank", "agency", "nationality", "aliases"})
+_PERSON_HINTS = frozenset({"role", "role_basis", "official", "rank", "agency", "nationality", "aliases"})
 _COMPUTED = frozenset({"id", "evidence_ids", "evidence_count", "confidence", "methods", "first_seen",
                        "last_seen", "case_ids", "relation"})
 
@@ -113,7 +113,8 @@ def _person_props(groups: list[Group], where: str, problems: list[str]) -> dict[
         **{k: None for k in extra},  # reported as undeclared by _clean
         "name": name,
         "aliases": sorted({fullest(c) for c in written.values()}) or None,
-        "role": _role(hints),
+        "role": (role := _role(hints)),
+        "role_basis": _vote(h.get("role_basis") for h in hints if h.get("role") == role),  # "stated: ..."
         "rank": _vote(h.get("rank") for h in hints),
         "agency": _vote(h.get("agency") for h in hints),
         "nationality": _vote(h.get("nationality") for h in hints),
@@ -129,9 +130,11 @@ def _other_props(label: str, key: str, groups: list[Group], schema: Schema) -> d
         forms.update(g.forms)
     if forms and "name" in props:
         props["name"] = fullest(forms)
-    if label in ("Handle", "IdDocument") and ":" in key:
+    # an identifier keyed "platform:handle" or "kind:number": its two required properties, from the key
+    parts = [p.name for p in spec.properties if p.required and p.name != spec.key] if spec.kind == "identifier" else []
+    if len(parts) == 2 and ":" in key:
         kind, _, value = key.partition(":")
-        first, second = ("platform", "handle") if label == "Handle" else ("kind", "number")
+        first, second = parts
         props[first] = props.get(first) or kind
         props[second] = props.get(second) or value
     extra = sorted({k for h in hints for k in h} - {p.name for p in spec.properties} - {"official"})

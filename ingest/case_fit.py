@@ -102,7 +102,8 @@ def join_saved_contacts(groups: dict[str, Group], sets: "_Sets", out: "Clusterin
         fits = {sets.find(u) for kind, key, _ in group.context if kind == "Phone" for u in users.get(key, ())
                 if words & _name_words(groups[u])}
         if len(fits) == 1 and sets.find(base) not in fits:
-            sets.union(base, fits.pop())
+            sets.union(base, fits.pop(), Reason("saved_contact", 1.0, f"{group.parsed.name!r} is a contact saved for "
+                                                "the number of the one person with that name"))
             out.stats["merged_saved_contact"] += 1
 
 
@@ -117,7 +118,8 @@ def join_short_venue_names(groups: dict[str, Group], sets: "_Sets", out: "Cluste
         longer = {sets.find(b) for b, other in venues.items() if b != base and len(other) > n
                   and (other[:n] == words or other[-n:] == words)}
         if n >= 2 and len(longer) == 1 and sets.find(base) not in longer:
-            sets.union(base, longer.pop())
+            sets.union(base, longer.pop(), Reason("venue_short_name", 1.0, f"{' '.join(words)!r} begins or ends the "
+                                                  "name of one venue only"))
             out.stats["merged_venue_short_name"] += 1
 
 
@@ -125,17 +127,22 @@ def join_capital_surnames(groups: dict[str, Group], sets: "_Sets", out: "Cluster
     """A double surname written alone in capitals ("ZELAYA CACERES", "CHEN WU"), the way police
     write a surname, is the one person of these notes whose name ends with those words
     ("Marleny Zelaya Cáceres", "CHEN WU, Kenneth"); two such people ("REYES ROJAS": three
-    brothers) leave it alone."""
+    brothers) leave it alone. In ordinary case ("Chen Wu and Ku remanded") two words count as a
+    double surname only when no person of the notes has the first of them as a first name."""
     people = {b: g.parsed.tokens for b, g in groups.items()
               if g.label == "Person" and g.parsed is not None and not g.single and g.leads < g.mention_count}
     for base, group in sorted(groups.items()):
-        if group.label != "Person" or group.parsed is None or len(group.parsed.tokens) < 2 \
-                or not group.forms or not all(form.isupper() for form in group.forms):
+        if group.label != "Person" or group.parsed is None or len(group.parsed.tokens) < 2 or not group.forms:
             continue
+        in_capitals = all(form.isupper() for form in group.forms)
+        if not in_capitals and (len(group.parsed.tokens) != 2 or any(
+                tokens[0] == group.parsed.tokens[0] for b, tokens in people.items() if b != base)):
+            continue  # "Chen Wu and Ku remanded": two words no one's first name opens are a double surname
         words, n = group.parsed.tokens, len(group.parsed.tokens)
         fits = {sets.find(b) for b, tokens in people.items() if b != base and len(tokens) > n and tokens[-n:] == words}
         if len(fits) == 1 and sets.find(base) not in fits and conflict(group, groups[next(iter(fits))]) is None:
-            sets.union(base, fits.pop())
+            sets.union(base, fits.pop(), Reason("capital_surname", 1.0, f"{group.parsed.name!r} ends the name of one "
+                                                "person only"))
             out.stats["merged_capital_surname"] += 1
 
 

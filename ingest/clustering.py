@@ -27,6 +27,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from networkx.utils import UnionFind
+
 from ingest.case_fit import conflict, join_capital_surnames, join_saved_contacts, join_short_venue_names, only_one_fits, unique_fit
 from ingest.judgements import Decision, clusters, negatives, pair
 from ingest.matching import (
@@ -34,6 +36,7 @@ from ingest.matching import (
     name_reasons, single_token_reasons,
 )
 from ingest.names import ParsedName
+from ingest.retype import retype_model_guesses
 
 __all__ = ["BLOCK_LIMIT", "Clustering", "Group", "cluster"]
 
@@ -61,6 +64,7 @@ class Group:
     aliases: dict[str, str] = field(default_factory=dict)  # folded nickname -> as written
     context: set[tuple[str, str, str]] = field(default_factory=set)  # (label, key, caption)
     leads: int = 0  # mentions that are only a lead to a name: a contact name saved on a seized handset
+    guessed: int = 0  # mentions whose type is only the statistical model's guess (``ingest.retype``)
     hints: Counter[tuple[tuple[str, Any], ...]] = field(default_factory=Counter)
     _last_note: str | None = field(default=None, repr=False)
     _parsed_at: tuple[str, int] | None = field(default=None, repr=False)
@@ -108,32 +112,34 @@ class Clustering:
     candidates: list[Candidate]
     stats: Counter[str]
     problems: list[str]
+    #: Every join made, as (group, group, reasons): why the entity's groups are one (``ingest.resolve``).
+    merges: list[tuple[str, str, tuple[Reason, ...]]] = field(default_factory=list)
 
 
 class _Sets:
-    """Union-find over group bases that remembers members and first names per cluster."""
+    """Union-find over group bases (networkx's) that remembers members and first names per
+    cluster; a cluster is named by its smallest base (``find``), whatever root networkx keeps."""
 
     def __init__(self, groups: dict[str, Group], negative: frozenset[tuple[str, str]]) -> None:
-        self.parent = {b: b for b in groups}
+        self.sets = UnionFind(groups)
+        self.least = {b: b for b in groups}  # union-find root -> the cluster's smallest base
         self.members = {b: [b] for b in groups}
         self.firsts = {b: {g.parsed.first} if g.parsed and not g.single else set() for b, g in groups.items()}
         self.words = {b: set(g.parsed.tokens) if g.parsed else set() for b, g in groups.items()}
         self.lasts = {b: {g.parsed.last} if g.parsed and not g.single else set() for b, g in groups.items()}
         self.neg: dict[str, set[str]] = defaultdict(set)
+        self.joins: list[tuple[str, str, tuple[Reason, ...]]] = []  # every union, with its reasons
         for left, right in negative:
             self.neg[left].add(right)
             self.neg[right].add(left)
 
     def find(self, x: str) -> str:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
+        return self.least[self.sets[x]]
 
     def refusal(self, a: str, b: str) -> str | None:
         """Why an automatic join of a's and b's clusters is not allowed, or None."""
         ra, rb = self.find(a), self.find(b)
-        if any(self.find(y) == rb for x in self.members[ra] for y in self.neg.get(x, ()) if y in self.parent):
+        if any(self.find(y) == rb for x in self.members[ra] for y in self.neg.get(x, ()) if y in self.least):
             return "an analyst decided these are not the same"
         firsts_a, firsts_b = self.firsts[ra] - self.lasts[ra], self.firsts[rb] - self.lasts[rb]  # surname-first forms
         if any(not first_names_compatible(x, y) and not (x in self.words[rb] and y in self.words[ra])
@@ -141,12 +147,14 @@ class _Sets:
             return "different first names in the two clusters"
         return None
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: str, b: str, *reasons: Reason) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
+        self.joins.append((a, b, reasons))
         ra, rb = min(ra, rb), max(ra, rb)
-        self.parent[rb] = ra
+        self.sets.union(ra, rb)
+        self.least[self.sets[ra]] = ra
         self.members[ra] += self.members.pop(rb)
         self.firsts[ra] |= self.firsts.pop(rb)
         self.words[ra] |= self.words.pop(rb)
@@ -165,7 +173,7 @@ def _apply_decisions(groups: dict[str, Group], decisions: Sequence[Decision], se
                 out.problems.append(f"decision on {canonical}: joins a {groups[other].label} and a "
                                     f"{groups[present[0]].label}; ignored")
             elif sets.find(other) != sets.find(present[0]):
-                sets.union(present[0], other)
+                sets.union(present[0], other, Reason("decision", 1.0, "an analyst decided these are the same"))
                 out.stats["merged_by_decision"] += 1
 
 
@@ -217,7 +225,7 @@ def _join_full_names(groups: dict[str, Group], sets: _Sets, out: Clustering) -> 
         has_context = any(r.rule.startswith("shared_") or r.rule == "unique_in_case" for r in reasons)
         if has_context and refusal is None:
             if sets.find(left) != sets.find(right):
-                sets.union(left, right)
+                sets.union(left, right, *reasons)
                 out.stats["merged_by_context"] += 1
             continue
         if refusal:
@@ -254,13 +262,28 @@ def _join_single_tokens(groups: dict[str, Group], sets: _Sets, out: Clustering) 
         if len(found) == 1 and found[0][2] and sets.refusal(base, found[0][0]) is None \
                 and conflict(group, found[0][1]) is None and (
                 any(r.rule.startswith("shared_") for r in found[0][2]) or only_one_fits(token, found[0][1], index)):
-            sets.union(base, found[0][0])
+            sets.union(base, found[0][0], *found[0][2])
             out.stats["merged_single_token"] += 1
             continue
         for _, target, reasons in found[:MAX_SINGLE_CANDIDATES]:
             if len(found) > 1:
                 reasons = [*reasons, Reason("ambiguous", 0.0, f"{len(found)} people match {token!r}")]
             out.candidates.append(_candidate("Person", group, target, reasons))
+
+
+def _join_retyped(groups: dict[str, Group], retyped: dict[str, set[str]], sets: _Sets, out: Clustering) -> None:
+    """A re-typed guess ("Ruben" read as a company) joins the entity that states its name when
+    all the groups stating it are that one entity by now; two people called Ruben leave it alone.
+    A group of the very same name and type ("Pastor" in a ledger) is that entity in any case."""
+    for base, stating in sorted(retyped.items()):
+        twins = [b for b in sorted(stating) if (twin := groups[b].parsed) is not None
+                 and (parsed := groups[base].parsed) is not None and twin.folded == parsed.folded]
+        if twins and sets.refusal(base, twins[0]) is None:  # the same name of the same type: one entity
+            sets.union(base, twins[0], Reason("retyped", 1.0, "a model guess of the same name as this entity"))
+        roots = {sets.find(b) for b in stating}
+        if len(roots) == 1 and sets.find(base) not in roots and sets.refusal(base, next(iter(roots))) is None:
+            sets.union(base, roots.pop(), Reason("retyped", 1.0, "a model guess of a name only this entity has"))
+            out.stats["merged_retyped"] += 1
 
 
 def _live_candidates(candidates: list[Candidate], sets: _Sets,
@@ -281,6 +304,8 @@ def cluster(groups: dict[str, Group], decisions: Sequence[Decision] = ()) -> Clu
     live = [d for d in decisions if d.superseded_at is None]
     negative = negatives(live)
     out = Clustering(root={}, decided=clusters(live), candidates=[], stats=Counter(), problems=[])
+    retyped = retype_model_guesses(groups)
+    out.stats["retyped_by_case"] += len(retyped)
     sets = _Sets(groups, negative)
     _apply_decisions(groups, live, sets, out)
     _join_full_names(groups, sets, out)
@@ -288,7 +313,9 @@ def cluster(groups: dict[str, Group], decisions: Sequence[Decision] = ()) -> Clu
     join_saved_contacts(groups, sets, out)
     join_capital_surnames(groups, sets, out)
     join_short_venue_names(groups, sets, out)
+    _join_retyped(groups, retyped, sets, out)
     out.candidates = _live_candidates(out.candidates, sets, negative)
     out.root = {base: sets.find(base) for base in sorted(groups)}
+    out.merges = list(sets.joins)
     out.stats["candidates"] = len(out.candidates)
     return out

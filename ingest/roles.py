@@ -23,17 +23,14 @@ analyst can tell a stated role from an inferred one and see which ties it rests 
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import replace
 
+from graph_schema.model import load_schema
 from graph_schema.records import NodeRecord, RelRecord
 
-__all__ = ["EXPLOITATION_TYPES", "LEGAL_TYPES", "SUSPECT_ACTS", "WITNESS_ACTS", "infer_roles"]
-
-#: Relationship types whose source exploits and whose target is exploited (person to person).
-EXPLOITATION_TYPES = frozenset({"RECRUITED", "TRANSPORTED", "HARBORED", "THREATENED", "EMPLOYS"})
-#: Legal-process types whose source is the defendant.
-LEGAL_TYPES = frozenset({"ARRESTED_BY", "SENTENCED_BY", "ORDERED_TO_PAY"})
+__all__ = ["SUSPECT_ACTS", "WITNESS_ACTS", "infer_roles"]
 #: Kinds of INVESTIGATED (its ``relation`` verbs or the ``relations.jsonl`` pattern ids among its
 #: ``methods``) that treat the target as a suspect, and those that hear the target as a witness.
 SUSPECT_ACTS = frozenset({"arrest", "apprehend", "detain", "handcuff", "charge", "caution", "remand", "fingerprint",
@@ -42,15 +39,23 @@ WITNESS_ACTS = frozenset({"interview", "question", "statement-from", "interview-
                           "statement-to"})
 _OFFICERS = frozenset({"official", "investigator"})
 #: A witness role read from "X was interviewed" or "X stated" is an inference too: what the person
-#: did to others or what was done to them ("recruited", "was recruited") outweighs it.
+#: did to others or what was done to them ("recruited", "was recruited") outweighs it - unless the
+#: notes state it (``role_basis`` "stated: ...", such as a protected witness's code "TP-3").
 _WEAK = frozenset({"witness"})
 _STRONGER = frozenset({"does", "suffers"})
 
 #: Kind of evidence -> the role it gives, strongest first (see the module docstring).
 _ROLE = {"does": "suspect", "suffers": "victim", "legal": "suspect", "runs": "suspect", "heard": "witness"}
-#: Ties that make premises a place of exploitation: premises -> victim, and victim -> premises.
-_PREMISES_TO_VICTIM = frozenset({"EMPLOYS", "HARBORED"})
-_VICTIM_AT_PREMISES = frozenset({"SEEN_AT", "LIVES_AT"})
+
+
+@functools.cache
+def _types(meaning: str) -> frozenset[str]:
+    """The relationship types role inference reads, as the schema declares them: ``exploitation``
+    (the source exploits, the target is exploited), ``legal`` (the source is a defendant), and the
+    ties that make premises a place of exploitation - ``premises`` (premises -> victim) and
+    ``presence`` (victim -> premises)."""
+    schema = load_schema()
+    return frozenset(schema.types_with(meaning) if meaning in schema.meanings.traits else schema.types_in(meaning))
 
 
 def infer_roles(nodes: list[NodeRecord], rels: list[RelRecord]) -> list[NodeRecord]:
@@ -80,7 +85,8 @@ def infer_roles(nodes: list[NodeRecord], rels: list[RelRecord]) -> list[NodeReco
     for node in nodes:
         stated = node.props.get("role", "unknown")
         found = evidence.get(node.key, {})
-        if node.label == "Person" and (stated in ("unknown", None) or (stated in _WEAK and _STRONGER & set(found))) \
+        weak = stated in _WEAK and not str(node.props.get("role_basis") or "").startswith("stated")
+        if node.label == "Person" and (stated in ("unknown", None) or (weak and _STRONGER & set(found))) \
                 and found:
             kind = next(k for k in _ROLE if k in found)
             node = replace(node, props={**node.props, "role": _ROLE[kind], "role_basis":
@@ -92,9 +98,9 @@ def infer_roles(nodes: list[NodeRecord], rels: list[RelRecord]) -> list[NodeReco
 def _running_exploited_premises(rels: list[RelRecord], roles: dict[str, object]) -> set[str]:
     """People who own or run premises where a stated victim is held, employed, found or living,
     directly or through a company that owns the premises ("licensee", "shareholder")."""
-    exploited = {r.source_key for r in rels if r.type in _PREMISES_TO_VICTIM and r.source_label == "Organization"
+    exploited = {r.source_key for r in rels if r.type in _types("premises") and r.source_label == "Organization"
                  and r.target_label == "Person" and roles.get(r.target_key) == "victim"}
-    exploited |= {r.target_key for r in rels if r.type in _VICTIM_AT_PREMISES and r.target_label == "Organization"
+    exploited |= {r.target_key for r in rels if r.type in _types("presence") and r.target_label == "Organization"
                   and r.source_label == "Person" and roles.get(r.source_key) == "victim"}
     owned_by = defaultdict(set)  # organization -> its owners (people and companies)
     for r in rels:
@@ -111,10 +117,14 @@ def _running_exploited_premises(rels: list[RelRecord], roles: dict[str, object])
 
 
 def _evidence(rel: RelRecord, roles: dict[str, object]) -> list[tuple[str, str]]:
-    """(kind of evidence, person key) pairs one relationship gives."""
-    if rel.type in EXPLOITATION_TYPES and rel.target_label == "Person":
+    """(kind of evidence, person key) pairs one relationship gives. Employment known only from a
+    wage ("pays him BZ$150 a trip": relation "wage") gives none: a barman paid by the night is
+    no victim, and his employer no trafficker, for that alone."""
+    if rel.type in _types("exploitation") and {a.strip() for a in str(rel.props.get("relation") or "").split(";")} == {"wage"}:
+        return []
+    if rel.type in _types("exploitation") and rel.target_label == "Person":
         return ([("does", rel.source_key)] if rel.source_label == "Person" else []) + [("suffers", rel.target_key)]
-    if rel.type in LEGAL_TYPES and rel.source_label == "Person":
+    if rel.type in _types("legal") and rel.source_label == "Person":
         return [("legal", rel.source_key)]
     if rel.type == "INVESTIGATED" and rel.target_label == "Person" and roles.get(rel.source_key) in _OFFICERS:
         acts = {a.strip() for a in str(rel.props.get("relation") or "").split(";")}

@@ -55,6 +55,6 @@ Offsets index the decoded file text (for .docx: the paragraphs joined by "\\n").
 Relation sources and targets use the same values. INVESTIGATED ties are investigative only;
 every complicit official has PAID / CALLED / TIPPED_OFF / SEEN_AT ties to suspects.
 """
-from ingest.sample.writer import DEFAULT_SEED, generate_case
+from samplecase.writer import DEFAULT_SEED, generate_case
 
 __all__ = ["generate_case", "DEFAULT_SEED"]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from ingest.sample import identifiers as ids
-from ingest.sample.names import ACCENTED_FIRST, ACCENTED_LAST, FIRST, LAST, NICKNAMES
-from ingest.sample.places import FOREIGN_TOWNS, VENUES, VILLAGES
+from samplecase import identifiers as ids
+from samplecase.names import ACCENTED_FIRST, ACCENTED_LAST, FIRST, LAST, NICKNAMES
+from samplecase.places import FOREIGN_TOWNS, VENUES, VILLAGES
 
 __all__ = ["Person", "Org", "Cast", "build_cast"]
 

@@ -12,12 +12,12 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.sample.cast import Cast, Person
-from ingest.sample.plan import Fact, person_keys
-from ingest.sample.refs import MONTHS, STATIONS, NoteRefs, date_phrase
-from ingest.sample.render import clock, render_fact
-from ingest.sample.phrases import FILLER, KRIOL, PREFIXES, SPANISH
-from ingest.sample.text import Builder, Piece, fill, lit
+from samplecase.cast import Cast, Person
+from samplecase.plan import Fact, person_keys
+from samplecase.refs import MONTHS, STATIONS, NoteRefs, date_phrase
+from samplecase.render import clock, render_fact
+from samplecase.phrases import FILLER, KRIOL, PREFIXES, SPANISH
+from samplecase.text import Builder, Piece, fill, lit
 
 __all__ = ["Story", "NOTE_TYPES", "compose_note"]
 

@@ -21,9 +21,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ingest.sample import identifiers as ids
-from ingest.sample.cast import Cast
-from ingest.sample.plan import Fact
+from samplecase import identifiers as ids
+from samplecase.cast import Cast
+from samplecase.plan import Fact
 
 __all__ = ["write_calls", "write_transfers", "write_broken_rows", "CALL_COLUMNS", "TRANSFER_COLUMNS"]
 

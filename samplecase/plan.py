@@ -12,8 +12,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.sample.cast import Cast
-from ingest.sample.places import STREETS
+from samplecase.cast import Cast
+from samplecase.places import STREETS
 
 __all__ = ["Fact", "build_plan", "person_keys", "JOBS_SEX", "JOBS_LABOUR"]
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from ingest.sample import identifiers as ids
-from ingest.sample.cast import Cast, Person
-from ingest.sample.places import CROSSING_FORMS
-from ingest.sample.text import Piece
+from samplecase import identifiers as ids
+from samplecase.cast import Cast, Person
+from samplecase.places import CROSSING_FORMS
+from samplecase.text import Piece
 
 __all__ = ["NoteRefs", "truth_name", "ref_label", "money_pieces", "channel_phrase", "STATIONS", "date_phrase", "MONTHS"]
 

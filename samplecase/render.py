@@ -9,10 +9,10 @@ import random
 import re
 from collections.abc import Callable
 
-from ingest.sample.plan import Fact
-from ingest.sample.refs import STATIONS, NoteRefs, channel_phrase, date_phrase, money_pieces, truth_name
-from ingest.sample.templates import TEMPLATES
-from ingest.sample.text import Builder, Piece, fill, lit, typo
+from samplecase.plan import Fact
+from samplecase.refs import STATIONS, NoteRefs, channel_phrase, date_phrase, money_pieces, truth_name
+from samplecase.templates import TEMPLATES
+from samplecase.text import Builder, Piece, fill, lit, typo
 
 __all__ = ["render_fact", "template_kind", "random_date", "clock"]
 

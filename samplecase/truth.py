@@ -4,7 +4,7 @@ Why: a 10,000-note case has hundreds of thousands of mentions; keeping them all 
 dump one object at the end would make benchmarks measure the generator. Each note's entry is
 written as soon as the note is, and only the small cross-note summaries (relations with the files
 that state them, payments, which entities were mentioned) are kept until the end. The format is
-documented in ``ingest/sample/__init__.py``.
+documented in ``samplecase/__init__.py``.
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
-from ingest.sample.cast import Cast, Person
-from ingest.sample.places import district_of, kind_of
-from ingest.sample.refs import STATIONS
+from samplecase.cast import Cast, Person
+from samplecase.places import district_of, kind_of
+from samplecase.refs import STATIONS
 
 __all__ = ["TruthWriter"]
 

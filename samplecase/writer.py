@@ -18,11 +18,11 @@ from xml.sax.saxutils import escape
 
 import docx
 
-from ingest.sample.cast import Person, build_cast
-from ingest.sample.compose import NOTE_TYPES, Story, compose_note
-from ingest.sample.exports import write_broken_rows, write_calls, write_transfers
-from ingest.sample.plan import build_plan
-from ingest.sample.truth import TruthWriter
+from samplecase.cast import Person, build_cast
+from samplecase.compose import NOTE_TYPES, Story, compose_note
+from samplecase.exports import write_broken_rows, write_calls, write_transfers
+from samplecase.plan import build_plan
+from samplecase.truth import TruthWriter
 
 __all__ = ["generate_case", "DEFAULT_SEED"]
 

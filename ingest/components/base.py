@@ -19,9 +19,11 @@ from typing import Any, Iterable
 
 from spacy.tokens import Doc, Span
 
+from ingest.errors import Errors
+
 __all__ = [
-    "PATTERNS_DIR", "add_mention", "add_relation", "claimed", "ensure_extensions", "load_jsonl",
-    "mentions", "ref", "relations", "SentenceIndex", "text_of", "titles", "lexicon_regex",
+    "PATTERNS_DIR", "SENTENCE_END", "add_mention", "add_relation", "claimed", "ensure_extensions", "load_jsonl",
+    "mentions", "ref", "relations", "schema_allows", "SentenceIndex", "text_of", "titles", "lexicon_regex",
 ]
 
 # Words that make a capitalized phrase a body, a place or a thing, not a person's name.
@@ -74,12 +76,12 @@ def _store(doc: Doc, name: str) -> list[dict[str, Any]]:
     extension's value (``doc._`` builds an accessor object on every access: components look up
     their mentions some hundred times per note, measured as 5% of extraction)."""
     key = ("._.", name, None, None)
-    value = doc.user_data.get(key)
+    data: dict[Any, Any] = doc.user_data  # spaCy keys an extension's value by a tuple
+    value: list[dict[str, Any]] | None = data.get(key)
     if value is None:
         ensure_extensions()
-        value = []
-        setattr(doc._, name, value)
-        value = doc.user_data[key]
+        setattr(doc._, name, [])
+        value = data[key]
     return value
 
 
@@ -110,6 +112,17 @@ def add_mention(doc: Doc, label: str, start: int, end: int, method: str, *, conf
             "props": {k: v for k, v in props.items() if v is not None}}
     mentions(doc).append(item)
     return item
+
+
+#: The end of a sentence by its full stop, not by the parser's cut (which falls at odd places in
+#: Spanish and Kriol) and not at the stops of initials ("(D.S.R.) y otra").
+SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"”’')]*\s")
+
+
+def schema_allows(schema: Any, rel_type: str, source: dict[str, Any], target: dict[str, Any]) -> bool:
+    """The schema allows this relationship between these two mentions (and they are two)."""
+    spec = schema.relationships[rel_type]
+    return source["label"] in spec.source and target["label"] in spec.target and source is not target
 
 
 def ref(mention: dict[str, Any]) -> list[Any]:
@@ -151,7 +164,7 @@ def load_jsonl(name: str) -> tuple[dict[str, Any], ...]:
             try:
                 rows.append(json.loads(line))
             except json.JSONDecodeError as error:
-                raise ValueError(f"{path.name}:{number}: not valid JSON ({error.msg})") from None
+                raise ValueError(Errors.E047.format(path=path.name, line=number, detail=error.msg)) from None
     return tuple(rows)
 
 

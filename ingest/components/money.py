@@ -85,6 +85,20 @@ _HANDING = {"hand", "pass", "give", "slip", "pay", "deliver", "bring", "collect"
             "leave", "da", "dio", "daba", "entrega", "entregó", "pasa", "pasó", "recibe", "recibió", "collec"}
 
 
+# A sum paid by the night, the trip or the week is a wage: "pays him BZ$150 a trip", "pay mi fifty
+# dollar a night", "two-fifty every Monday", "mil quetzales al mes", "his salary"
+_WAGE = re.compile(r"\b(?:a|an|per|each|every|al|por|cada)\s+(?:night|day|week|fortnight|month|trip|shift|run|hour|"
+                   r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|noche|d[ií]a|semana|quincena|mes|viaje|"
+                   r"turno|hora|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b|"
+                   r"\b(?:weekly|monthly|nightly|salary|wages?|sueldo|salario|pago semanal)\b", re.IGNORECASE)
+
+
+def is_wage(sentence: str) -> bool:
+    """The sentence pays by the period or names a wage: a payment that is employment, not a bribe
+    (an envelope has no sum, so in-kind payments never count)."""
+    return bool(_WAGE.search(sentence))
+
+
 def amount_of(amount: str, scale: str | None) -> float:
     return float(amount.replace(",", "")) * _SCALES.get((scale or "").lower(), 1.0)
 

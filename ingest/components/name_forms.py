@@ -46,10 +46,24 @@ _CALLED = re.compile(rf"(?:\b(?:(?:they|people|everybody|everyone|everyone else)
                      rf"(?:whom|who|that)\s+(?:[\w.]+\s+){{0,3}}?call(?:s|ed)?|"
                      rf"(?:a|an|the|one)\s+(?:\w+\s+)?(?:called|named)|"
                      rf"call(?:s|ed)?\s+(?:him|her|them|me|us)|"
-                     rf"known as|nicknamed|alias|a\.k\.a\.?|aka|le dicen|apodad[oa]|conocid[oa] como)"
+                     rf"known as|nicknamed|alias|a\.k\.a\.?|aka|[Ll]es? dicen|[Ll]e decimos|apodad[oa]|conocid[oa] como)"
                      rf"\s+[\"“‘']?|(?:\bWho is|¿Quién es)\s+[\"“‘']?)"
                      rf"(?P<name>(?:(?:El|La|Don|Doña)\s+)?[{_UPPER}][{_LOWER}]{{2,}}(?:\s+[{_UPPER}][{_LOWER}]{{2,}})?)"
                      rf"(?=[\"”’']?(?:[\s.,;:?!)]|$))")
+# A rank word in quotes is what the speaker calls someone whose name they do not know: "las
+# muchachas le dicen 'el sargento'", "they call him 'the sergeant'" - a person, a lead to an official
+_CALLED_RANK = re.compile(r"\b(?:le|les)\s+dicen|\b(?:they|people|everybody|the girls)\s+call(?:s|ed)?(?:\s+(?:him|her))?"
+                          r"|\bknown as|\bapodad[oa]")
+_QUOTED_RANK = re.compile(r"\s+[\"“‘'](?P<name>(?:(?:el|la|the)\s+)?(?:sargento|sargenta|sarge|sergeant|cabo|corporal|"
+                          r"comandante|commander|capit[aá]n|captain|inspector|inspectora|teniente|lieutenant|"
+                          r"oficial|officer|chief|jefe))[\"”’']", re.IGNORECASE)
+# A name stated as such, in capitals as police write it: "would only give his first name, ORLANDO",
+# "gave her name as MARTA", "nombre: ROSA"
+# The one an interview is with, as its subject line names them in capitals: "SUBJECT: WITNESS INTERVIEW - ORLANDO (barman)"
+_INTERVIEWEE = re.compile(rf"^[ \t]*SUBJECT:[^\n]*\bINTERVIEW\b[^\n]*?-[ \t]+(?P<name>[{_UPPER}]{{3,}})(?=[ \t]*(?:\(|$))",
+                          re.MULTILINE)
+_GIVEN_NAME = re.compile(rf"\b(?:(?:his|her|first|given|only)\s+name(?:\s+(?:is|as|was))?|name\s+as|nombre(?:\s+es)?)"
+                         rf"[,:]?\s+(?P<name>[{_UPPER}]{{3,}}|[{_UPPER}][{_LOWER}]{{2,}})(?![\w-])")
 _AFTER_NAME = re.compile(rf"[{_UPPER}][\w'’-]+(?:\s*,\s*\d{{1,3}})?\s*,?\s*$")
 _CODE_CUES = re.compile(r"\b(?:witness|testig[oa]|informant|informante|source|fuente|declarante|deponent|"
                         r"confidential|protected|protegid[oa]|CS|TP)\b", re.IGNORECASE)
@@ -71,7 +85,14 @@ def form_candidates(doc: Doc) -> Iterator[tuple[int, int, str, str, dict[str, An
         sentence = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if sentence is not None and _CODE_CUES.search(sentence.sent.text.replace(match.group(), "")) \
                 and not claimed(doc, match.start(), match.end()):
-            yield match.start(), match.end(), match.group(), f"{METHOD}:witness-code", {"role": "witness"}
+            yield match.start(), match.end(), match.group(), f"{METHOD}:witness-code", {"role": "witness", "role_basis": "stated: a protected witness's code"}
+    for match in (*_INTERVIEWEE.finditer(text), *_GIVEN_NAME.finditer(text)):  # "his first name, ORLANDO"
+        if not claimed(doc, match.start("name"), match.end("name")):
+            yield match.start("name"), match.end("name"), match.group("name").title(), f"{METHOD}:given-name", {}
+    for match in _CALLED_RANK.finditer(text):
+        rank = _QUOTED_RANK.match(text, match.end())
+        if rank and not claimed(doc, rank.start("name"), rank.end("name")):
+            yield rank.start("name"), rank.end("name"), rank.group("name"), f"{METHOD}:called-rank", {}
     for match in _CALLED.finditer(text):
         name = match.group("name")
         if _AFTER_NAME.search(text[max(0, match.start() - 40):match.start()]):

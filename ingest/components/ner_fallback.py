@@ -8,6 +8,7 @@ place as a person, dropping a heading or a nationality) were each measured on re
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +30,14 @@ def make_ner_fallback(nlp: Language, name: str) -> "NerFallback":
     return NerFallback()
 
 
+_REGIONS = frozenset({"country", "district", "state", "department", "region", "province"})
+# Words that put a person's name after them, never a place's or a company's
+_HONORIFICS = frozenset({"senora", "senor", "sra", "sr", "dona", "don", "mr", "mrs", "ms", "miss", "hermana", "hermano",
+                         "madam", "madame", "senorita", "srta"})
+# Words of a name that name no one alone: "El" of "el sargento", "Doña" of "Doña Chepa"
+_NOT_NAME_WORDS = frozenset({"el", "la", "los", "las", "lo", "don", "dona", "the", "de", "del", "y", "mr", "mrs", "miss"})
+
+
 class NerFallback:
     """The model's GPE/LOC/ORG entities the rules did not cover, at a lower confidence (and FAC
     ones that are a person's name: "moved Yesenia Cardona" is sometimes tagged a facility).
@@ -45,7 +54,7 @@ class NerFallback:
     def __call__(self, doc: Doc) -> Doc:
         self.person_words = {w for m in mentions(doc) if m["label"] == "Person"
                              for n in (m["canonical"] or m["text"], *m["props"].get("aliases", []))
-                             for w in fold_name(n).split()}
+                             for w in fold_name(n).split() if w not in _NOT_NAME_WORDS}
         self._from_ner(doc)
         self._known_name_words(doc)
         return doc
@@ -72,8 +81,18 @@ class NerFallback:
             if ent.label_ not in {"GPE", "LOC", "ORG", "FAC"} or claimed(doc, ent.start_char, ent.end_char) \
                     or any(t["start"] < ent.end_char and ent.start_char < t["end"] for t in titles(doc)):
                 continue
+            if not any(t.is_alpha and t.text[0].isupper() for t in ent if len(t) > 1) and not ent.text.isupper():
+                continue  # "la", "casa", "el pasaje": a name has a capital; the model misreads Spanish
             words = fold_name(text).split()
-            if words and all(w in self.person_words for w in words):
+            if ent.label_ != "FAC" and len(ent) <= 3 and not text.isupper() and not any(t.lower_ in ORG_WORDS for t in ent) \
+                    and not _AGENCY.search(text) and _before_a_place(doc, ent.end_char):
+                add_mention(doc, "Location", ent.start_char, ent.end_char, f"ner:{ent.label_}->Location",
+                            confidence=0.6, canonical=text, kind="other")  # "El Progreso, Yoro, Honduras"
+            elif ent.start > 0 and fold_name(doc[ent.start - 1].text) in _HONORIFICS and len(ent) <= 3:
+                add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.7,
+                            canonical=text)  # "la señora Yesenia", "Mrs. Flores": a place takes no honorific
+                self.person_words.update(words)
+            elif words and all(w in self.person_words for w in words):
                 add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.8,
                             canonical=text)
             elif _looks_like_name(ent):
@@ -93,7 +112,7 @@ class NerFallback:
                             canonical=text_of(doc)[start:ent.end_char], kind=kind)
 
 
-def _comma_parts(ents: tuple[Span, ...]) -> list[Span]:
+def _comma_parts(ents: Sequence[Span]) -> list[Span]:
     """Entities cut at their commas and line breaks: the model runs "According to Crisanto, Marisol
     Cardona" into one ORG, or a heading into the next line's first words, and a name never holds
     a comma or a line break."""
@@ -156,6 +175,21 @@ def _not_a_body(ent) -> bool:
     if (len(ent) == 1 and (ent[0].tag_ == "JJ" or demonym(ent[0]))) or (len(ent) == 2 and demonym(ent[0])):
         return True  # "Guatemalan", "Mexican National": a nationality, no body
     return heading_line(ent[0]) and not any(t.lower_ in ORG_WORDS for t in ent)
+
+
+def _before_a_place(doc: Doc, end: int) -> bool:
+    """A name followed by a comma and a country or region the gazetteer knows (directly, or
+    through another place that is) is a place in it, as a dateline writes it ("El Progreso,
+    Yoro, Honduras"; "Poptún, Petén"). A town after a comma proves nothing: police write a
+    person's residence so ("COCOM LESTER, Benque Viejo del Carmen")."""
+    text = text_of(doc)
+    gap = re.match(r",\s*", text[end:end + 3])
+    if gap is None:
+        return False
+    at = end + gap.end()
+    return any(m["start"] == at and m["label"] == "Location" and m["method"].startswith("places.jsonl")
+               and m["props"].get("kind") in _REGIONS for m in mentions(doc)) \
+        or any(e.start_char == at and e.label_ in {"GPE", "LOC"} and _before_a_place(doc, e.end_char) for e in doc.ents)
 
 
 def _looks_like_name(ent) -> bool:

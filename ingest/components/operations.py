@@ -6,7 +6,9 @@ reads a sentence that names an operation (H-hour, entry, raid, search, checkpoin
 allanamiento, operativo) together with a time of day, and records an ``Operation`` event: ``at``
 (the sentence's date, else the note's own date, with that time), ``kind`` and the code name the
 note gives ("Op LUNA"). What the sentence names as its place (a venue, a place, a person) is its
-target (``TARGETED``, an investigative tie that is never evidence against anyone). Without a
+target (``TARGETED``, an investigative tie that is never evidence against anyone); the people its
+team section lists are on it (``ON_OPERATION``: casework, cited only beside a call made before
+it). Without a
 date the operation keeps only its time and no ``at``, so no rule can compare it with a call.
 """
 from __future__ import annotations
@@ -49,6 +51,7 @@ class OperationFinder:
             return doc
         named = _NAME.search(text)
         seen: set[str] = set()
+        operations: list[dict] = []
         for sent in doc.sents:
             kind, time = self._operation(sent)
             if time is None:
@@ -65,6 +68,9 @@ class OperationFinder:
                                     caption=f"{kind} {at or hhmm}")
             for target in _targets(doc, sent):
                 add_relation(doc, "TARGETED", operation, target, sent, METHOD, 0.8)
+            operations.append(operation)
+        if operations:
+            _team(doc, next((o for o in operations if o["props"].get("kind") == "raid"), operations[0]))
         return doc
 
     @staticmethod
@@ -86,6 +92,24 @@ class OperationFinder:
                 if value:
                     return str(value)
         return None
+
+
+def _team(doc: Doc, operation: dict) -> None:
+    """The people a "TEAM" / "EQUIPO" / "Officers present" section of the note lists are on the
+    operation (``ON_OPERATION``): they knew its target and time."""
+    text = text_of(doc)
+    for heading in _TEAM.finditer(text):
+        end = _NEXT_SECTION.search(text, heading.end())
+        stop = end.start() if end else len(text)
+        for person in [m for m in mentions(doc) if m["label"] == "Person" and heading.end() <= m["start"] < stop]:
+            span = doc.char_span(person["start"], person["end"], alignment_mode="expand")
+            if span is not None:
+                add_relation(doc, "ON_OPERATION", person, operation, span.sent, f"{METHOD}:team", 0.8)
+
+
+_TEAM = re.compile(r"^[ \t]*(?:\d+[.)]?[ \t]*)?(?:TEAM|EQUIPO|PERSONNEL|PERSONAL|OFFICERS(?: PRESENT)?|"
+                   r"BRIEFING(?: ATTENDANCE)?|Team|Equipo|Officers present|Personnel)\b[^\n]*\n", re.MULTILINE)
+_NEXT_SECTION = re.compile(r"^[ \t]*(?:\d+[.)][ \t]*[A-Z]|[A-Z][A-Z /]{3,}$)", re.MULTILINE)
 
 
 def _targets(doc: Doc, sent: Span) -> list[dict]:

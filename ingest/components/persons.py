@@ -145,7 +145,7 @@ class PersonFinder:
             return True
         if any(w in ORG_WORDS for w in re.split(r"[\s/-]+", text.lower())):
             return True
-        if _described_thing(doc, start) or (span is not None and _spanish_opener(span)):
+        if _described_thing(doc, start) or (span is not None and (_spanish_opener(span) or _kriol_pronoun(span))):
             return True
         for other in list(mentions(doc)):
             if other["start"] < end and start < other["end"]:
@@ -188,9 +188,10 @@ class PersonFinder:
                 return {"role": "official", "rank": title["rank"], "agency": title["agency"],
                         "method": title["method"]}
         unit = _AGENCY_BEFORE.search(text_of(doc)[max(0, start - 50):start])
-        for agency, cue in self.agencies if unit else ():
-            if cue.search(unit.group("unit")):  # "Customs HR (GARBUTT, Iris)": the agency's officer
-                return {"role": "official", "agency": agency, "method": "agencies.jsonl:unit-before"}
+        if unit is not None:
+            for agency, cue in self.agencies:
+                if cue.search(unit.group("unit")):  # "Customs HR (GARBUTT, Iris)": the agency's officer
+                    return {"role": "official", "agency": agency, "method": "agencies.jsonl:unit-before"}
         return None
 
     def _role(self, doc: Doc, start: int, end: int) -> str | None:
@@ -234,6 +235,15 @@ def _spanish_opener(span) -> bool:
         return span[0].lower_ in _WEEKDAYS if len(span) == 1 else False
     words = [t.lower_ for t in span.sent if t.is_alpha]
     return len(words) >= 4 and sum(w in SPANISH_STOP_WORDS for w in words) / len(words) >= 0.3
+
+
+_KRIOL_PRONOUNS = frozenset({"ih", "yu", "mi", "dem", "unu", "ahn"})
+
+
+def _kriol_pronoun(span) -> bool:
+    """A Kriol pronoun the model took for a name: "Yu" alone, "Ih da di owner" (its next words in
+    lower case). "Yu Wei", a name that goes on in capitals, stays."""
+    return span[0].lower_ in _KRIOL_PRONOUNS and all(t.is_lower or not t.is_alpha for t in span[1:])
 
 
 def _signature(doc: Doc, start: int, end: int) -> bool:

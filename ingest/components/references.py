@@ -24,7 +24,9 @@ _ALIAS = re.compile(r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|also known as|known as
                     rf"(?P<nick>{_NAME}(?:\s+{_NAME})?)[\"”’']?")
 
 
-_MORE_ALIASES = re.compile(rf"^[\"”’']?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[\"“‘']?(?P<nick>{_NAME}(?:\s+{_NAME})?)"
+# A further alias is joined by "and"/"or", or set off by a comma *and* quotes: '@ "La Flaca",
+# Guatemalan, believed to live in ...' goes on to her nationality, not to a second nickname.
+_MORE_ALIASES = re.compile(rf"^[\"”’']?\s*(?:,?\s*(?:and|or)\s+[\"“‘']?|,\s*[\"“‘'])(?P<nick>{_NAME}(?:\s+{_NAME})?)"
                            r"[\"”’']?(?=[\s,;.)])")
 
 

@@ -21,7 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from graph_schema.model import load_schema
-from ingest.components.base import add_mention, add_relation, ensure_extensions, load_jsonl, mentions
+from ingest.components.base import add_mention, add_relation, ensure_extensions, load_jsonl, mentions, schema_allows
+from ingest.components.money import is_wage
 from ingest.components.obstruction import find_obstruction
 from ingest.components.syntax import Arguments, described_noun
 
@@ -48,8 +49,7 @@ class RelationFinder:
                 self.nouns.setdefault(noun, []).append(row)
 
     def allowed(self, rel_type: str, source: dict[str, Any], target: dict[str, Any]) -> bool:
-        spec = self.schema.relationships[rel_type]
-        return source["label"] in spec.source and target["label"] in spec.target and source is not target
+        return schema_allows(self.schema, rel_type, source, target)
 
     def __call__(self, doc: Doc) -> Doc:
         if not mentions(doc):
@@ -150,6 +150,10 @@ class RelationFinder:
         for payee in payees:
             if self.allowed("PAID_TO", payment, payee):
                 add_relation(doc, "PAID_TO", payment, payee, sent, method, confidence)
+        if payment["props"].get("amount") is not None and is_wage(sent.text):
+            for payer in payers:
+                for payee in payees:
+                    wage_employs(doc, self, payer, payee, sent, method)
 
     def _call(self, doc: Doc, sent: Span, verb: Token, callers: list, callees: list, method: str,
               confidence: float) -> None:
@@ -187,6 +191,16 @@ class RelationFinder:
                 if self.allowed(row["type"], source, target):
                     add_relation(doc, row["type"], source, target, sent, f"relational_nouns.jsonl:{row['id']}",
                                  row["confidence"], relation=noun.lower_)
+
+
+def wage_employs(doc: Doc, finder: Any, payer: dict[str, Any], payee: dict[str, Any], sent: Span, method: str) -> None:
+    """A wage paid is employment (``EMPLOYS``, relation "wage"): the payee works for the payer.
+    Not a sign of exploitation by itself (``ingest.roles`` reads no role from it), and never of
+    an official, whose "wage" from a suspect is what the complicity flags weigh as a payment."""
+    if any(finder.role_of(doc, p) in ("official", "investigator") for p in (payer, payee)):
+        return
+    if finder.allowed("EMPLOYS", payer, payee):
+        add_relation(doc, "EMPLOYS", payer, payee, sent, f"{method}:wage", 0.7, relation="wage")
 
 
 def _naming(verb: Token) -> bool:

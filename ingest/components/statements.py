@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
+from graph_schema.model import load_schema
 from ingest.components.base import lexicon_regex, mentions, relations, text_of
 from ingest.components.legal_scheme import key, negated, subject_tokens
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["read_statements"]
 
 METHOD = "workbench.legal_relations.v1"
-_EXPLOITATION = {"RECRUITED", "TRANSPORTED", "HARBORED", "THREATENED", "EMPLOYS"}
+
 _QUOTES = {":", '"', "“", "'", "‘"}
 _UNDER_CAUTION = re.compile(r"\bunder\s+caution\b", re.IGNORECASE)
 
@@ -43,7 +44,8 @@ def read_statements(case: "Case") -> None:
                 found += [(m, act) for m, act in _speakers(case, sent, verb, previous)]
         previous = sent
     found += _reported_by(case)
-    involved = {tuple(r[end]) for r in relations(case.doc) if r["type"] in _EXPLOITATION
+    exploitation = load_schema().types_in("exploitation")
+    involved = {tuple(r[end]) for r in relations(case.doc) if r["type"] in exploitation
                 for end in ("source", "target")}
     for person, act in found:
         if person["props"].get("role") or person["props"].get("first_person") or key(person) in case.defendants \

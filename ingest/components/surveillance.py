@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.components.base import add_mention, add_relation, ensure_extensions, mentions, text_of
+from ingest.components.base import ORG_WORDS, add_mention, add_relation, ensure_extensions, mentions, text_of
 
 __all__ = ["SurveillanceLog"]
 
@@ -64,9 +64,20 @@ class SurveillanceLog:
         if span is None:
             return
         for seen in [m for m in mentions(doc) if start <= m["start"] and m["end"] <= end]:
+            if _surname_read_as_body(seen, line[seen["end"] - start:]):
+                seen["label"], seen["method"], seen["props"] = "Person", f"{seen['method']}->Person", {}
             if seen["label"] == "Vehicle" or (seen["label"] == "Person" and seen["props"].get("role") != "investigator"
                                               and not seen["props"].get("first_person")):
                 add_relation(doc, "SEEN_AT", seen, venue, span, METHOD, 0.75)
+
+
+def _surname_read_as_body(seen: dict[str, Any], after: str) -> bool:
+    """"VARGAS comes out the back", "(now known: VARGAS)": in an observation entry a surname in
+    capitals, as police write it, that the model took for an organization, is the person watched."""
+    text = seen["text"]
+    return (seen["label"] == "Organization" and seen["method"] == "ner:ORG" and text.isalpha() and text.isupper()
+            and len(text) >= 4 and any(c in "AEIOU" for c in text) and text.lower() not in ORG_WORDS
+            and bool(re.match(r"\)|\s+[a-z]", after)))
 
 
 def _venue(doc: Doc, start: int, end: int) -> dict[str, Any] | None:

@@ -17,15 +17,22 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ingest.components.base import add_mention, mentions
+from ingest.components.base import add_mention, mentions, relations
 
 _RELATIVE = {"who", "that", "which", "whom"}
 _FIRST_PERSON = {"i", "we"}
 _NAMING_VERBS = {"call", "name", "nickname", "know"}
 _SPEAKER_WORDS = {"i", "we", "me", "us"}
-# "I am H.Z.M., 22 years old", "My name is Ana Pop", "Yo soy Y.L.P.", "Me llamo ...": who speaks in a statement
-_SPEAKER = re.compile(r"(?:^|\n|[.!?]\s+|\")\s*(?:I am|I'm|My name is|Yo soy|Me llamo|Mi nombre es|Soy)\s+$")
+_WE = {"we", "us"}
+# "I am H.Z.M., 22 years old", "My name is Ana Pop", "Yo soy Y.L.P.", "Me llamo ...", "Declarante: Y.L.P.",
+# "SUBJECT: INTERVIEW UNDER CAUTION - LEWIS, Jermaine": who speaks in a statement or answers an interview
+_SPEAKER = re.compile(r"(?:(?:^|\n|[.!?]\s+|\")\s*(?:I am|I'm|My name is|Yo soy|Me llamo|Mi nombre es|Soy)"
+                      r"|^\s*Declarante:|\bse identifica como"
+                      r"|^\s*SUBJECT:[^\n]*\b(?:INTERVIEW|STATEMENT|ENTREVISTA|DECLARACI[OÓ]N)\b[^\n]*?-)\s+$",
+                      re.MULTILINE | re.IGNORECASE)
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_KIN = {"brother", "sister", "husband", "wife", "son", "daughter", "father", "mother", "cousin", "uncle", "aunt",
+        "nephew", "niece", "spouse", "partner", "boyfriend", "girlfriend"}
 _PRIORITY = {"Person": 0, "Organization": 1, "Location": 2}
 
 
@@ -34,7 +41,7 @@ def _speaker(doc: Doc) -> dict[str, Any] | None:
     H.Z.M."): then its "me" and "us" are that person, not the note's investigator."""
     text = doc.text
     for item in sorted((m for m in mentions(doc) if m["label"] == "Person"), key=lambda m: m["start"]):
-        if _SPEAKER.search(text[max(0, item["start"] - 20):item["start"]]):
+        if _SPEAKER.search(text[max(0, item["start"] - 80):item["start"]]):
             return item
     return None
 
@@ -50,6 +57,7 @@ class Arguments:
             for token in span or ():
                 self.by_token.setdefault(token.i, item)
         self.speaker = _speaker(doc)
+        self._companions: list[dict[str, Any]] | None = None
 
     def mention(self, token: Token) -> dict[str, Any] | None:
         return self.by_token.get(token.i)
@@ -61,10 +69,14 @@ class Arguments:
             item = self.by_token.get(tok.i)
             if item is None and self.speaker is not None and tok.lower_ in _SPEAKER_WORDS and tok.pos_ == "PRON":
                 item = self.speaker  # "I am H.Z.M. ... he kept us in his house": the one who makes the statement
+                if tok.lower_ in _WE:  # "I travelled with Paloma ... he kept us": she is of "us" too
+                    found += [c for c in self.companions() if c not in found]
             if item is None and tok.lower_ in _FIRST_PERSON and (tok.pos_ == "PRON" or tok.dep_ == "nsubj"):
                 item = self._named_writer(tok) or self._first_person(tok)
             if item is None and tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
                 item = self.antecedent(tok)
+            if item is None and tok.lower_ in _KIN and depth < 2:
+                item = self.relative(tok)
             if item is None and tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and depth < 2:
                 found += self.resolve(tok.head.head, depth + 1)
                 continue
@@ -79,6 +91,37 @@ class Arguments:
                 found.append(item)
         return found
 
+    def companions(self) -> list[dict[str, Any]]:
+        """The people the speaker says they were with ("I travelled with Paloma and another girl"):
+        with the speaker, they are the statement's "we" and "us"."""
+        if self._companions is None:
+            found = [m for tok in self.doc if tok.lower_ == "with" and tok.dep_ == "prep"
+                     and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in tok.head.children)
+                     for p in tok.children if p.dep_ == "pobj" for m in self.resolve(p, 2) if m is not self.speaker]
+            for m in found:  # one travels with people: a one-word "place" the model guessed there is a name
+                if m["label"] == "Location" and m["method"].startswith("ner:") and len(m["text"].split()) == 1:
+                    m["label"], m["method"], m["props"] = "Person", f"{m['method']}->Person", {}
+            self._companions = [m for m in found if m["label"] == "Person"]
+        return self._companions
+
+    def relative(self, noun: Token) -> dict[str, Any] | None:
+        """"his brother" when the note has already said who his brother is ("GUERRA, Elmer, brother
+        of GUERRA, Marcos Antonio ... his brother pays him"): the one person the doc's relations
+        tie to the possessor by that noun."""
+        owner = next((self.resolve(c, 2) for c in noun.children if c.dep_ == "poss"), [])
+        if len(owner) != 1:
+            return None
+        words = _words(owner[0])
+        found = {_key(m): m for r in relations(self.doc) if r["type"] == "RELATED_TO"
+                 and noun.lower_ in str(r["props"].get("relation", "")).lower()
+                 for a, b in ((r["source"], r["target"]), (r["target"], r["source"]))
+                 if (m := self._at(a)) is not None and (o := self._at(b)) is not None
+                 and words <= _words(o) and not words <= _words(m)}  # "GUERRA, Elmer" of "Elmer Rolando Guerra"
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _at(self, ref: list[Any]) -> dict[str, Any] | None:
+        return next((m for m in mentions(self.doc) if [m["label"], m["start"], m["end"]] == ref), None)
+
     def antecedent(self, pronoun: Token) -> dict[str, Any] | None:
         """The person a he/she/his/her stands for, only when one person is named in this sentence
         (before it) and the previous one: without gender or coreference models, anything more
@@ -86,7 +129,7 @@ class Arguments:
         clause's subject, so "Pop said that Cruz offered her a job" leaves Pop alone."""
         sent = pronoun.sent
         window_start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-        people = {}
+        people: dict[str, dict[str, Any]] = {}
         for item in mentions(self.doc):
             if item["label"] == "Person" and window_start <= item["start"] < pronoun.idx \
                     and not item["props"].get("first_person"):
@@ -207,6 +250,14 @@ class Arguments:
             if found:
                 break
         return found
+
+
+def _key(mention: dict[str, Any]) -> str:
+    return (mention["canonical"] or mention["text"]).lower()
+
+
+def _words(mention: dict[str, Any]) -> set[str]:
+    return set(re.findall(r"\w+", _key(mention)))
 
 
 def described_noun(verb: Token) -> Token | None:

@@ -14,9 +14,10 @@ from evaluation.casefolders import evaluate_casefolder
 from tests.shared_data import shared_data
 
 FLOORS = {  # folder: (persons exactly one node, roles right, relations found, complicit flagged)
-    "A": (19, 17, 29, 2),
-    "B": (21, 20, 29, 3),
+    "A": (20, 19, 46, 2),
+    "B": (23, 22, 41, 3),
 }
+CITING = {"A": 2, "B": 2}  # complicit officials whose flag cites >= 80% of their evidence lines
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -44,6 +45,12 @@ def test_complicit_officials_are_flagged_and_rank_above_every_innocent(report):
     assert len(flagged) >= FLOORS[name][3], [(c.name, c.rank) for c in r.flags if c.complicit]
     innocent = [c.rank for c in r.flags if not c.complicit and c.rank is not None]
     assert all(c.rank < min(innocent, default=10**6) for c in flagged)
+
+
+def test_flags_cite_the_evidence_lines_of_the_expected_file(report):
+    name, r = report
+    citing = [c.name for c in r.flags if c.complicit and c.flagged and c.cited_share >= 0.8]
+    assert len(citing) >= CITING[name], [(c.name, len(c.cited), len(c.uncited)) for c in r.flags if c.complicit]
 
 
 def test_unreadable_files_and_bad_rows_are_named(report):

@@ -43,3 +43,21 @@ def test_a_record_noun_before_a_venue_is_not_part_of_its_name(nlp):
     """Issue 13: "Surveillance of El Rancho Cantina" names the cantina, not a venue called "Surveillance of ..."."""
     venues = [m["text"] for m in found(nlp, "Surveillance of El Rancho Cantina on Friday night.", "Organization")]
     assert venues == ["El Rancho Cantina"]
+
+
+def test_a_name_before_a_known_place_is_a_place_in_it(nlp):
+    text = "I am H.Z.M., 22 years old, from El Progreso, Yoro, Honduras."
+    places = {m["text"] for m in found(nlp, text, "Location")}
+    assert {"El Progreso", "Yoro", "Honduras"} <= places
+    assert "El Progreso" not in {m["text"] for m in found(nlp, text, "Person")}
+
+
+def test_an_agency_before_a_place_stays_an_agency(nlp):
+    text = "The case was investigated by Homeland Security Investigations, Houston, and the Belize Police."
+    assert "Homeland Security Investigations" not in {m["text"] for m in found(nlp, text, "Location")}
+
+
+def test_a_place_takes_no_honorific(nlp):
+    text = "Yo conocí a la señora Yesenia en enero por Facebook."
+    assert "Yesenia" in {m["text"] for m in found(nlp, text, "Person")}
+    assert not [m for m in found(nlp, text) if m["text"] in ("la", "Yesenia") and m["label"] == "Location"]

@@ -123,3 +123,21 @@ def test_the_bank_of_an_account_is_not_its_holder(nlp):
 def test_the_phone_called_is_not_the_callers(nlp):
     rels = linked(nlp, "Carlos Reyes called 622-1234 twice.")
     assert not [r for r in rels if r[0] == "USES_PHONE"], rels
+
+
+def test_a_wage_paid_is_employment(nlp):
+    text = ("At 11:20 hrs I saw GUERRA, Elmer Rolando, 31, brother of GUERRA, Marcos Antonio, at the door. "
+            "I arrested him for trafficking in persons. Under caution GUERRA, Elmer stated that his brother pays him BZ$150 a trip to bring girls from the border.")
+    relations = {r[:3] for r in linked(nlp, text)}
+    assert ("PAID", "GUERRA, Marcos Antonio", "BZ$150") in relations  # "his brother": the one the note named
+    assert ("EMPLOYS", "GUERRA, Marcos Antonio", "GUERRA, Elmer") in relations
+
+
+def test_a_single_payment_is_no_wage(nlp):
+    text = "Carlos Reyes paid Juan Pop BZ$500 for the boat on 12 March."
+    assert not [r for r in linked(nlp, text) if r[0] == "EMPLOYS"]
+
+
+def test_a_bribe_by_the_week_to_an_officer_is_no_employment(nlp):
+    text = "Carlos Reyes pays Sgt. Mario Castillo BZ$500 every Friday."
+    assert not [r for r in linked(nlp, text) if r[0] == "EMPLOYS"]

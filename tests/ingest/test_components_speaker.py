@@ -19,3 +19,22 @@ def test_without_a_named_speaker_us_stays_unresolved(nlp):
 def test_calling_oneself_a_name_is_no_phone_call(nlp):
     text = "A man who calls himself a pastor, Nelson Bonilla, said there was work. Everybody calls him Pastor."
     assert not [r for r in linked(nlp, text) if r[0] in {"CALLED", "CALL_TO"}]
+
+
+def test_those_the_speaker_travelled_with_are_of_us(nlp):
+    text = ("I am H.Z.M., 22 years old, from El Progreso.\n\n"
+            "In February I travelled with Paloma and another girl by bus to Chetumal. "
+            "In Chetumal a man they call El Güero kept us in his house for four days.")
+    harboured = {r[2] for r in linked(nlp, text) if r[0] == "HARBORED"}
+    assert {"H.Z.M.", "Paloma"} <= harboured
+
+
+def test_me_is_the_speaker_alone(nlp):
+    text = ("I am H.Z.M., 22 years old, from El Progreso.\n\n"
+            "In February I travelled with Paloma by bus to Chetumal. In Chetumal El Güero hit me.")
+    assert "Paloma" not in {r[2] for r in linked(nlp, text)}
+
+
+def test_the_declarant_of_a_spanish_statement_is_its_speaker(nlp):
+    text = "Declarante: Y.L.P., 19 años.\n\nElmer nos llevó a una casa en Bullet Tree Falls."
+    assert ("TRANSPORTED", "Elmer", "Y.L.P.") in {r[:3] for r in linked(nlp, text)}

@@ -26,3 +26,15 @@ def test_a_registry_list_ties_the_plate_to_the_person_after_it(nlp):
 def test_a_list_in_a_note_about_something_else_ties_nothing(nlp):
     text = "Exhibits seized:\n\n1. CZ-P-20417 - grey Toyota Tacoma - seen near the house of Ana Pop.\n"
     assert not [r for r in linked(nlp, text) if r[0] == "OWNS"]
+
+
+def test_a_surname_in_capitals_read_as_a_body_is_the_person_watched(nlp):
+    text = ("SURV 3 - La Herradura - Wed 24/04/24 - PC 1650 Arzu\n19:50 on post.\n"
+            "20:15 Tacoma CZ-P-20417 at the rear, bald M (now known: VARGAS) in by the back door.\n")
+    seen = {r[1] for r in linked(nlp, text) if r[0] == "SEEN_AT"}
+    assert "VARGAS" in seen
+
+
+def test_an_acronym_in_an_entry_is_no_person(nlp):
+    text = "SURV 3 - La Herradura - Wed 24/04/24 - PC 1650 Arzu\n21:00 QRT patrol passes, no stop.\n"
+    assert "QRT" not in {r[1] for r in linked(nlp, text) if r[0] == "SEEN_AT"}

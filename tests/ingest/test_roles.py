@@ -81,3 +81,20 @@ def test_an_interviewed_trafficker_is_a_suspect_not_a_witness():
 def test_a_stated_official_keeps_the_role():
     official, worker = person("Sgt. Cal", "official"), person("Ana")
     assert roles([official, worker], [rel("EMPLOYS", official, worker)])["Sgt. Cal"][0] == "official"
+
+
+def test_a_protected_witness_named_by_code_stays_a_witness_when_moved():
+    """"TP-3" is a witness the unit protects by a code: being moved out with the others in the raid
+    does not make the cook a victim, while an interviewed witness who was moved does become one."""
+    driver = person("Elmer Guerra")
+    coded = r("Person", name="TP-3", role="witness", role_basis="stated: a protected witness's code")
+    heard = person("Orlando Pop", "witness")
+    got = roles([driver, coded, heard], [rel("TRANSPORTED", driver, coded), rel("TRANSPORTED", driver, heard)])
+    assert got["TP-3"] == ("witness", "stated: a protected witness's code")
+    assert got["Orlando Pop"][0] == "victim"
+
+
+def test_a_wage_alone_makes_no_victim_and_no_trafficker():
+    boss, barman = person("Marcos Guerra"), person("Orlando", "witness")
+    got = roles([boss, barman], [rel("EMPLOYS", boss, barman, relation="wage")])
+    assert got["Orlando"][0] == "witness" and got["Marcos Guerra"][0] == "unknown"

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from graph_schema.types import clean_phone
-from ingest.sample import generate_case
-from ingest.sample.exports import CALL_COLUMNS, TRANSFER_COLUMNS
+from samplecase import generate_case
+from samplecase.exports import CALL_COLUMNS, TRANSFER_COLUMNS
 from workbench.cli import app
 
 

@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from graph_schema.types import clean_email, clean_phone, clean_plate
-from ingest.sample import generate_case
+from samplecase import generate_case
 
 INVESTIGATIVE = {"INVESTIGATED"}
 TIES = {"PAID", "CALLED", "TIPPED_OFF", "SEEN_AT", "OWNS", "ASSOCIATED_WITH"}

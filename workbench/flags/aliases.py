@@ -13,7 +13,10 @@ A node is *lone* when its name (or an alias) is only initials ("C. N."), only ra
 name are matched against. Features against an official: initials of the
 official's name (2), a remaining name word found in the official's name (2), a rank word of the
 same rank (1, :data:`workbench.flags.config.RANK_WORDS`), an agency word of the same agency (1),
-a co-mention with the official outside the official's own notes (1). The best official must be
+paid by a person who also pays the official (1),
+a co-mention with the official outside the official's own notes (1). An official who wrote or
+took down a note that names the alias is never matched to it: the sergeant taking a statement
+is not the "sargento" the statement speaks of. The best official must be
 unique and score at least ``alias_min_score``; otherwise the match is listed as ``ambiguous`` or
 ``weak`` and transfers nothing. The candidate's findings under ``alias_rules`` then count for
 the official under the rule ``alias_candidate``.
@@ -94,6 +97,9 @@ def _official_features(ctx: RuleContext, node: str, forms: list[tuple[str, set[s
             found[f"rank word matches rank {row.get('rank')}"] = 1
         if agency and agency == their_agency:
             found[f"agency word matches {agency}"] = 1
+    shared = _payers(ctx, node) & _payers(ctx, official)
+    if shared:
+        found[f"paid by the same person as them ({', '.join(sorted(ctx.name(p) for p in shared))})"] = 1
     edges: list[EdgeRef] = []
     for u, v, k, d in [*ctx.out_edges(node, "ASSOCIATED_WITH"), *ctx.in_edges(node, "ASSOCIATED_WITH")]:
         if official in (u, v) and not ctx.self_authored(official, d):
@@ -110,13 +116,16 @@ def alias_candidates(ctx: RuleContext) -> list[AliasCandidate]:
     found: list[AliasCandidate] = []
     targets = {o: row for o, row in ctx.officials.items() if lone_form(str(row.get("name") or ctx.name(o))) is None}
     for node, attrs in ctx.G.nodes(data=True):
-        if attrs.get("label") != "Person" or attrs.get("role") in ("victim", "witness") or node in targets:
+        if attrs.get("label") != "Person" or attrs.get("role") in ctx.protected_roles or node in targets:
             continue
         forms = [f for f in (lone_form(str(t)) for t in (attrs.get("name"), *(attrs.get("aliases") or ())) if t) if f]
         if not forms or not any(_BASE[r](ctx, node) for r in ctx.params["alias_rules"] if r in _BASE):
             continue
         scored = []
+        writers = _writers_of(ctx, node)
         for official, row in targets.items():
+            if official in writers:
+                continue  # who wrote or took down a note naming "Sarge" is not the Sarge it speaks of
             score, features, edges = _official_features(ctx, node, forms, official, row)
             if score > 0:
                 scored.append((official, score, features, edges))
@@ -130,6 +139,22 @@ def alias_candidates(ctx: RuleContext) -> list[AliasCandidate]:
                      for o, s, f, e in scored)
     ctx.memo["aliases"] = tuple(found)
     return found
+
+
+def _payers(ctx: RuleContext, node: str) -> set[str]:
+    """Who pays ``node``: the payers of the payments made to it."""
+    return {payer for pay, _, _, _ in ctx.in_edges(node, "PAID_TO") for payer, _, _, _ in ctx.in_edges(pay, "PAID")}
+
+
+def _writers_of(ctx: RuleContext, node: str) -> set[str]:
+    """The authors of the notes a node is mentioned in (the evidence of its relationships)."""
+    notes = {str(ev.get("note_id")) for _, _, _, d in (*ctx.out_edges(node), *ctx.in_edges(node))
+             for ev in d.get("evidence") or ()}
+    for event in {v for _, v, _, _ in ctx.out_edges(node)} | {u for u, _, _, _ in ctx.in_edges(node)}:
+        if ctx.G.nodes[event].get("label") in ctx.party_events:  # "Chino le da un sobre": the payment's notes
+            notes |= {str(ev.get("note_id")) for _, _, _, d in (*ctx.out_edges(event), *ctx.in_edges(event))
+                      for ev in d.get("evidence") or ()}
+    return {ctx.authors[n] for n in notes if n in ctx.authors}
 
 
 def alias_candidate(ctx: RuleContext, official: str) -> Finding | None:

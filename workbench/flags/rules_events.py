@@ -24,8 +24,6 @@ from workbench.flags.flag import EdgeRef, Finding, Reason
 
 __all__ = ["payment", "relative_paid", "calls", "tip_off", "event_record", "event_legs", "amount_text", "call_pairs"]
 
-_OWN_TYPES = ("HOLDS_ACCOUNT", "USES_PHONE", "OWNS")
-
 
 def event_record(ctx: RuleContext, event: str, **extra: Any) -> dict[str, Any]:
     """The properties of a Payment or Call node that a reviewer reads, plus ``extra``."""
@@ -65,8 +63,8 @@ def _payments(ctx: RuleContext, person: str, official: str, *, received_only: bo
     """Payments between ``person`` (or a phone / account they use) and the core's side, one per
     payment: (payment, direction, edges, parties)."""
     found: dict[tuple[str, str], tuple[str, str, tuple[EdgeRef, ...], str]] = {}
-    for side, via in ctx.own_sides(person, *_OWN_TYPES):
-        for direction, leg, far_edges, far_end in event_legs(ctx, side, "PAID", "PAID_TO", "paid", "received"):
+    for side, via in ctx.own_sides(person, *ctx.stand_in_types):
+        for direction, leg, far_edges, far_end in event_legs(ctx, side, *ctx.legs("Payment"), "paid", "received"):
             if received_only and direction != "received":
                 continue
             pay = leg[1] if direction == "paid" else leg[0]
@@ -96,7 +94,20 @@ def payment(ctx: RuleContext, official: str) -> Finding | None:
         records.append(rec)
     if not reasons:
         return None
+    reasons += _unpaid_by_anyone(ctx, official)
     return Finding(len({r["event"] for r in records}), tuple(reasons), tuple(records))
+
+
+def _unpaid_by_anyone(ctx: RuleContext, official: str) -> list[Reason]:
+    """Money the notes say the official received from no one named ("ih collect ih envelope"):
+    no score of its own, but a reviewer of a payment flag reads every receipt the notes record."""
+    found = []
+    for pay, _, key, _ in ctx.in_edges(official, "PAID_TO"):
+        if not any(True for _ in ctx.in_edges(pay, "PAID")):
+            rec = event_record(ctx, pay, direction="received")
+            found.append(Reason(f"received {amount_text(rec)}; the notes do not say from whom",
+                                ((pay, official, key),)))
+    return found
 
 
 def relative_paid(ctx: RuleContext, official: str) -> Finding | None:
@@ -143,8 +154,8 @@ def call_pairs(ctx: RuleContext, official: str, *, exempt: bool = True
     """Calls between the official's phones and the core's side: (call, direction "to"/"from",
     edges, party); with ``exempt``, investigative contact is left out."""
     seen: dict[tuple[str, str], tuple[str, str, tuple[EdgeRef, ...], str]] = {}
-    for side, via in ctx.own_sides(official, "USES_PHONE", "OWNS"):
-        for direction, leg, far_edges, far_end in event_legs(ctx, side, "CALLED", "CALL_TO", "to", "from"):
+    for side, via in ctx.own_sides(official, *ctx.holder_types("Phone")):
+        for direction, leg, far_edges, far_end in event_legs(ctx, side, *ctx.legs("Call"), "to", "from"):
             call = leg[1] if direction == "to" else leg[0]
             attrs = ctx.G.nodes[call]
             for a, b, k2, _ in far_edges:

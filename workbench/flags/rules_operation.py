@@ -16,7 +16,8 @@ A call counts when its ``at`` falls within ``call_window_minutes`` before the op
 (a call after the start, or earlier than the window, does not). Calls and operations without a
 time of day are ignored: the rule is a no-op when the graph carries no operation time. Being on
 the operation's team is never evidence by itself; the reason only says so, since it means the
-official knew the time.
+official knew the time. Calls the notes describe the core member taking just before warning
+that the police were coming (``Call.warning``: no caller, no score of their own) are cited with it.
 """
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ def operations(ctx: RuleContext) -> list[dict[str, Any]]:
     for node, attrs in ctx.G.nodes(data=True):
         at = parse_time(attrs.get("at"))
         if attrs.get("label") in ctx.params["operation_labels"] and at is not None:
-            edges = [(u, v, k) for u, v, k, _ in ctx.out_edges(node)] + [(u, v, k) for u, v, k, _ in ctx.in_edges(node)]
+            edges = [(u, v, k) for u, v, k, d in (*ctx.out_edges(node), *ctx.in_edges(node))
+                     if d.get("type") != "ON_OPERATION"]  # the time and target; a team list is cited per official
             found.append({"node": node, "name": attrs.get("name") or node, "kind": attrs.get("kind") or "operation",
                           "at": at, "edges": tuple(edges)})
     for i, given in enumerate(ctx.params.get("operations") or ()):
@@ -67,12 +69,13 @@ def _cascade(ctx: RuleContext, party: str, official: str, after: datetime) -> tu
     until = after + timedelta(minutes=float(ctx.params["cascade_minutes"]))
     names: list[str] = []
     edges: list[EdgeRef] = []
-    for side, via in ctx.own_sides(party, "USES_PHONE", "OWNS"):
-        for u, call, k, _ in ctx.out_edges(side, "CALLED"):
+    called, call_to = ctx.legs("Call")
+    for side, via in ctx.own_sides(party, *ctx.holder_types("Phone")):
+        for u, call, k, _ in ctx.out_edges(side, called):
             at = parse_time(ctx.G.nodes[call].get("at"))
             if at is None or not after < at <= until:
                 continue
-            for a, b, k2, _ in ctx.out_edges(call, "CALL_TO"):
+            for a, b, k2, _ in ctx.out_edges(call, call_to):
                 for other, via2 in ctx.suspect_sides(b, official):
                     if other not in (party, official) and other in ctx.suspects:
                         names.append(ctx.name(other))
@@ -80,8 +83,20 @@ def _cascade(ctx: RuleContext, party: str, official: str, after: datetime) -> tu
     return list(dict.fromkeys(names)), edges
 
 
-def _on_team(ctx: RuleContext, official: str, op: str | None) -> bool:
-    return op is not None and (ctx.G.has_edge(official, op) or ctx.G.has_edge(op, official))
+def _on_team(ctx: RuleContext, official: str, op: str | None) -> tuple[EdgeRef, ...]:
+    """The edges that put the official on the operation (its team or briefing list), if any."""
+    if op is None:
+        return ()
+    return tuple((u, v, k) for u, v, k in (*ctx.G.out_edges(official, keys=True), *ctx.G.in_edges(official, keys=True))
+                 if op in (u, v))
+
+
+def _warnings(ctx: RuleContext, party: str) -> tuple[EdgeRef, ...]:
+    """Calls the notes describe the party (or their phone) receiving, after which they warned of
+    the police (``Call.warning``, read by ``ingest.components.forewarnings``)."""
+    _, call_to = ctx.legs("Call")
+    return tuple((u, v, k) for side, _ in ctx.own_sides(party, *ctx.holder_types("Phone"))
+                 for u, v, k, _ in ctx.in_edges(side, call_to) if ctx.G.nodes[u].get("warning"))
 
 
 def call_before_operation(ctx: RuleContext, official: str) -> Finding | None:
@@ -103,11 +118,16 @@ def call_before_operation(ctx: RuleContext, official: str) -> Finding | None:
             names, more = _cascade(ctx, party, official, at)
             then = f"; then {ctx.name(party)} called {', '.join(names)} within " \
                    f"{ctx.params['cascade_minutes']} min" if names else ""
-            team = "; the official was on the operation (knew its time)" if _on_team(ctx, official, op["node"]) else ""
+            team_edges = _on_team(ctx, official, op["node"])
+            warned = _warnings(ctx, party)
+            if warned:
+                then += f"; the notes describe {ctx.name(party)} taking a call and then warning that the police " \
+                        f"were coming"
+            team = "; the official was on the operation's team or briefing (knew its target and time)" if team_edges else ""
             word = "to" if direction == "to" else "from"
             text = f"call {word} {ctx.who(party)} at {at:%Y-%m-%d %H:%M}, {minutes} min before {op['name']} " \
                    f"({op['kind']}, {op['at']:%Y-%m-%d %H:%M}){then}{team}"
-            reasons.append(Reason(text, (*edges, *op["edges"], *more), (party,)))
+            reasons.append(Reason(text, (*edges, *op["edges"], *team_edges, *warned, *more), (party,)))
             records.append(event_record(ctx, call, direction=direction, suspect=party, operation=op["name"],
                                         operation_at=op["at"].isoformat(), minutes_before=minutes))
     if not reasons:

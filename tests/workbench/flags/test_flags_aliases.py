@@ -78,3 +78,21 @@ def test_a_victim_written_as_initials_is_never_a_candidate(builder):
     b.payment(jefa, victim, "p", amount=20.0)
     b.person("neal", "official", name="Cleveland Neal", agency="Police", rank="Sgt.")
     assert complicity_flags(b.G).candidates.empty
+
+
+def test_the_officer_who_took_down_the_note_is_not_the_alias_it_speaks_of(book):
+    b, sarge, neal, pech = book
+    for _, pay, key, data in list(b.G.in_edges(sarge, keys=True, data=True)):
+        for ev in data["evidence"]:
+            ev["note_id"] = "statement"
+    rows = complicity_flags(b.G, authors={"statement": pech}).candidates
+    assert pech not in set(rows["official"]) and set(rows["official"]) == {neal}
+
+
+def test_one_payer_of_the_alias_and_of_the_official_makes_the_candidate(book):
+    b, sarge, neal, pech = book
+    jefa = next(n for n in b.G if b.G.nodes[n].get("name") == "Marleny")
+    b.payment(jefa, neal, "handed", amount=None, form="envelope")
+    rows = complicity_flags(b.G).candidates.set_index("official")
+    assert rows.loc[neal, "status"] == "candidate" and rows.loc[pech, "status"] == "weak"
+    assert "paid by the same person as them (Marleny)" in rows.loc[neal, "features"]

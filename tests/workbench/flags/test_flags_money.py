@@ -74,3 +74,21 @@ def test_a_payment_from_the_core_to_a_relative_fires(cell):
     flag = complicity_flags(b.G).flag(official)
     assert flag.rules[0] == "relative_paid"
     assert flag.result("relative_paid").suspects == (owner,)
+
+
+def test_money_received_from_no_one_named_is_read_beside_a_payment_flag(cell):
+    b, _, owner, official = cell
+    b.payment(owner, official, "env-1", amount=None, form="white envelope", sentence="Chino hands Sosa a white envelope.")
+    collected = b.node("Payment", "collected", form="envelope", channel="cash")
+    b.edge(collected, "PAID_TO", official, sentence="Ih drink free an ih collect ih envelope.")
+    result = complicity_flags(b.G).flag(official).result("payment")
+    assert result.count == 1  # the receipt from no one named adds no score of its own
+    assert any("the notes do not say from whom" in r.text for r in result.reasons)
+    assert "Ih drink free an ih collect ih envelope." in {e.sentence for e in result.evidence}
+
+
+def test_money_received_from_no_one_named_raises_no_flag_alone(cell):
+    b, _, _, official = cell
+    collected = b.node("Payment", "collected", form="envelope", channel="cash")
+    b.edge(collected, "PAID_TO", official, sentence="Ih collect ih envelope.")
+    assert complicity_flags(b.G).flag(official) is None

@@ -91,3 +91,31 @@ def test_an_investigator_calling_a_suspect_to_arrange_an_interview_is_not_flagge
     b.edge(brother, "USES_PHONE", p_brother)
     b.call(p_cpl, p_brother, "c2", at="2024-03-27T10:00:00")
     assert complicity_flags(b.G).flag(cpl) is None
+
+
+def test_the_briefing_list_that_puts_the_official_on_the_raid_is_cited(raid):
+    b, owner, official, p_owner, p_official, op = raid
+    line = "IO Lester Cocom, Immigration Department, Benque Viejo - status of foreign nationals"
+    b.edge(official, "ON_OPERATION", op, sentence=line)
+    b.edge(b.person("westby", "investigator", name="Insp. Westby"), "ON_OPERATION", op, sentence="Insp. C. Westby - command")
+    b.call(p_official, p_owner, "c1", at="2024-03-22T21:38:12")
+    result = complicity_flags(b.G).flag(official).result("call_before_operation")
+    assert "on the operation's team or briefing (knew its target and time)" in result.reasons[0].text
+    cited = {e.sentence for e in result.evidence}
+    assert line in cited and "Insp. C. Westby - command" not in cited  # only the official's own line
+
+
+def test_being_on_the_team_alone_is_no_evidence(raid):
+    b, _, official, _, _, op = raid
+    b.edge(official, "ON_OPERATION", op, sentence="IO Lester Cocom - status of foreign nationals")
+    assert complicity_flags(b.G).flag(official) is None
+
+
+def test_the_warning_the_notes_describe_after_a_call_is_cited_with_it(raid):
+    b, owner, official, p_owner, p_official, _ = raid
+    described = b.node("Call", "described", kind="voice", warning="police di come, move di gyal dem")
+    b.edge(described, "CALL_TO", owner, sentence="Bout quarter to ten Chino phone ring ... 'police di come'")
+    b.call(p_official, p_owner, "c1", at="2024-03-22T21:38:12")
+    result = complicity_flags(b.G).flag(official).result("call_before_operation")
+    assert result.count == 1 and "warning that the police were coming" in result.reasons[0].text
+    assert "Bout quarter to ten Chino phone ring ... 'police di come'" in {e.sentence for e in result.evidence}
