@@ -21,8 +21,6 @@ language's own words, so English sentences are left to the parser.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 from spacy.language import Language
@@ -30,10 +28,10 @@ from spacy.tokens import Doc, Span, Token
 
 from graph_schema.model import load_schema
 from ingest.components.base import (
-    SENTENCE_END, add_mention, add_relation, ensure_extensions, load_jsonl, mentions, schema_allows, text_of,
+    add_mention, add_relation, ensure_extensions, load_jsonl, mentions, schema_allows, text_of,
 )
 from ingest.components.money import is_wage
-from ingest.components.relations import RelationFinder, wage_employs
+from ingest.components.relations import wage_employs
 from ingest.components.clause_words import (
     CLITIC_WORDS, FEMININE, FUNCTION, MASCULINE, UNNAMED, fold_word, folded_is_number, person_name, two_sentences_back,
     unknown_name,
@@ -275,15 +273,4 @@ class ClauseFrames:
             add_relation(doc, "PAID_TO", payment, payee, sent, method, row["confidence"])
         summed = payment["props"].get("amount") is not None or folded_is_number(payment["text"])
         if summed and is_wage(sent.text):  # "pay mi fifty dollar a night"
-            wage_employs(doc, _Roles(self.schema), payer, payee, sent, method)
-
-class _Roles:
-    """What ``wage_employs`` asks of a relation finder: a mention's role and the schema's endpoints."""
-
-    def __init__(self, schema: Any) -> None:
-        self.schema = schema
-
-    role_of = staticmethod(RelationFinder.role_of)
-
-    def allowed(self, rel_type: str, source: dict[str, Any], target: dict[str, Any]) -> bool:
-        return schema_allows(self.schema, rel_type, source, target)
+            wage_employs(doc, self.schema, payer, payee, sent, method)

@@ -153,7 +153,7 @@ class RelationFinder:
         if payment["props"].get("amount") is not None and is_wage(sent.text):
             for payer in payers:
                 for payee in payees:
-                    wage_employs(doc, self, payer, payee, sent, method)
+                    wage_employs(doc, self.schema, payer, payee, sent, method)
 
     def _call(self, doc: Doc, sent: Span, verb: Token, callers: list, callees: list, method: str,
               confidence: float) -> None:
@@ -193,13 +193,13 @@ class RelationFinder:
                                  row["confidence"], relation=noun.lower_)
 
 
-def wage_employs(doc: Doc, finder: Any, payer: dict[str, Any], payee: dict[str, Any], sent: Span, method: str) -> None:
+def wage_employs(doc: Doc, schema: Any, payer: dict[str, Any], payee: dict[str, Any], sent: Span, method: str) -> None:
     """A wage paid is employment (``EMPLOYS``, relation "wage"): the payee works for the payer.
     Not a sign of exploitation by itself (``ingest.roles`` reads no role from it), and never of
     an official, whose "wage" from a suspect is what the complicity flags weigh as a payment."""
-    if any(finder.role_of(doc, p) in ("official", "investigator") for p in (payer, payee)):
+    if any(RelationFinder.role_of(doc, p) in ("official", "investigator") for p in (payer, payee)):
         return
-    if finder.allowed("EMPLOYS", payer, payee):
+    if schema_allows(schema, "EMPLOYS", payer, payee):
         add_relation(doc, "EMPLOYS", payer, payee, sent, f"{method}:wage", 0.7, relation="wage")
 
 
