@@ -324,10 +324,19 @@ class Resolver:
         return Placement(mentions, list(evidence.values()), nodes, event_rels, problems)
 
 
+# Methods that guess a type from the look of a name, as the model does: the model's own entities
+# and runs of capitalized words ("de El Progreso"). The case may correct them (``ingest.retype``).
+_GUESSES = ("ner:", "workbench.person_finder.v1:proper-nouns")
+
+
+def _guess(method: str) -> bool:
+    return method.startswith(_GUESSES)
+
+
 def _add_mention(group: Group, m: Mention) -> None:
     group.see_mention(m.note_id)
     group.leads += m.method == CONTACT_METHOD
-    group.guessed += m.method.startswith("ner:")
+    group.guessed += _guess(m.method)
     if m.label == "Person":
         _add_person(group, m)
         return

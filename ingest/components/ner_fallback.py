@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from graph_schema.types import fold_name
 from ingest.components.base import ORG_WORDS, add_mention, claimed, ensure_extensions, mentions, text_of, titles
-from ingest.components.places import _AGENCY, _NOT_ORG, _NOT_PLACE, _RECORD_NOUNS, _VEHICLE_MAKE
+from ingest.components.places import _AGENCY, _NOT_ORG, _NOT_PLACE, _RECORD_NOUNS
+from ingest.components.vehicle_words import vehicle_words
 from ingest.components.region import text_region
 from ingest.components.wordshapes import demonym, heading_line, heading_words
 
@@ -30,6 +31,9 @@ def make_ner_fallback(nlp: Language, name: str) -> "NerFallback":
     return NerFallback()
 
 
+# A model entity re-typed by what follows it (", Yoro, Honduras"): the rule, not the model, states
+# it is a place, so the case may correct other guesses of the same name by it (``ingest.retype``).
+BEFORE_A_PLACE = "workbench.ner_fallback.v1:before-a-place"
 _REGIONS = frozenset({"country", "district", "state", "department", "region", "province"})
 # Words that put a person's name after them, never a place's or a company's
 _HONORIFICS = frozenset({"senora", "senor", "sra", "sr", "dona", "don", "mr", "mrs", "ms", "miss", "hermana", "hermano",
@@ -64,7 +68,7 @@ class NerFallback:
         interviewed", "Home address of Santa") and that nothing else claimed is that person."""
         for token in doc:
             if not (token.is_alpha and token.is_title and token.pos_ in {"PROPN", "NOUN"}) \
-                    or fold_name(token.text) not in self.person_words \
+                    or fold_name(token.text) not in self.person_words or vehicle_words().describes(token.text) \
                     or claimed(doc, token.idx, token.idx + len(token)) \
                     or any(n.is_title and n.pos_ == "PROPN" and not claimed(doc, n.idx, n.idx + len(n))
                            for n in _neighbours(token)):
@@ -74,8 +78,8 @@ class NerFallback:
 
     def _from_ner(self, doc: Doc) -> None:
         for ent in map(_without_timestamp, _comma_parts(doc.ents)):
-            if ent is None or _VEHICLE_MAKE.match(ent.text) or (
-                    ent.start > 0 and _VEHICLE_MAKE.match(doc[ent.start - 1].text)):
+            if ent is None or vehicle_words().is_make(ent[0].text) or vehicle_words().describes(ent.text) or (
+                    ent.start > 0 and vehicle_words().is_make(doc[ent.start - 1].text)):
                 continue  # "Toyota" or "Hiace" in "a white Toyota Hiace" describes a vehicle, not a body
             text = ent.text.strip()
             if ent.label_ not in {"GPE", "LOC", "ORG", "FAC"} or claimed(doc, ent.start_char, ent.end_char) \
@@ -86,7 +90,7 @@ class NerFallback:
             words = fold_name(text).split()
             if ent.label_ != "FAC" and len(ent) <= 3 and not text.isupper() and not any(t.lower_ in ORG_WORDS for t in ent) \
                     and not _AGENCY.search(text) and _before_a_place(doc, ent.end_char):
-                add_mention(doc, "Location", ent.start_char, ent.end_char, f"ner:{ent.label_}->Location",
+                add_mention(doc, "Location", ent.start_char, ent.end_char, f"{BEFORE_A_PLACE}({ent.label_})",
                             confidence=0.6, canonical=text, kind="other")  # "El Progreso, Yoro, Honduras"
             elif ent.start > 0 and fold_name(doc[ent.start - 1].text) in _HONORIFICS and len(ent) <= 3:
                 add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.7,

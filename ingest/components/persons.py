@@ -19,7 +19,10 @@ from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graph_schema.types import fold_name
+
 from ingest.components.name_forms import form_candidates
+from ingest.components.vehicle_words import vehicle_words
 from ingest.components.wordshapes import heading_line, heading_words
 from ingest.components.base import (
     ORG_WORDS, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, mentions, text_of,
@@ -145,7 +148,7 @@ class PersonFinder:
             return True
         if any(w in ORG_WORDS for w in re.split(r"[\s/-]+", text.lower())):
             return True
-        if _described_thing(doc, start) or (span is not None and (_spanish_opener(span) or _kriol_pronoun(span))):
+        if _described_thing(doc, start) or vehicle_words().describes(text) or (span is not None and (_spanish_opener(span) or _kriol_pronoun(span))):
             return True
         for other in list(mentions(doc)):
             if other["start"] < end and start < other["end"]:
@@ -216,23 +219,41 @@ def _joins(previous, token) -> bool:
 
 _SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?$")  # "Ralph F. Boyd, Jr.": the suffix is no one
 _QUANTIFIERS = {"several", "many", "numerous", "various", "other", "two", "three", "four", "five", "some", "all"}
-_COLOURS = {"white", "black", "silver", "grey", "gray", "red", "blue", "green", "brown", "gold", "beige", "maroon",
-            "blanca", "blanco", "gris", "negra", "negro", "roja", "rojo", "azul"}
 _WEEKDAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+_NUMBER_WORDS = {"mil", "cien", "ciento", "doscientos", "trescientos", "quinientos", "hundred", "thousand"}
+# "Lugar y fecha:", "Tomada por:", "Redacta:": a line opening on a word, at most two lower-case
+# words and a colon is a form's field label
+_LABEL_REST = re.compile(r"(?:\s+[a-záéíóúñ]+){0,2}\s*:")
+
+
+def _field_label(token) -> bool:
+    """The word opens its line and the line goes on as a field label does; a word written
+    elsewhere in the note the same way (a speaker "Skinny:" who is also named in the text) is
+    left to the other rules."""
+    doc, start = token.doc, token.idx
+    text = doc.text
+    if start > 0 and text[start - 1] != "\n" or not _LABEL_REST.match(text, start + len(token.text)):
+        return False
+    return text.count(token.text) == 1
 
 
 def _described_thing(doc: Doc, start: int) -> bool:
     """A capitalized word after a colour is a vehicle or a handset ("white Toyota Hiace",
     "Silver Frontier", "black Samsung"), not a person."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in _COLOURS
+    return span is not None and span.start > 0 and fold_name(doc[span.start - 1].text) in vehicle_words().colours
 
 
 def _spanish_opener(span) -> bool:
-    """One capitalized word opening a Spanish sentence ("Lugar", "Paga", "Acompañé"): in Spanish
-    text the model takes sentence-initial verbs and nouns for names."""
-    if len(span) != 1 or not span[0].is_sent_start:
-        return span[0].lower_ in _WEEKDAYS if len(span) == 1 else False
+    """One capitalized word opening a Spanish sentence ("Lugar", "Paga", "Acompañé"), a form's
+    field label ("Tomada por: Sgta. ...", "Redacta: ..."), a weekday ("Sat 20/04") or a number
+    word ("Mil quinientos dólares"): in Spanish text and in forms the model takes these for names."""
+    if len(span) != 1:
+        return False
+    if span[0].lower_ in _WEEKDAYS or span[0].lower_ in _NUMBER_WORDS or _field_label(span[0]):
+        return True
+    if not span[0].is_sent_start:
+        return False
     words = [t.lower_ for t in span.sent if t.is_alpha]
     return len(words) >= 4 and sum(w in SPANISH_STOP_WORDS for w in words) / len(words) >= 0.3
 

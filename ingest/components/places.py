@@ -37,8 +37,6 @@ _NOT_ORG = re.compile(r"^(?:WhatsApp|Facebook|Instagram|TikTok|Western Union|Mon
 # The model's places kept as they are (model first), but for words that are never places in notes
 _NOT_PLACE = re.compile(r"^(?:WhatsApp|Facebook|Instagram|TikTok|Western Union|MoneyGram|DigiWallet|E-Kyash|"
                         r"BZD|USD|MXN|Author|Case|Note|Ref|Re|SSN|ID|Passport)$", re.IGNORECASE)
-_VEHICLE_MAKE = re.compile(r"^(?:Toyota|Nissan|Honda|Ford|Chevrolet|Chevy|Isuzu|Mitsubishi|Hyundai|Kia|Mazda|"
-                           r"Suzuki|Jeep|Dodge|Volkswagen|VW|GMC|Ram)\b")
 _AGENCY = re.compile(r"police|immigration|customs|labour|labor|department|ministry|BDF|coast guard|court|"
                      r"council|embassy|unit|force|prison|FIU", re.IGNORECASE)
 
@@ -94,6 +92,7 @@ class PlaceMatcher:
 
     def _venues(self, doc: Doc) -> None:
         found = {doc[s:e]: doc.vocab.strings[m] for m, s, e in self.venues(doc)}
+        known = {(s, e) for _, s, e in self.gazetteer(doc)}  # "Trial Farm" is a village, not a farm
         for span in filter_spans(list(found)):
             pattern = found[span]
             if span[0].lower_ == "the":
@@ -104,7 +103,7 @@ class PlaceMatcher:
                 span = span[1:]
             if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].is_title:
                 continue  # "U.S. Department of Labor", "Office of Public Affairs": a body's longer name
-            if len(span) < 2 or claimed(doc, span.start_char, span.end_char):
+            if len(span) < 2 or (span.start, span.end) in known or claimed(doc, span.start_char, span.end_char):
                 continue
             word = _venue_word(span, self.venue_words)
             add_mention(doc, "Organization", span.start_char, span.end_char, f"venues.jsonl:{pattern}",

@@ -87,7 +87,8 @@ class RelationFinder:
         for of in sent:
             if of.lower_ != "of" or of.dep_ != "prep" or of.i == 0 or doc[of.i - 1].text != ",":
                 continue
-            people = [m for m in args.resolve(of.head) if m["label"] == "Person"]
+            named = args.mention(of.head)  # the name itself: not a conjunct or apposition the parser hung it on
+            people = [named] if named is not None and named["label"] == "Person" else []
             places = [m for p in of.children if p.dep_ == "pobj" for m in args.resolve(p) if m["label"] == "Location"]
             for person in people:
                 for place in places:
@@ -182,7 +183,7 @@ class RelationFinder:
             before = [m for m in _in(sent, mentions(doc)) if m["label"] == "Person" and m["end"] <= noun.idx
                       and m not in holders and (m["canonical"] or m["text"]).lower() not in named]
             of = before[-1:] or _last_person_before(doc, sent, holders)
-        of += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for"}
+        of += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for"} and _next_to(noun, c)
                for p in c.children if p.dep_ == "pobj" for m in args.resolve(p)]
         holders, of = _without_address_towns(holders), _without_address_towns(of)
         for holder in holders:
@@ -209,6 +210,14 @@ def _naming(verb: Token) -> bool:
     return verb.lemma_.lower() == "call" and any(
         c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} or c.lower_ in {"himself", "herself", "themselves", "myself"}
         for c in verb.children)
+
+
+def _next_to(noun: Token, prep: Token) -> bool:
+    """The preposition belongs to the noun's own phrase: no comma between them. "Ms. Bautista,
+    Social Worker, the child L.A.C., 15 years, of Trial Farm" hangs "of" on "Worker" by the
+    parser's mistake; the village is the child's, not the worker's employer."""
+    low, high = sorted((noun.i, prep.i))
+    return not any(t.text == "," for t in noun.doc[low + 1:high])
 
 
 def _in(sent: Span, items: list[dict[str, Any]]) -> list[dict[str, Any]]:

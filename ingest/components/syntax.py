@@ -34,6 +34,14 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _KIN = {"brother", "sister", "husband", "wife", "son", "daughter", "father", "mother", "cousin", "uncle", "aunt",
         "nephew", "niece", "spouse", "partner", "boyfriend", "girlfriend"}
 _PRIORITY = {"Person": 0, "Organization": 1, "Location": 2}
+# Nouns for a person: what "a woman whom everybody calls La Flaca" names is a person, whatever
+# type the model guessed for the name
+_PERSON_NOUNS = {"man", "woman", "girl", "boy", "guy", "lady", "gentleman", "person", "fellow", "youth", "teenager",
+                 "child", "señor", "señora", "muchacho", "muchacha", "hombre", "mujer"}
+# "offered her work", "promised her a job": the small parser reads "her" as the job's possessor;
+# with these verbs and nouns it is the one the work is offered to
+_OFFER_VERBS = {"offer", "promise", "give", "find", "get"}
+_WORK_NOUNS = {"work", "job", "jobs", "employment", "position", "place"}
 
 
 def _speaker(doc: Doc) -> dict[str, Any] | None:
@@ -85,8 +93,11 @@ class Arguments:
                     if child.dep_ in {"appos", "compound"}:
                         found += self.resolve(child, depth + 1)
                     elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in _NAMING_VERBS:
-                        found += [m for g in child.children if g.dep_ in {"dobj", "oprd", "attr", "xcomp", "ccomp"}
-                                  for m in self.resolve(g, depth + 1) if m["label"] == "Person"]  # "a man they call El Güero"
+                        named = [m for g in child.children if g.dep_ in {"dobj", "oprd", "attr", "xcomp", "ccomp"}
+                                 for m in self.resolve(g, depth + 1)]  # "a man they call El Güero"
+                        if tok.lemma_.lower() in _PERSON_NOUNS:
+                            named = [_as_person(m) for m in named]
+                        found += [m for m in named if m["label"] == "Person"]
             if item is not None and item not in found:
                 found.append(item)
         return found
@@ -134,8 +145,9 @@ class Arguments:
             if item["label"] == "Person" and window_start <= item["start"] < pronoun.idx \
                     and not item["props"].get("first_person"):
                 people.setdefault((item["canonical"] or item["text"]).lower(), item)
-        if pronoun.dep_ in {"dobj", "dative"}:  # "Cruz offered her a job": her is not Cruz (or "herself")
-            for subject in self.subjects(pronoun.head):
+        verb = pronoun.head.head if offered_to(pronoun) else pronoun.head
+        if pronoun.dep_ in {"dobj", "dative"} or offered_to(pronoun):  # "Cruz offered her a job": her is not Cruz
+            for subject in self.subjects(verb):
                 people.pop((subject["canonical"] or subject["text"]).lower(), None)
         return next(iter(people.values())) if len(people) == 1 else None
 
@@ -184,8 +196,11 @@ class Arguments:
         return found
 
     def objects(self, verb: Token) -> list[dict[str, Any]]:
-        """The logical object: dobj/dative, the subject of a passive, or the noun a participle modifies."""
+        """The logical object: dobj/dative, the subject of a passive, the noun a participle
+        modifies, or the one work is offered to ("offered her work")."""
         found = [m for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass", "oprd"} for m in self.resolve(c)]
+        found += [m for c in verb.children if c.dep_ == "dobj" for g in c.children if offered_to(g)
+                  for m in self.resolve(g) if m not in found]
         if not found and verb.dep_ == "acl":
             found = self.resolve(verb.head)
         return found
@@ -269,3 +284,17 @@ def described_noun(verb: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         return noun.head.head
     return noun
+
+
+def offered_to(token: Token) -> bool:
+    """"her" in "offered her work": a possessive pronoun on the work noun an offering verb takes."""
+    work = token.head
+    return token.dep_ == "poss" and token.lower_ == "her" and work.dep_ == "dobj" and work.lower_ in _WORK_NOUNS \
+        and work.head.lemma_.lower() in _OFFER_VERBS
+
+
+def _as_person(item: dict[str, Any]) -> dict[str, Any]:
+    """A name a person noun is called by is a person: the model's guess of a place or body is re-typed."""
+    if item["label"] in {"Organization", "Location"} and item["method"].startswith("ner:"):
+        item["label"], item["method"], item["props"] = "Person", f"{item['method']}->Person", {}
+    return item
