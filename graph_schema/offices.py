@@ -5,14 +5,18 @@ both extraction (``ingest``: the official matcher's patterns, name parsing, note
 flags (``workbench.flags``: an official's agency group, public bodies) need the same answer.
 Declared once in ``offices.yaml``, it is the one vocabulary they read, so the agency a title gives
 a person ("Judiciary") is the agency the flags group officials by. ``load_offices()`` reads and
-checks it (every agency a title names is declared; a title id keeps one rank and agency), frozen
-and cached, never at import time.
+checks it (every agency a title names is declared; a title id keeps one rank and agency; a form,
+in any case, belongs to one title, so the rank kept is the one the written title states; every
+pattern compiles), frozen and cached, never at import time. The rank words a lone "Sarge" or
+"el sargento" is read by (``rank_words``) are declared here too, for the flags' alias matching.
 
 >>> offices = load_offices()
 >>> offices.read_agency("Belize Police Department"), offices.read_agency(None, "Sgt.")
 ('Police', 'Police')
 >>> offices.read_agency("Judiciary", "Judge"), offices.read_agency("Blue Parrot Bar") is None
 ('Judiciary', True)
+>>> offices.read_ranks("el sargento"), offices.read_ranks("customs man")
+({'sergeant'}, {'customs officer'})
 """
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ import yaml
 from graph_schema.errors import Errors
 from graph_schema.specs import SchemaError
 
-__all__ = ["Agency", "NameTitle", "Offices", "OFFICES_YAML", "Title", "load_offices"]
+__all__ = ["Agency", "NameTitle", "Offices", "OFFICES_YAML", "RankWords", "Title", "load_offices"]
 
 OFFICES_YAML = Path(__file__).resolve().parent / "offices.yaml"
 
@@ -44,6 +48,19 @@ class Agency:
     @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
         return re.compile(rf"\b{re.escape(self.name)}\b|{self.reads}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RankWords:
+    """The words that name a rank on their own: ``reads`` is a pattern over a folded name, alias
+    or rank text ("sarge", "el sargento", "sgt"), matched regardless of case."""
+
+    rank: str
+    reads: str
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.reads, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,12 +90,17 @@ class Offices:
     titles: tuple[Title, ...]
     name_titles: tuple[NameTitle, ...]
     author_ranks: tuple[str, ...]
+    rank_words: tuple[RankWords, ...] = ()
     by_name: dict[str, Agency] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
     def read_agency(self, *texts: object) -> str | None:
         """The canonical agency an agency or rank text names (the first, in declaration order), or None."""
         text = " ".join(str(x) for x in texts if x)
         return next((a.name for a in self.agencies if a.pattern.search(text)), None)
+
+    def read_ranks(self, text: str) -> set[str]:
+        """The ranks whose rank words a folded text contains (any number of them)."""
+        return {r.rank for r in self.rank_words if r.pattern.search(text)}
 
     def agency(self, name: str) -> Agency:
         try:
@@ -98,15 +120,35 @@ def _agencies(data: list[dict[str, Any]]) -> tuple[Agency, ...]:
     return agencies
 
 
+def _rank_words(data: list[dict[str, Any]]) -> tuple[RankWords, ...]:
+    ranks = tuple(RankWords(rank=str(r["rank"]), reads=str(r["reads"])) for r in data)
+    if len({r.rank for r in ranks}) != len(ranks):
+        raise SchemaError(Errors.G118.format(what="rank_words", detail="a rank is declared twice"))
+    for rank in ranks:
+        try:
+            rank.pattern
+        except re.error as error:
+            raise SchemaError(Errors.G118.format(what=f"rank words {rank.rank!r}", detail=error)) from None
+    return ranks
+
+
 def _titles(data: list[dict[str, Any]], names: set[str]) -> tuple[Title, ...]:
     titles = tuple(Title(id=str(t["id"]), rank=str(t["rank"]), agency=str(t["agency"]),
                          forms=tuple(t.get("forms") or ())) for t in data)
     seen: dict[str, tuple[str, str]] = {}
+    owner: dict[str, Title] = {}
     for title in titles:
         if title.agency not in names:
             raise SchemaError(Errors.G118.format(what=f"title {title.id!r}", detail=f"unknown agency {title.agency!r}"))
         if seen.setdefault(title.id, (title.rank, title.agency)) != (title.rank, title.agency) or not title.forms:
             raise SchemaError(Errors.G118.format(what=f"title {title.id!r}", detail="one rank and agency, some forms"))
+        for form in title.forms:
+            # the matcher also finds each form in capitals: a form of two titles would give a
+            # written "OFFICER" whichever rank was listed last, not the one it states
+            other = owner.setdefault(form.upper(), title)
+            if other.id != title.id:
+                raise SchemaError(Errors.G118.format(
+                    what=f"title {title.id!r}", detail=f"form {form!r} is also a form of title {other.id!r}"))
     return titles
 
 
@@ -118,6 +160,9 @@ def _name_titles(data: dict[str, Any], names: set[str]) -> tuple[NameTitle, ...]
         if title.agency is not None and title.agency not in names:
             raise SchemaError(Errors.G118.format(what=f"name title {' '.join(title.words)!r}",
                                                  detail=f"unknown agency {title.agency!r}"))
+    words = [t.words for t in courtesy + offices]
+    if len(set(words)) != len(words):  # name parsing looks words up: one rank per title words
+        raise SchemaError(Errors.G118.format(what="name titles", detail="title words are declared twice"))
     return tuple(courtesy + offices)
 
 
@@ -134,4 +179,4 @@ def load_offices(path: Path = OFFICES_YAML) -> Offices:
         raise SchemaError(Errors.G118.format(what="agencies", detail="a name is declared twice"))
     return Offices(agencies=agencies, titles=_titles(data.get("titles") or [], names),
                    name_titles=_name_titles(data, names), author_ranks=tuple(data.get("author_ranks") or ()),
-                   by_name={a.name: a for a in agencies})
+                   rank_words=_rank_words(data.get("rank_words") or []), by_name={a.name: a for a in agencies})

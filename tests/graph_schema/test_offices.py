@@ -31,3 +31,13 @@ def test_a_title_of_an_undeclared_agency_stops_loading(tmp_path):
                     encoding="utf-8")
     with pytest.raises(SchemaError, match=r"\[G118\] offices.yaml: title .*unknown agency 'Courts'"):
         load_offices(path)
+
+
+def test_a_form_of_two_titles_stops_loading(tmp_path):
+    """Issue 17: a form under two titles gave "OFFICER" the rank listed last, not the one it states."""
+    path = tmp_path / "offices.yaml"
+    path.write_text(OFFICES_YAML.read_text(encoding="utf-8").replace(
+        'forms: ["Sheriff", "Deputy Sheriff"', 'forms: ["Sheriff", "OFFICER", "Deputy Sheriff"', 1), encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"\[G118\] offices.yaml: title 'sheriff'.*'OFFICER' is also a form of "
+                                          r"title 'police-officer'"):
+        load_offices(path)

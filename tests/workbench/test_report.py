@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tests.factory import ev, r, rel
-from tests.workbench.test_project import _case
+from tests.factory import ev, projected_case, r, rel
 from workbench.flags.run import complicity_flags
 from workbench.project import from_records
 from workbench.report import build_report
@@ -13,7 +12,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def _report(reveal=False):
-    G, carlos, ana, sgt, cpl = _case()
+    G, carlos, ana, sgt, cpl = projected_case()
     notes = pd.DataFrame({"id": ["note-1"], "path": ["a.txt"], "superseded_by": [None]})
     return build_report(G, complicity_flags(G), notes, case_id="BZ-1", reveal=reveal), G
 
@@ -54,7 +53,7 @@ def test_the_summary_comes_first_and_every_other_section_opens_on_demand():
 
 
 def test_a_flags_evidence_is_shown_once_grouped_per_link_with_its_file():
-    G, *_ = _case()
+    G, *_ = projected_case()
     flags = complicity_flags(G)
     notes = pd.DataFrame({"id": ["note-1"], "path": ["interview_0314.txt"], "date": ["2026-03-14"],
                           "author": ["Cpl. Pook"], "superseded_by": [None]})

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from tests.workbench.test_project import _case
+from tests.factory import projected_case
 from workbench.flags.run import complicity_flags
 from workbench.project import person_network
 from workbench.report import build_report
@@ -14,7 +14,7 @@ from workbench.views.headless import render_in_browser
 
 
 def test_report_shows_flags_and_draws_the_network_offline(tmp_path):
-    G, *_ = _case()
+    G, *_ = projected_case()
     notes = pd.DataFrame({"id": ["note-1"], "path": ["a.txt"], "superseded_by": [None]})
     page = tmp_path / "case_report.html"
     page.write_text(build_report(G, complicity_flags(G), notes, case_id="BZ-1").html, encoding="utf-8")

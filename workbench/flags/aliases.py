@@ -12,7 +12,7 @@ A node is *lone* when its name (or an alias) is only initials ("C. N."), only ra
 (a "Sarge" whose rank was read as Sgt.); it is still a candidate, and only officials with a full
 name are matched against. Features against an official: initials of the
 official's name (2), a remaining name word found in the official's name (2), a rank word of the
-same rank (1, :data:`workbench.flags.config.RANK_WORDS`), an agency word of the same agency (1),
+same rank (1, the ``rank_words`` of ``graph_schema/offices.yaml``), an agency word of the same agency (1),
 paid by a person who also pays the official (1),
 a co-mention with the official outside the official's own notes (1). An official who wrote or
 took down a note that names the alias is never matched to it: the sergeant taking a statement
@@ -30,8 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from graph_schema import fold_name
-from workbench.flags.config import RANK_WORDS
+from graph_schema import fold_name, load_offices
 from workbench.flags.context import RuleContext
 from workbench.flags.flag import EdgeRef, Finding, Reason
 from workbench.flags.officials import official_agency
@@ -40,11 +39,15 @@ from workbench.flags.rules_operation import call_before_operation
 
 __all__ = ["AliasCandidate", "alias_candidates", "alias_candidate", "candidate_frame", "lone_form"]
 
-_RANKS = {rank: re.compile(p, re.IGNORECASE) for rank, p in RANK_WORDS.items()}
 _FILLER = {"el", "la", "the", "don", "dona", "mr", "ms", "miss", "mrs", "man", "woman", "lady", "officer",
            "de", "del", "from", "fram", "of"}
 _BASE: dict[str, Callable[[RuleContext, str], Finding | None]] = {
     "payment": payment, "calls": calls, "tip_off": tip_off, "call_before_operation": call_before_operation}
+
+
+def _ranks() -> dict[str, re.Pattern[str]]:
+    """Rank -> the pattern of its rank words, from the vocabulary of offices (read when first used)."""
+    return {r.rank: r.pattern for r in load_offices().rank_words}
 
 
 @dataclass(frozen=True)
@@ -68,12 +71,12 @@ def lone_form(text: str) -> tuple[str, set[str], str | None, str] | None:
     (('rank', {'sergeant'}), None)
     """
     folded = fold_name(text)
-    ranks = {rank for rank, pat in _RANKS.items() if pat.search(folded)}
+    ranks, patterns = load_offices().read_ranks(folded), _ranks()
     agency = official_agency(text)
     words = [w for w in re.split(r"[\s.'-]+", folded) if w]
     if words and all(len(w) == 1 for w in words) and 2 <= len(words) <= 3:
         return "initials", ranks, agency, "".join(words)
-    rest = [w for w in words if w not in _FILLER and not any(p.fullmatch(w) for p in _RANKS.values())
+    rest = [w for w in words if w not in _FILLER and not any(p.fullmatch(w) for p in patterns.values())
             and official_agency(w) is None]
     if (ranks or agency) and len(rest) <= 1:
         return "rank", ranks, agency, " ".join(rest)
@@ -86,6 +89,7 @@ def _official_features(ctx: RuleContext, node: str, forms: list[tuple[str, set[s
     words = [w for w in fold_name(str(row.get("name") or ctx.name(official))).split() if w]
     initials = {"".join(w[0] for w in words), words[0][0] + words[-1][0]} if words else set()
     rank_text = fold_name(str(row.get("rank") or ""))
+    patterns = _ranks()
     their_agency = official_agency(row.get("agency"), row.get("rank"))
     found: dict[str, int] = {}
     for kind, ranks, agency, rest in forms:
@@ -93,7 +97,7 @@ def _official_features(ctx: RuleContext, node: str, forms: list[tuple[str, set[s
             found[f"initials match {ctx.name(official)}"] = 2
         if kind == "rank" and rest and rest in words:
             found[f"name '{rest}' matches"] = 2
-        if any(_RANKS[r].search(rank_text) for r in ranks):
+        if any(patterns[r].search(rank_text) for r in ranks):
             found[f"rank word matches rank {row.get('rank')}"] = 1
         if agency and agency == their_agency:
             found[f"agency word matches {agency}"] = 1

@@ -19,7 +19,7 @@ from typing import Any, Mapping
 from graph_schema import Schema, load_schema
 from workbench.errors import Errors
 
-__all__ = ["WORDING", "RULE_WEIGHTS", "default_params", "NEXT_STEPS", "RANK_WORDS", "merged_params"]
+__all__ = ["WORDING", "RULE_WEIGHTS", "default_params", "NEXT_STEPS", "merged_params"]
 
 #: The only wording a flag ever carries: a flag is a lead for review, never an accusation.
 WORDING = "possible complicity — needs review"
@@ -65,19 +65,6 @@ NEXT_STEPS: Mapping[str, str] = MappingProxyType({
     "family_tie": "Confirm the tie (civil registry, declarations) and look for contact or money between "
                   "them in the offence period.",
     "near_core": "Supporting context only: review each tie on the path; it never raises a flag alone.",
-})
-
-#: Rank words as data: canonical rank -> pattern over a name, alias or rank text (any language
-#: the notes use). Used to match a lone "Sarge" or "el sargento" to an official's rank.
-RANK_WORDS: Mapping[str, str] = MappingProxyType({
-    "sergeant": r"\bsarge\b|\bsergeant\b|\bsgt\b|\bsargent[oa]\b|\bsgta?\b",
-    "corporal": r"\bcorporal\b|\bcpl\b|\bcabo\b|\bl/cpl\b",
-    "constable": r"\bconstable\b|\bpc\b|\bwpc\b|\bagente\b",
-    "inspector": r"\binspector\b|\binsp\b|\binspectora?\b",
-    "superintendent": r"superintendent|\bsupt\b",
-    "councillor": r"council+or|\bcllr\b|\bconcejal\b",
-    "immigration officer": r"\bio\b|immigration officer|\bmigraci[oó]n\b",
-    "customs officer": r"customs (?:officer|man|woman)|\baduana\b",
 })
 
 #: Parameters of the rules and the score that the schema does not decide; callers override any

@@ -6,7 +6,7 @@ from collections.abc import Callable
 import pytest
 
 from ingest.results import Extraction
-from tests.ingest.resolve.resolve_builders import build_note
+from tests.factory import build_note
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ingest.judgements import DecisionLog
 from ingest.resolve import resolve
-from tests.ingest.resolve.resolve_builders import build_note, phone
+from tests.factory import build_note, phone
 
 
 def _people(resolution):

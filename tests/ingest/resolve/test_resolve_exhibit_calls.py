@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ingest.resolve import resolve
-from tests.ingest.resolve.resolve_builders import phone
+from tests.factory import phone
 
 CALL = {"key": "c1", "props": {"recorded_on": "HB-04"}}
 

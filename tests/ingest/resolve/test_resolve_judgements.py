@@ -35,7 +35,7 @@ def test_positive_decision_merges_even_different_names(note, log):
 
 
 def test_negative_decision_blocks_the_merge_and_removes_the_candidate(note, log):
-    from tests.ingest.resolve.resolve_builders import phone
+    from tests.factory import phone
     extractions = [note(f"n{i}", ("Person", name), phone("622-1234"), relations=(("USES_PHONE", 0, 1),))
                    for i, name in enumerate(["Carlos Reyes", "Carlos Reyez"])]
     assert len([n for n in resolve(extractions).nodes if n.label == "Person"]) == 1

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from tests.ingest.resolve.resolve_builders import phone
+from tests.factory import phone
 from graph_schema.records import Mention, Note
 from ingest.resolve import resolve
 from ingest.results import Extraction

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 from ingest.resolve import Resolver, resolve
-from tests.ingest.resolve.resolve_builders import build_note, phone
+from tests.factory import build_note, phone
 from tests.ingest.resolve.resolve_synthetic import synthetic_case
 
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 import pytest
 
+from tests.factory import edge, evidence_row, node
 from tests.shared_data import shared_data
 
 
@@ -28,22 +28,11 @@ def network():
     return load_network
 
 
-def node(G: nx.MultiDiGraph, label: str, key: str, **props: Any) -> str:
-    """Add an entity node shaped as in docs/CONTRACTS.md; returns its id ``Label:key``."""
-    nid = f"{label}:{key}"
-    G.add_node(nid, label=label, key=key, name=props.pop("name", key), **props)
-    return nid
-
-
 def rel(G: nx.MultiDiGraph, type_: str, u: str, v: str, *dated: tuple[str, str]) -> None:
-    """Add a relationship with one evidence dict per (date, sentence)."""
-    evidence = [{"note_id": f"note-{i}", "sentence": s, "start": 0, "end": len(s),
-                 "method": "test", "confidence": 1.0, "date": d} for i, (d, s) in enumerate(dated)]
+    """Add a relationship with one evidence row per (date, sentence), seen from the first date to the last."""
+    rows = [evidence_row(f"note-{i}", s, confidence=1.0, date=d) for i, (d, s) in enumerate(dated)]
     dates = [d for d, _ in dated]
-    G.add_edge(u, v, key=f"{type_}:{u}:{v}", type=type_, id=f"{type_}:{u}:{v}",
-               evidence_count=max(1, len(dated)), confidence=1.0, relation=type_,
-               first_seen=min(dates, default=None), last_seen=max(dates, default=None),
-               evidence=evidence)
+    edge(G, u, type_, v, rows, relation=type_, first_seen=min(dates, default=None), last_seen=max(dates, default=None))
 
 
 @pytest.fixture

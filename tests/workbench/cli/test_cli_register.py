@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from graph_schema import Note
 from ingest.judgements import DecisionLog
-from tests.workbench.test_project import case_records
+from tests.factory import case_records
 from workbench.cli import app
 from workbench.flags.officials import REGISTER_MATCHER, register_id
 from workbench.store.store import Store

@@ -5,7 +5,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graph_schema import Note
-from tests.workbench.test_project import case_records
+from tests.factory import case_records
 from workbench.cli import app
 from workbench.project import node_id
 from workbench.store.store import Store

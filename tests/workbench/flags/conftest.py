@@ -1,63 +1,16 @@
-"""A tiny builder of entity graphs shaped as docs/CONTRACTS.md says, and a mixed case.
+"""Fixtures of the flag tests: a case builder (``tests.factory.CaseBuilder``) and a mixed case.
 
 The mixed case has one official per rule (each complicit in one way), an investigator who
 investigated every suspect and wrote every note about them, and innocent officials.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import networkx as nx
 import pytest
 
-
-@dataclass
-class CaseBuilder:
-    """Builds an entity MultiDiGraph; every edge gets one evidence sentence of its own note."""
-
-    G: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
-    count: int = 0
-
-    def node(self, label: str, key: str, **attrs: Any) -> str:
-        node_id = f"{label}:{key}"
-        attrs.setdefault("name", key)
-        self.G.add_node(node_id, label=label, key=key, **attrs)
-        return node_id
-
-    def person(self, key: str, role: str, **attrs: Any) -> str:
-        return self.node("Person", key, role=role, **attrs)
-
-    def edge(self, u: str, rel: str, v: str, *, note: str | None = None, sentence: str | None = None,
-             times: int = 1, date: str | list[str] = "2024-05-01", method: str = "test", **attrs: Any) -> str:
-        """One edge; ``times`` evidence rows (each of its own note unless ``note`` is given), dated
-        ``date`` (or one date per row)."""
-        self.count += 1
-        rid = f"rel-{self.count}"
-        text = sentence or f"{self.G.nodes[u]['name']} {rel.lower()} {self.G.nodes[v]['name']}."
-        dates = date if isinstance(date, list) else [date] * times
-        evidence = [{"note_id": note or f"note-{rid}-{i}", "sentence": text, "start": 10 * i,
-                     "end": 10 * i + len(text), "method": method, "confidence": 0.9, "date": dates[i]}
-                    for i in range(len(dates))]
-        times = len(dates)
-        self.G.add_edge(u, v, key=rid, type=rel, id=rid, evidence=evidence, evidence_count=times,
-                        confidence=0.9, **attrs)
-        return rid
-
-    def payment(self, payer: str, payee: str, key: str, amount: float | None = 500.0, form: str | None = None,
-                **kw: Any) -> str:
-        pay = self.node("Payment", key, amount=amount, currency="BZD" if amount is not None else None,
-                        channel="cash", date="2024-04-02", form=form)
-        self.edge(payer, "PAID", pay, **kw)
-        self.edge(pay, "PAID_TO", payee, **kw)
-        return pay
-
-    def call(self, caller: str, callee: str, key: str, at: str | None = None) -> str:
-        """A call event; ``at`` ("2024-03-22T21:38") gives its time (and date)."""
-        call = self.node("Call", key, date=at[:10] if at else "2024-04-03", at=at, duration_s=60, kind="voice")
-        self.edge(caller, "CALLED", call, method="calls_csv")
-        self.edge(call, "CALL_TO", callee, method="calls_csv")
-        return call
+from tests.factory import CaseBuilder
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Fixtures for the view tests: a small case graph, a hostile one, and the real Chromium."""
+"""Fixtures for the view tests: a small case graph (``tests.factory`` builders), a hostile one, real Chromium."""
 from __future__ import annotations
 
 import json
@@ -7,6 +7,8 @@ import re
 import networkx as nx
 import pytest
 
+from tests.factory import edge, node
+from tests.factory import evidence_row as ev
 from workbench.views.headless import find_chromium
 
 # Each payload would change the page title and mark <body> if it ever ran.
@@ -15,28 +17,23 @@ HOSTILE_SENTENCE = ("Tip: <script>document.title='pwned';document.body.setAttrib
                     "met </script><!-- at https://evil.example/x.js")
 
 
-def ev(note: str, sentence: str, confidence: float = 0.9, date: str = "2024-03-01") -> dict:
-    return {"note_id": note, "sentence": sentence, "start": 0, "end": len(sentence), "method": "test",
-            "confidence": confidence, "date": date}
-
-
 def build_case() -> nx.MultiDiGraph:
     """Recruiter, driver, bar owner, official; two victims and a witness (protected)."""
     G = nx.MultiDiGraph()
     people = {
-        "Person:s1": ("Carlos Reyes", "suspect", {}), "Person:s2": ("Luis Lopez", "suspect", {}),
-        "Person:v2": ("Maria Lopez", "victim", {"aliases": ["Mari"]}), "Person:v1": ("Ana Cruz", "victim", {}),
-        "Person:w1": ("Jose Pena", "witness", {}),
-        "Person:o1": ("Daniel Pop", "official", {"agency": "Police", "rank": "Sgt."}),
+        "s1": ("Carlos Reyes", "suspect", {}), "s2": ("Luis Lopez", "suspect", {}),
+        "v2": ("Maria Lopez", "victim", {"aliases": ["Mari"]}), "v1": ("Ana Cruz", "victim", {}),
+        "w1": ("Jose Pena", "witness", {}),
+        "o1": ("Daniel Pop", "official", {"agency": "Police", "rank": "Sgt."}),
     }
-    for node, (name, role, extra) in people.items():
-        G.add_node(node, label="Person", key=node.split(":")[1], name=name, role=role, evidence_count=2, **extra)
-    G.add_node("Organization:bar", label="Organization", key="bar", name="Blue Parrot Bar", kind="venue")
-    G.add_node("Phone:+5016221234", label="Phone", key="+5016221234", name="+5016221234")
-    G.add_node("Payment:p1", label="Payment", key="p1", name="BZD 500", amount=500.0, currency="BZD")
+    for key, (name, role, extra) in people.items():
+        node(G, "Person", key, name=name, role=role, evidence_count=2, **extra)
+    node(G, "Organization", "bar", name="Blue Parrot Bar", kind="venue")
+    node(G, "Phone", "+5016221234")
+    node(G, "Payment", "p1", name="BZD 500", amount=500.0, currency="BZD")
     edges = [
         ("Person:s1", "Person:v2", "RECRUITED", [ev("n1", "Carlos Reyes recruited Maria Lopez in Chetumal."),
-                                                 ev("n2", "Mari said Carlos promised her a job.", 0.7)]),
+                                                 ev("n2", "Mari said Carlos promised her a job.", confidence=0.7)]),
         ("Person:s1", "Person:v1", "RECRUITED", [ev("n1", "Reyes also approached Ana Cruz.")]),
         ("Person:s2", "Person:v2", "TRANSPORTED", [ev("n3", "Luis Lopez drove Maria to the Blue Parrot Bar.")]),
         ("Person:s2", "Organization:bar", "OWNS", [ev("n3", "Luis Lopez owns the Blue Parrot Bar.")]),
@@ -47,16 +44,15 @@ def build_case() -> nx.MultiDiGraph:
         ("Person:o1", "Person:s2", "TIPPED_OFF", [ev("n7", "Pop warned Luis Lopez about the raid.")]),
     ]
     for i, (u, v, t, rows) in enumerate(edges):
-        G.add_edge(u, v, key=f"r{i}", type=t, id=f"r{i}", evidence_count=len(rows) * 2, evidence=rows,
-                   confidence=max(r["confidence"] for r in rows), first_seen="2024-03-01", last_seen="2024-03-09")
+        edge(G, u, t, v, rows, key=f"r{i}", evidence_count=len(rows) * 2, first_seen="2024-03-01",
+             last_seen="2024-03-09")
     return G
 
 
 def build_hostile() -> nx.MultiDiGraph:
     G = build_case()
-    G.add_node("Person:h1", label="Person", key="h1", name=HOSTILE_NAME, role="suspect")
-    G.add_edge("Person:h1", "Organization:bar", key="rh", type="EMPLOYS", id="rh", evidence_count=1,
-               evidence=[ev("n9", HOSTILE_SENTENCE)])
+    node(G, "Person", "h1", name=HOSTILE_NAME, role="suspect")
+    edge(G, "Person:h1", "EMPLOYS", "Organization:bar", [ev("n9", HOSTILE_SENTENCE)], key="rh")
     return G
 
 

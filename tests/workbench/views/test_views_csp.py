@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from tests.workbench.test_project import _case
+from tests.factory import projected_case
 from workbench.flags import to_html
 from workbench.flags.run import complicity_flags
 from workbench.report import build_report
@@ -27,7 +27,7 @@ def policy(page: str) -> str:
 
 
 def test_every_page_has_a_policy_that_allows_no_network(case, tmp_path):
-    G, *_ = _case()
+    G, *_ = projected_case()
     flags = complicity_flags(G)
     notes = pd.DataFrame({"id": ["note-1"], "path": ["a.txt"], "superseded_by": [None]})
     steps = tmp_path / "walk.yaml"
