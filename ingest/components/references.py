@@ -18,10 +18,15 @@ from spacy.tokens import Doc
 from graph_schema.types import fold_name
 
 from ingest.components.base import add_mention, claimed, ensure_extensions, mentions, text_of
+from ingest.components.syntax import Arguments
 
 _NAME = r"[A-Z][\w-]*(?:['’][A-Z][\w-]+)?"
 _ALIAS = re.compile(r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|also known as|known as|nicknamed|@|alias de|conocid[oa] como)\s*[\"“‘']?"
-                    rf"(?P<nick>{_NAME}(?:\s+{_NAME})?)[\"”’']?")
+                    rf"(?P<nick>{_NAME}(?:\s+{_NAME})?)[\"”’']?"
+                    rf"|^\s*\(\s*[\"“‘'](?P<quoted>{_NAME}(?:\s+{_NAME})?)[\"”’']\s*\)")  # 'Nelson Bonilla Flores ("Pastor")'
+# "Everybody calls him Pastor", "they call her La Flaca": the name another person goes by
+_CALLS_PRONOUN = re.compile(rf"\b(?:[Tt]hey|[Pp]eople|[Ee]verybody|[Ee]veryone|[Aa]ll)\s+call(?:s|ed)?\s+(?P<pronoun>him|her)\s+"
+                            rf"[\"“‘']?(?P<nick>(?:(?:El|La|Don|Doña)\s+)?{_NAME})(?=[\"”’']?[\s.,;:!?)])")
 
 
 # A further alias is joined by "and"/"or", or set off by a comma *and* quotes: '@ "La Flaca",
@@ -85,13 +90,19 @@ def add_aliases(doc: Doc) -> None:
         after = _ALIAS.match(text_of(doc)[item["end"]:item["end"] + 60])
         if not after:
             continue
-        spans = [(item["end"] + after.start("nick"), item["end"] + after.end("nick"))]
+        group = "nick" if after.group("nick") else "quoted"
+        spans = [(item["end"] + after.start(group), item["end"] + after.end(group))]
         while more := _MORE_ALIASES.match(text_of(doc)[spans[-1][1]:spans[-1][1] + 40]):
             spans.append((spans[-1][1] + more.start("nick"), spans[-1][1] + more.end("nick")))
             if len(spans) == 4:
                 break
         for start, end in spans:
             _add_alias(doc, item, start, end)
+    for match in _CALLS_PRONOUN.finditer(text_of(doc)):
+        token = next((t for t in doc if t.idx == match.start("pronoun")), None)
+        person = Arguments(doc).antecedent(token) if token is not None else None
+        if person is not None and person["start"] < match.start():
+            _add_alias(doc, person, match.start("nick"), match.end("nick"))
 
 
 def _add_alias(doc: Doc, item: dict[str, Any], start: int, end: int) -> None:

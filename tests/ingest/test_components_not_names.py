@@ -67,3 +67,15 @@ def test_work_offered_to_her_is_a_recruitment_of_her(nlp):
     assert ("RECRUITED", "La Flaca", "K.M.A.") in {(t, s, o) for t, s, o, _ in linked(nlp, text)}
     near = "Ana Pop gave her phone to Maria Lopez."  # her own phone: nothing is offered to her
     assert not any(t == "RECRUITED" for t, *_ in linked(nlp, near))
+
+
+def test_a_quoted_name_in_brackets_and_what_everybody_calls_him_are_aliases(nlp):
+    remand = 'Warrants requested: Nelson Bonilla Flores ("Pastor"), Honduran, El Progreso - through INTERPOL.'
+    assert {"Pastor"} <= set(next(m for m in found(nlp, remand, "Person")
+                                  if m["text"] == "Nelson Bonilla Flores")["props"].get("aliases", []))
+    told = "A man who calls himself a pastor, Nelson Bonilla, said that. Everybody calls him Pastor. He left."
+    assert "Pastor" in next(m for m in found(nlp, told, "Person") if m["text"] == "Nelson Bonilla")["props"]["aliases"]
+    two = "Ana Pop and Maria Lopez came. Everybody calls her Flaca."  # near miss: which "her" is not said
+    assert not any(m["props"].get("aliases") for m in found(nlp, two, "Person"))
+    words = 'Jorge Pop ("I was not there") was arrested.'  # a quoted answer is no name
+    assert not next(m for m in found(nlp, words, "Person") if m["text"] == "Jorge Pop")["props"].get("aliases")

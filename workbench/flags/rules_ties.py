@@ -88,16 +88,28 @@ def _bfs(ctx: RuleContext, official: str, k: int) -> dict[str, tuple[str, tuple[
                 routes = _valid_routes(ctx, official, data["routes"]) if node == official else data["routes"]
                 if routes:
                     visited.add(other)
-                    parent[other] = (node, routes[0])
+                    parent[other] = (node, _kinds_of_tie(ctx, routes))
                     nxt.append(other)
         frontier = nxt
     return parent
 
 
+def _kinds_of_tie(ctx: RuleContext, routes: list[tuple[EdgeRef, ...]], most: int = 3) -> tuple[EdgeRef, ...]:
+    """The edges of the first route of each kind (its chain of relationship types), up to
+    ``most`` kinds: two people who call each other *and* move money between them are tied by two
+    independent records, and the reason should cite both, not whichever the graph listed first."""
+    chosen: dict[tuple[str, ...], tuple[EdgeRef, ...]] = {}
+    for route in routes:
+        kind = tuple(str((ctx.G.get_edge_data(*ref) or {}).get("type")) for ref in route)
+        if kind not in chosen and len(chosen) < most:
+            chosen[kind] = route
+    return tuple(ref for route in chosen.values() for ref in route)
+
+
 def near_core(ctx: RuleContext, official: str) -> Finding | None:
     """Within ``k`` hops (default 2) of one of the best-connected core members through
-    non-investigative ties only (no co-mentions); the reason names the path and the edges of one
-    route per hop. Supporting: it never raises a flag alone."""
+    non-investigative ties only (no co-mentions); the reason names the path and, per hop, the
+    edges of one route of each kind of tie (calls, payments, ...). Supporting: it never raises a flag alone."""
     k = int(ctx.params["k"])
     parent = _bfs(ctx, official, k)
     reasons = []
