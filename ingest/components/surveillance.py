@@ -28,6 +28,9 @@ _PRESENCE = re.compile(r"\b(?:arr(?:ives?|ived)?|enters?|entered|parks?|parked|p
                        r"inside|leaves?|left|exits?|dep(?:arts?)?|on foot|at the (?:rear|front|door|back)|"
                        r"to the rear|again)\b", re.IGNORECASE)
 
+_CLAUSE_END = re.compile(r"[.;](?=\s+[A-Z0-9])")
+_ABSENT = re.compile(r"\b(?:not|no|absent|missing|nowhere|n/s)\b", re.IGNORECASE)
+
 
 @Language.factory("workbench_surveillance_log_v1", assigns=["doc._.wb_mentions", "doc._.wb_relations"],
                   requires=["doc._.wb_mentions"])
@@ -63,12 +66,23 @@ class SurveillanceLog:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return
-        for seen in [m for m in mentions(doc) if start <= m["start"] and m["end"] <= end]:
+        for seen in [m for m in mentions(doc) if start <= m["start"] and m["end"] <= end
+                     and _seen_in_its_clause(line, m["start"] - start, m["end"] - start)]:
             if _surname_read_as_body(seen, line[seen["end"] - start:]):
                 seen["label"], seen["method"], seen["props"] = "Person", f"{seen['method']}->Person", {}
             if seen["label"] == "Vehicle" or (seen["label"] == "Person" and seen["props"].get("role") != "investigator"
                                               and not seen["props"].get("first_person")):
                 add_relation(doc, "SEEN_AT", seen, venue, span, METHOD, 0.75)
+
+
+def _seen_in_its_clause(line: str, start: int, end: int) -> bool:
+    """"Explorer present. Urvan not seen. Tacoma NOT present.": a clause of an entry that says
+    something is absent (not, no, absent, missing) is no sighting of what it names; the entry's
+    other clauses still are ("3 F exit side door. Taken in through side door by Bigga.")."""
+    cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(line)), len(line)]
+    last = max(start, end - 1)  # the clause the mention ends in: "Sgt. Sosa arr" is one clause, not "Sgt." and the rest
+    clause = next((line[a:b] for a, b in zip(cuts, cuts[1:]) if a <= last < b), line)
+    return not _ABSENT.search(clause)
 
 
 def _surname_read_as_body(seen: dict[str, Any], after: str) -> bool:

@@ -38,3 +38,11 @@ def test_a_surname_in_capitals_read_as_a_body_is_the_person_watched(nlp):
 def test_an_acronym_in_an_entry_is_no_person(nlp):
     text = "SURV 3 - La Herradura - Wed 24/04/24 - PC 1650 Arzu\n21:00 QRT patrol passes, no stop.\n"
     assert "QRT" not in {r[1] for r in linked(nlp, text) if r[0] == "SEEN_AT"}
+
+
+def test_what_an_entry_says_was_absent_is_no_sighting(nlp):
+    text = ("SURVEILLANCE 3 - La Herradura - Sat 20/04/24 - PC Arzu 1650\n\n"
+            "20:00 on post. Explorer OW-P-08801 present. Tacoma CZ-P-20417 NOT present.\n"
+            "21:35 Urvan OW-C-11390 arr from N, driver + 3 F.\n")
+    seen = {s for t, s, _, _ in linked(nlp, text) if t == "SEEN_AT"}
+    assert seen == {"OW-P-08801", "OW-C-11390"}
