@@ -38,6 +38,7 @@ from ingest.components.clause_words import (
 )
 from ingest.components.houses import HOUSE_WORDS, PRESENCE, harbouring_houses
 from ingest.components.syntax import Arguments
+from ingest.components.threats import threatening
 
 __all__ = ["ClauseFrames", "fold_word"]
 
@@ -129,10 +130,10 @@ class ClauseFrames:
     @staticmethod
     def _cue(sents: list[Span], n: int, verb: Token, cues: list[str]) -> bool:
         """A saying verb threatens when what is said, up to the end of the next sentence (a
-        quotation the parser cut), holds a threat."""
+        quotation the parser cut), has a threat's shape (``ingest.components.threats``) or a cue."""
         end = sents[n + 1].end_char if n + 1 < len(sents) else sents[n].end_char
         said = fold_word(verb.doc.text[verb.idx:end])
-        return any(c in said for c in cues)
+        return any(c in said for c in cues) or threatening(verb.doc.text[verb.idx:end])
 
     def _done_to(self, doc: Doc, args: Arguments, sents: list[Span], n: int, verb: Token, row: dict[str, Any],
                  folded: list[str]) -> dict[str, Any] | None:

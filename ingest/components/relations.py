@@ -25,6 +25,7 @@ from ingest.components.base import add_mention, add_relation, ensure_extensions,
 from ingest.components.money import is_wage
 from ingest.components.obstruction import find_obstruction
 from ingest.components.syntax import Arguments, described_noun
+from ingest.components.threats import find_quoted_threats
 
 _EVENT_KIND = {"text": "sms", "message": "sms", "whatsapp": "whatsapp", "email": "other"}
 
@@ -69,6 +70,7 @@ class RelationFinder:
                         self._noun_rule(doc, args, sent, token, row)
             self._of_place(doc, args, sent)
             find_obstruction(doc, args, sent, self.role_of)
+            find_quoted_threats(doc, args, sent)
         return doc
 
     @staticmethod
