@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["UNIQUE_RULES", "conflict", "join_capital_surnames", "join_saved_contacts", "join_short_venue_names", "only_one_fits",
            "unique_fit"]
 
-UNIQUE_RULES = frozenset({"reordered", "token_subset", "initial"})
+UNIQUE_RULES = frozenset({"reordered", "reordered_initials", "token_subset", "initial"})
 UNIQUE_FUZZY = 0.9
 
 

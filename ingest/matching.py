@@ -110,6 +110,20 @@ def _subset(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+def _same_words_with_initials(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Each word of one name is a word of the other, in any order, one of them at most an
+    initial of the other's word, and at least two written out in both."""
+    rest, spelled = list(b), 0
+    for token in sorted(a, key=len, reverse=True):
+        match = next((t for t in rest if t == token), None) or next(
+            (t for t in rest if _token_match(token, t) or _token_match(t, token)), None)
+        if match is None:
+            return False
+        spelled += match == token and len(token) > 1
+        rest.remove(match)
+    return spelled >= 2
+
+
 def name_reasons(a: ParsedName, b: ParsedName) -> list[Reason]:
     """How alike two full names are, as reasons; empty when they must not be matched at all."""
     ta, tb = a.tokens, b.tokens
@@ -117,6 +131,9 @@ def name_reasons(a: ParsedName, b: ParsedName) -> list[Reason]:
         return []
     if sorted(ta) == sorted(tb):
         return [Reason("reordered", NAME_RULES["reordered"], f"{a.name!r} / {b.name!r}: same words")]
+    if len(ta) == len(tb) >= 3 and _same_words_with_initials(ta, tb):  # "GILLETT SHANE R", as a carrier lists a subscriber
+        return [Reason("reordered_initials", NAME_RULES["initial"], f"{a.name!r} / {b.name!r}: same words in another order, "
+                       "initials agree")]
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if not first_names_compatible(a.first, b.first):
         return []
@@ -175,6 +192,9 @@ def blocking_keys(name: ParsedName) -> set[str]:
         return set()
     first, rest = tokens[0], tokens[1:]
     keys = {f"s:{' '.join(sorted(tokens))}"}
+    spelled = sorted(t for t in tokens if len(t) > 1)
+    if len(tokens) >= 3:  # "GILLETT SHANE R" and "Shane Ricardo Gillett": two words in any order
+        keys.update(f"w:{x}|{y}" for i, x in enumerate(spelled) for y in spelled[i + 1:])
     keys.update(f"t:{token}|{first[0]}" for token in rest)
     keys.update(f"f:{first}|{token[0]}" for token in rest)
     return keys

@@ -60,3 +60,13 @@ def test_public_office_title_outranks_a_stated_suspect_role(note):
 def test_stated_investigator_role_outranks_the_title(note):
     (person,) = people(resolve([note("n1", ("Person", "Cpl. Ana Pop", {"props": {"role": "investigator"}}))]))
     assert (person.props["role"], person.props["rank"]) == ("investigator", "Cpl.")
+
+
+def test_a_subscriber_listed_surname_first_with_an_initial_is_the_person_named_in_full(note):
+    """A carrier's return lists "GILLETT SHANE R": the same words as "GILLETT, Shane Ricardo" in
+    another order, the middle name an initial. With two men it could be, it stays a candidate."""
+    r = resolve([note("n1", ("Person", "GILLETT, Shane Ricardo")), note("n2", ("Person", "GILLETT SHANE R"))])
+    assert [p.props["name"].lower() for p in people(r)] == ["shane ricardo gillett"]
+    two = resolve([note("n1", ("Person", "GILLETT, Shane Ricardo")), note("n2", ("Person", "GILLETT SHANE R")),
+                   note("n3", ("Person", "Shane Roberto Gillett"))])
+    assert len(people(two)) == 3 and two.candidates
