@@ -119,6 +119,9 @@ def _title_max() -> int:
     return max(len(k) for k in title_words())
 
 
+_ARTICLES = frozenset({"el", "la", "los", "las", "the"})
+
+
 def _strip_titles(words: list[str]) -> tuple[list[str], list[str], str | None, bool]:
     """Strip leading titles (the vocabulary's title words, ``graph_schema/offices.yaml``); keep at
     least one word. Returns words, ranks, agency, official."""
@@ -128,6 +131,8 @@ def _strip_titles(words: list[str]) -> tuple[list[str], list[str], str | None, b
     official = False
     folded = [fold(w) for w in words]
     at = 0
+    if len(words) > 2 and folded[0] in _ARTICLES and tuple(folded[1:2]) in titles:
+        at = 1  # "la hermana Gloria", "el señor Pop": Spanish puts an article before a title
     while len(words) - at > 1:
         for size in range(min(_title_max(), len(words) - at - 1), 0, -1):
             hit = titles.get(tuple(folded[at:at + size]))

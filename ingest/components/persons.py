@@ -34,7 +34,9 @@ _STOP_WORDS = frozenset(SPANISH_STOP_WORDS | ENGLISH_STOP_WORDS) - {"will"}
 _NAME = r"[A-Z][\w-]*(?:['’][A-Z][\w-]+)?"
 _NICKNAME = re.compile(rf"(?P<first>{_NAME}(?:\s+{_NAME})?)\s+[\"“‘'](?P<nick>[A-Z][\w'’ -]{{1,20}}?)[\"”’']"
                        rf"\s+(?P<last>{_NAME}(?:\s+{_NAME})?)")
-_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mister|Dr|Don|Doña|Dona|Señor|Senor|Señora|Senora|Sr|Sra|Srta)\.?\s+)+")
+# Honorifics written before a name; a religious one also in lower case, as Spanish writes it ("la hermana Gloria")
+_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mister|Dr|Don|Doña|Dona|Señor|Senor|Señora|Senora|Sr|Sra|Srta|"
+                        r"[Hh]ermana|[Hh]ermano|Hna|Hno|Sister)\.?\s+)+")
 _BETWEEN_TITLE = re.compile(r"^\.?\s*(?:,\s*)?(?:#?\d{2,5}\s+)?(?:(?:named|called|by the name of)\s+)?$")  # "PC 2290 Gentle"
 # "Ana Chen, an immigration officer", "BAUTISTA, Yolanda, Social Worker", "Vargas is a Customs Officer"
 _APPOSITION = re.compile(r"^\s*(?:,\s*(?:who is\s+|who was\s+)?(?:an?|the)\s+(?:\w+\s+){0,2}|,\s*|"

@@ -79,3 +79,11 @@ def test_a_quoted_name_in_brackets_and_what_everybody_calls_him_are_aliases(nlp)
     assert not any(m["props"].get("aliases") for m in found(nlp, two, "Person"))
     words = 'Jorge Pop ("I was not there") was arrested.'  # a quoted answer is no name
     assert not next(m for m in found(nlp, words, "Person") if m["text"] == "Jorge Pop")["props"].get("aliases")
+
+
+def test_a_religious_honorific_and_an_article_before_a_title_are_no_part_of_the_name(nlp):
+    from ingest.names import parse_name
+    assert [parse_name(n).name for n in ("la hermana Gloria", "la señora Yesenia", "La Flaca")] == \
+        ["Gloria", "Yesenia", "La Flaca"]  # near miss: an article that opens a nickname stays
+    text = "En la iglesia la hermana Gloria me dio café y llamó a la policía."
+    assert "Gloria" in {m["text"] for m in found(nlp, text, "Person")}
