@@ -259,6 +259,7 @@ def _join_single_tokens(groups: dict[str, Group], sets: _Sets, out: Clustering) 
             context = set().union(*(groups[m].context_items() for m in sets.members[root]))
             reasons = single_token_reasons(token, target.parsed, target.aliases)
             found.append((root, target, reasons + context_reasons(group.context_items(), context)))
+        found = _one_per_name(found, sets)
         if len(found) == 1 and found[0][2] and sets.refusal(base, found[0][0]) is None \
                 and conflict(group, found[0][1]) is None and (
                 any(r.rule.startswith("shared_") for r in found[0][2]) or only_one_fits(token, found[0][1], index)):
@@ -269,6 +270,19 @@ def _join_single_tokens(groups: dict[str, Group], sets: _Sets, out: Clustering) 
             if len(found) > 1:
                 reasons = [*reasons, Reason("ambiguous", 0.0, f"{len(found)} people match {token!r}")]
             out.candidates.append(_candidate("Person", group, target, reasons))
+
+
+def _one_per_name(found: list[tuple[str, Group, list[Reason]]], sets: _Sets) -> list[tuple[str, Group, list[Reason]]]:
+    """Targets written with the same full name are one person not joined yet (a name the model
+    guessed as a place is re-typed and joined later): they count once, and are joined here."""
+    names = {t.parsed.folded for _, t, _ in found if t.parsed is not None}
+    if len(found) < 2 or len(names) != 1:
+        return found
+    first = found[0][0]
+    for root, _, _ in found[1:]:
+        if sets.refusal(first, root) is None and sets.find(first) != sets.find(root):
+            sets.union(first, root, Reason("retyped", 1.0, "the same name, a model guess of it re-typed by the case"))
+    return [(sets.find(first), found[0][1], [r for item in found for r in item[2]])]
 
 
 def _join_retyped(groups: dict[str, Group], retyped: dict[str, set[str]], sets: _Sets, out: Clustering) -> None:

@@ -63,7 +63,7 @@ class IdentifierLinker:
             if span is None:
                 continue
             issuer = item["props"].get("bank")  # "an account at Belize Bank": the bank is not the holder
-            owner = self._owner(args, span.root, issuer)
+            owner = _listed_with(doc, item) or self._owner(args, span.root, issuer)
             if owner is not None and item["label"] == "Vehicle" and owner["label"] == "Person" \
                     and _OWNERSHIP.search(span.sent.text) and not _owns(doc, owner, item):
                 add_relation(doc, "OWNS", owner, item, span.sent,
@@ -184,6 +184,16 @@ def _linked_pairs(items: list[dict[str, Any]], events: frozenset[str]) -> set[fr
     for event, sources in into.items():
         pairs |= {frozenset((s, t)) for s in sources for t in out_of.get(event, ())}
     return pairs
+
+
+def _listed_with(doc: Doc, item: dict[str, Any]) -> dict[str, Any] | None:
+    """The name a notebook or phone list writes the number with ('"Güero +52 983 114 5520"')."""
+    text = doc.text
+    for m in mentions(doc):
+        if m["label"] == "Person" and m["method"].endswith(":directory-entry") \
+                and re.fullmatch(r"\s*:?\s*", text[m["end"]:item["start"]]):
+            return m
+    return None
 
 
 def _owns(doc: Doc, owner: dict[str, Any], item: dict[str, Any]) -> bool:

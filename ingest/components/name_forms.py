@@ -38,6 +38,9 @@ _SURNAME_FIRST = re.compile(
 _INITIALS = re.compile(rf"(?<![\w.])(?:[{_UPPER}]\.){{2,4}}(?![\w])")
 _ABBREVIATIONS = {"U.S.", "U.K.", "D.C.", "P.R.", "A.M.", "P.M.", "N.B.", "U.N.", "E.U.", "I.D.", "B.Z.", "S.A.",
                   "C.A.", "N.Y.", "L.A.", "R.I.P.", "U.S.A.", "E.G.", "I.E."}
+# A name and a number quoted as one entry of a notebook or phone list: '"Marcos 501-622-4187"'
+_DIRECTORY_ENTRY = re.compile(rf"[\"“](?P<name>[{_UPPER}][{_LOWER}]{{2,}}(?:\s+[{_UPPER}][{_LOWER}]{{2,}})?)\s*:?\s*"
+                              rf"(?P<number>\+?\d[\d\s-]{{5,}}\d)[\"”]")
 _CODE = re.compile(r"(?<![\w-])[A-Z]{2,3}-\d{1,3}(?![\w-])")
 # A name given, not a phone call: "a man they call El Güero", "whom La Jefa called Sarge", "the one
 # called Paloma", "everybody calls him Pastor", "known as Pelón", "Who is Sarge?" ("Pedro called
@@ -65,6 +68,8 @@ _INTERVIEWEE = re.compile(rf"^[ \t]*SUBJECT:[^\n]*\bINTERVIEW\b[^\n]*?-[ \t]+(?P
 _GIVEN_NAME = re.compile(rf"\b(?:(?:his|her|first|given|only)\s+name(?:\s+(?:is|as|was))?|name\s+as|nombre(?:\s+es)?)"
                          rf"[,:]?\s+(?P<name>[{_UPPER}]{{3,}}|[{_UPPER}][{_LOWER}]{{2,}})(?![\w-])")
 _AFTER_NAME = re.compile(rf"[{_UPPER}][\w'’-]+(?:\s*,\s*\d{{1,3}})?\s*,?\s*$")
+# Codes whose letters say what they stand for: a confidential source or informant, a protected witness
+_SOURCE_PREFIXES = frozenset({"CS", "CI", "CHS", "TP", "PW", "CW"})
 _CODE_CUES = re.compile(r"\b(?:witness|testig[oa]|informant|informante|source|fuente|declarante|deponent|"
                         r"confidential|protected|protegid[oa]|CS|TP)\b", re.IGNORECASE)
 
@@ -81,9 +86,15 @@ def form_candidates(doc: Doc) -> Iterator[tuple[int, int, str, str, dict[str, An
     for match in _INITIALS.finditer(text):
         if match.group() not in _ABBREVIATIONS and not claimed(doc, match.start(), match.end()):
             yield match.start(), match.end(), match.group(), f"{METHOD}:initials", {}
+    for match in _DIRECTORY_ENTRY.finditer(text):  # '"Güero +52 983 114 5520"', a notebook's list of numbers
+        start, end = match.span("name")
+        if any(m["label"] == "Phone" and m["start"] == match.start("number") for m in mentions(doc)) \
+                and not claimed(doc, start, end) and match.group("name").lower() not in common:
+            yield start, end, match.group("name"), f"{METHOD}:directory-entry", {}
     for match in _CODE.finditer(text):
         sentence = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if sentence is not None and _CODE_CUES.search(sentence.sent.text.replace(match.group(), "")) \
+        if sentence is not None and (match.group().split("-")[0] in _SOURCE_PREFIXES
+                                     or _CODE_CUES.search(sentence.sent.text.replace(match.group(), ""))) \
                 and not claimed(doc, match.start(), match.end()):
             yield match.start(), match.end(), match.group(), f"{METHOD}:witness-code", {"role": "witness", "role_basis": "stated: a protected witness's code"}
     for match in (*_INTERVIEWEE.finditer(text), *_GIVEN_NAME.finditer(text)):  # "his first name, ORLANDO"

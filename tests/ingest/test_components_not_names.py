@@ -87,3 +87,16 @@ def test_a_religious_honorific_and_an_article_before_a_title_are_no_part_of_the_
         ["Gloria", "Yesenia", "La Flaca"]  # near miss: an article that opens a nickname stays
     text = "En la iglesia la hermana Gloria me dio café y llamó a la policía."
     assert "Gloria" in {m["text"] for m in found(nlp, text, "Person")}
+
+
+def test_a_notebook_entry_is_a_name_that_uses_its_number(nlp):
+    text = 'In the van a notebook with "Güero +52 983 114 5520" and dates. The receipt says "Total 4500" paid.'
+    assert ("USES_PHONE", "Güero", "+52 983 114 5520") in {(t, s, o) for t, s, o, _ in linked(nlp, text)}
+    assert "Total" not in {m["text"] for m in found(nlp, text, "Person")}  # near miss: no phone, no entry
+
+
+def test_a_confidential_source_s_code_is_a_protected_person(nlp):
+    text = "23:30 CS-14 (taxi, works the bar) came to my vehicle. States the bald man is a Customs man."
+    (source,) = [m for m in found(nlp, text, "Person") if m["text"] == "CS-14"]
+    assert source["props"]["role"] == "witness"
+    assert not [m for m in found(nlp, "Exhibit HB-03 was seized from the bar.", "Person")]  # an exhibit's code
