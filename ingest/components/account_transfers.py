@@ -28,7 +28,9 @@ METHOD = "workbench.account_transfers.v1"
 _TRANSFER = re.compile(r"\b(?:standing\s+order|transfer(?:s|red)?|deposit(?:s|ed)?|wire[sd]?|remittance|"
                        r"transferencia|dep[oó]sito|giro)\b", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|into|a\s+la\s+cuenta|al?|hacia|en\s+la\s+cuenta)\b[^.;:]{0,60}$", re.IGNORECASE)
-_HOLDER_GAP = re.compile(r"^\s*,\s*$")
+_HOLDER_GAP = re.compile(r"^\s*,\s*[\"“]?\s*$")
+# "(signatories K. Chen Wu and G. Cruz)", "sole signatory M. A. Guerra", "firmante: ..."
+_SIGNATORY = re.compile(r"\b(?:signator(?:y|ies)|firmantes?|titular(?:es)?)\b\s*:?\s*$", re.IGNORECASE)
 
 
 @Language.factory("workbench_account_transfers_v1", assigns=["doc._.wb_relations"], requires=["doc._.wb_mentions"])
@@ -63,6 +65,11 @@ class AccountTransfers:
             if after is not None and after["label"] in ("Organization", "Person") \
                     and _HOLDER_GAP.match(text[account["end"]:after["start"]]):
                 add_relation(doc, "HOLDS_ACCOUNT", after, account, sent, f"{METHOD}:holder", 0.75)
+            line_end = text.find("\n", account["end"])
+            line = [m for m in mentions(doc) if account["end"] <= m["start"] < (line_end if line_end >= 0 else len(text))]
+            for person in _signatories(sorted(line, key=lambda m: m["start"]), account, text):
+                add_relation(doc, "HOLDS_ACCOUNT", person, account, sent, f"{METHOD}:signatory", 0.75,
+                             relation="signatory")
 
     @staticmethod
     def _transfer(doc: Doc, sent: Any, here: list[dict[str, Any]], held: list[dict[str, Any]], text: str) -> None:
@@ -75,3 +82,19 @@ class AccountTransfers:
         if source and target:
             add_relation(doc, "PAID", source[-1], payment, sent, METHOD, 0.75)
             add_relation(doc, "PAID_TO", payment, target[0], sent, METHOD, 0.75)
+
+
+def _signatories(here: list[dict[str, Any]], account: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """The people named as the account's signatories after it, before the next account."""
+    later = [m for m in here if m["start"] >= account["end"]]
+    stop = next((m["start"] for m in later if m["label"] == "Account"), len(text))
+    people = [m for m in later if m["label"] == "Person" and m["start"] < stop]
+    found = []
+    for person in people:
+        before = text[account["end"]:person["start"]]
+        cue = _SIGNATORY.search(re.split(r"\band\b|\by\b|,", before)[-1] if found else before)
+        if cue or (found and re.fullmatch(r"\s*(?:,|and|y)\s*", text[found[-1]["end"]:person["start"]])):
+            found.append(person)
+        elif found:
+            break
+    return found

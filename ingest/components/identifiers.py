@@ -20,7 +20,8 @@ from ingest.components.base import add_mention, claimed, ensure_extensions, lexi
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ACCOUNT = re.compile(
-    r"(?:\baccount|\bacct\.?|\ba/c)(?:\s+(?:at|with)\s+[A-Z][\w&.-]*(?:\s+(?:of\s+)?[A-Z][\w&.-]*){0,4},?)?"
+    r"(?:\baccount|\bacct\.?|\ba/c|\bcuenta|"
+    r"\b(?:savings|current|checking|chequing|ahorros?|corriente)(?=\s+(?:account\s+)?\d))(?:\s+(?:at|with)\s+[A-Z][\w&.-]*(?:\s+(?:of\s+)?[A-Z][\w&.-]*){0,4},?)?"
     r"(?:\s+(?:number|no\.?|num\.?|#))?\s*(?:is|was|of|:|#)?\s*"
     r"(?P<number>\d[\d -]{3,22}\d)(?!\d)", re.IGNORECASE)
 _IDDOC = re.compile(

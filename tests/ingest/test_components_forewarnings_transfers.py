@@ -51,3 +51,22 @@ def test_the_exhibit_list_says_which_number_a_seized_handset_is(nlp):
     exhibits = {m["text"]: m["props"].get("exhibit") for m in found(nlp, text, "Phone")}
     assert exhibits["627-4410"] == "HB-04" and exhibits["664-0719"] == "JR-01"
     assert exhibits.get("633-1150") is None  # a van is no handset
+
+
+def test_a_savings_or_current_account_after_its_bank_and_its_signatories(nlp):
+    from tests.ingest.conftest import linked as links
+    text = ('- Atlantic Bank savings 1020-44391-8, Marcos Antonio Guerra: cash deposits every Saturday.\n'
+            '- Heritage Bank current 0311-00-2271, "Luna Maya Bar & Grill", sole signatory M. A. Guerra: card sales.\n')
+    held = {(s, o) for t, s, o, _ in links(nlp, text) if t == "HOLDS_ACCOUNT"}
+    assert {("Marcos Antonio Guerra", "1020-44391-8"), ("Luna Maya Bar & Grill", "0311-00-2271"),
+            ("M. A. Guerra", "0311-00-2271")} <= held
+    near = "He saved 200 dollars in current 2024 prices, said Ana Pop."  # no account
+    assert not [t for t, *_ in links(nlp, near) if t == "HOLDS_ACCOUNT"]
+
+
+def test_each_signatory_holds_the_account_and_no_one_after_them(nlp):
+    from tests.ingest.conftest import linked as links
+    text = ("Heritage Bank current account 21-0044173, Herradura Enterprises Ltd (signatories K. Chen Wu and "
+            "G. Cruz), opened by Ana Pop.")
+    held = {s for t, s, o, _ in links(nlp, text) if t == "HOLDS_ACCOUNT"}
+    assert {"Herradura Enterprises Ltd", "K. Chen Wu", "G. Cruz"} <= held and "Ana Pop" not in held
