@@ -89,7 +89,7 @@ def _signatories(here: list[dict[str, Any]], account: dict[str, Any], text: str)
     later = [m for m in here if m["start"] >= account["end"]]
     stop = next((m["start"] for m in later if m["label"] == "Account"), len(text))
     people = [m for m in later if m["label"] == "Person" and m["start"] < stop]
-    found = []
+    found: list[dict[str, Any]] = []
     for person in people:
         before = text[account["end"]:person["start"]]
         cue = _SIGNATORY.search(re.split(r"\band\b|\by\b|,", before)[-1] if found else before)

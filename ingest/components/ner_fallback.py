@@ -18,7 +18,7 @@ from ingest.components.base import ORG_WORDS, add_mention, claimed, ensure_exten
 from ingest.components.places import _AGENCY, _NOT_ORG, _NOT_PLACE, _RECORD_NOUNS
 from ingest.components.vehicle_words import vehicle_words
 from ingest.components.region import text_region
-from ingest.components.wordshapes import demonym, heading_line, heading_words
+from ingest.components.wordshapes import demonym, heading_line, heading_words, role_noun
 
 __all__ = ["NerFallback"]
 
@@ -105,11 +105,11 @@ class NerFallback:
                 self.person_words.update(words)  # "Santa Xix" makes a later "According to Santa" her
             elif ent.label_ == "FAC":
                 continue  # a building the rules did not know is left out rather than guessed
-            elif ent.label_ in {"GPE", "LOC"} and not _NOT_PLACE.match(text) and not _AGENCY.search(text) \
+            elif ent.label_ in {"GPE", "LOC"} and not _NOT_PLACE.match(text) and not role_noun(text) and not _AGENCY.search(text) \
                     and not (len(ent) == 1 and demonym(ent[0])) and not _home_country(doc, text):
                 add_mention(doc, "Location", ent.start_char, ent.end_char, f"ner:{ent.label_}", confidence=0.6,
                             canonical=text, kind="other")
-            elif ent.label_ == "ORG" and not _NOT_ORG.match(text) and not _not_a_body(ent):
+            elif ent.label_ == "ORG" and not _NOT_ORG.match(text) and not role_noun(text) and not _not_a_body(ent):
                 start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
                 kind = "agency" if _AGENCY.search(text) else "other"
                 add_mention(doc, "Organization", start, ent.end_char, "ner:ORG", confidence=0.6,

@@ -23,7 +23,7 @@ from graph_schema.types import fold_name
 
 from ingest.components.name_forms import form_candidates
 from ingest.components.vehicle_words import vehicle_words
-from ingest.components.wordshapes import heading_line, heading_words
+from ingest.components.wordshapes import heading_line, heading_words, role_noun
 from ingest.components.base import (
     ORG_WORDS, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, mentions, text_of,
     titles,
@@ -54,7 +54,7 @@ _NOT_NAMES = {"USD", "BZD", "MXN", "GTQ", "HNL", "ATM", "CCTV", "DNA", "WPC", "A
 _NOT_PLACE_TYPES = {"", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "EVENT", "LAW",
                     "QUANTITY", "CARDINAL", "TIME", "MONEY"}
 _STOP = re.compile(r"^(?:WhatsApp|Facebook|Instagram|TikTok|Messenger|Western Union|MoneyGram|God|Jesus|Christ|"
-                   r"Author|Subject|Re|Ref|Copy|Signed|Arrest|Interview|E-Kyash|DigiWallet|Police|Immigration|Customs|Officer|Victim|Witness|Suspect|Mr|Mrs|Ms)$",
+                   r"Author|Subject|Re|Ref|Copy|Signed|Arrest|Interview|E-Kyash|DigiWallet|Police|Immigration|Customs|Officer|Mr|Mrs|Ms)$",
                    re.IGNORECASE)
 
 
@@ -140,7 +140,7 @@ class PersonFinder:
 
     def _reject(self, doc: Doc, start: int, end: int) -> bool:
         text = text_of(doc)[start:end]
-        if not text or not text[0].isupper() or any(ch.isdigit() for ch in text) or _STOP.match(text) \
+        if not text or not text[0].isupper() or any(ch.isdigit() for ch in text) or _STOP.match(text) or role_noun(text) \
                 or _SUFFIX.match(text) or text.split()[0].lower() in _QUANTIFIERS:
             return True
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -151,6 +151,16 @@ class Arguments:
                 people.pop((subject["canonical"] or subject["text"]).lower(), None)
         return next(iter(people.values())) if len(people) == 1 else None
 
+    def the_one_victim(self, pronoun: Token) -> list[dict[str, Any]]:
+        """The one victim the note names before a "her"/"him" that nothing nearer resolves: a
+        statement taken from a victim goes on about "she" long after her name ("She gave me her
+        phone"). None when the note names two or more."""
+        if pronoun.lower_ not in _PRONOUNS:
+            return []
+        named = {(m["canonical"] or m["text"]).casefold(): m for m in mentions(self.doc) if m["label"] == "Person"
+                 and m["props"].get("role") == "victim" and m["end"] <= pronoun.idx}
+        return list(named.values()) if len(named) == 1 else []
+
     def _named_writer(self, token: Token) -> dict[str, Any] | None:
         """"I, Noe Ortega, took ...": the writer names themself, and like any first-person writer of
         a note is its investigator."""

@@ -17,8 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from graph_schema.types import fold_name
-from ingest.components.base import add_relation, mentions
+from ingest.components.base import add_relation
 from ingest.components.syntax import Arguments
 
 __all__ = ["find_quoted_threats"]
@@ -75,16 +74,10 @@ def _doers_and_addressed(args: Arguments, sent: Span, verb: Token) -> tuple[list
         if not {id(m) for m in doers} <= {id(m) for m in args.subjects(head)} and head is not verb:
             continue
         found = [m for c in head.children if c.dep_ in {"dobj", "dative"} for m in args.resolve(c)]
-        found += [m for c in head.children if c.dep_ in {"dobj", "dative"} and c.lower_ in {"her", "him"}
-                  and not args.resolve(c) for m in _the_one_victim(args.doc, c)]
+        found += [m for c in head.children if c.dep_ in {"dobj", "dative"} and not args.resolve(c)
+                  for m in args.the_one_victim(c)]
         found = [m for m in found if m["label"] == "Person" and m not in doers]
         if found:
             return doers, found
     return doers, []
 
-
-def _the_one_victim(doc: Doc, pronoun: Token) -> list[dict[str, Any]]:
-    """The one victim the note names before the pronoun; none when it names two or more."""
-    named = {fold_name(m["canonical"] or m["text"]): m for m in mentions(doc) if m["label"] == "Person"
-             and m["props"].get("role") == "victim" and m["end"] <= pronoun.idx}
-    return list(named.values()) if len(named) == 1 else []

@@ -65,3 +65,12 @@ _PEOPLE_NOUNS = {"national", "nationals", "citizen", "citizens", "migrant", "mig
                  "girl", "girls", "boy", "boys", "worker", "workers", "minor", "minors", "victim", "victims"}
 
 
+# One word for the part a person plays in a case, written capitalized at a sentence's start or in
+# a form ("Owner's number +502 ...", "Victim: Y.L.P."): never the name of a person, body or place
+_ROLE_NOUN = re.compile(r"^(?:Owner|Subscriber|Holder|Sender|Receiver|Caller|Complainant|Accused|Prisoner|Defendant|"
+                        r"Interviewee|Deponent|Victim|Witness|Suspect|Informant)(?:['’]s)?$", re.IGNORECASE)
+
+
+def role_noun(text: str) -> bool:
+    """"Owner", "Victim's": a role word alone, not a name."""
+    return bool(_ROLE_NOUN.match(text.strip()))

@@ -100,3 +100,17 @@ def test_a_confidential_source_s_code_is_a_protected_person(nlp):
     (source,) = [m for m in found(nlp, text, "Person") if m["text"] == "CS-14"]
     assert source["props"]["role"] == "witness"
     assert not [m for m in found(nlp, "Exhibit HB-03 was seized from the bar.", "Person")]  # an exhibit's code
+
+
+def test_a_role_word_alone_is_no_name_and_holds_no_number(nlp):
+    text = 'Contact saved as "Yesenia trabajo", number +502 4718 2290. Owner\'s number +502 5530 7814.'
+    assert not [m for m in found(nlp, text) if m["text"] == "Owner"]
+    assert not [t for t, s, *_ in linked(nlp, text) if t == "USES_PHONE" and s == "Owner"]
+
+
+def test_her_phone_in_a_victim_s_statement_is_the_one_victim_s(nlp):
+    text = ("I spoke with L.A.C. for an hour. She said she owed money. She gave me her phone, a Samsung A14, "
+            "number 664-0719, with her mother's written consent.")
+    assert ("USES_PHONE", "L.A.C.", "664-0719") in {(t, s, o) for t, s, o, _ in linked(nlp, text)}
+    two = "I spoke with L.A.C. and Y.B. for an hour. She gave me her phone, a Samsung A14, number 664-0719."
+    assert not [t for t, *_ in linked(nlp, two) if t == "USES_PHONE"]  # near miss: which "her" is not said
