@@ -22,8 +22,8 @@ from ingest.components.base import add_mention, mentions, relations
 _RELATIVE = {"who", "that", "which", "whom"}
 _FIRST_PERSON = {"i", "we"}
 _NAMING_VERBS = {"call", "name", "nickname", "know"}
-_SPEAKER_WORDS = {"i", "we", "me", "us"}
-_WE = {"we", "us"}
+_SPEAKER_WORDS = {"i", "we", "me", "us", "my", "our"}
+_WE = {"we", "us", "our"}
 # "I am H.Z.M., 22 years old", "My name is Ana Pop", "Yo soy Y.L.P.", "Me llamo ...", "Declarante: Y.L.P.",
 # "SUBJECT: INTERVIEW UNDER CAUTION - LEWIS, Jermaine": who speaks in a statement or answers an interview
 _SPEAKER = re.compile(r"(?:(?:^|\n|[.!?]\s+|\")\s*(?:I am|I'm|My name is|Yo soy|Me llamo|Mi nombre es|Soy)"

@@ -114,3 +114,12 @@ def test_her_phone_in_a_victim_s_statement_is_the_one_victim_s(nlp):
     assert ("USES_PHONE", "L.A.C.", "664-0719") in {(t, s, o) for t, s, o, _ in linked(nlp, text)}
     two = "I spoke with L.A.C. and Y.B. for an hour. She gave me her phone, a Samsung A14, number 664-0719."
     assert not [t for t, *_ in linked(nlp, two) if t == "USES_PHONE"]  # near miss: which "her" is not said
+
+
+def test_taking_their_passports_is_holding_them_and_a_police_exhibit_is_not(nlp):
+    text = ("I am H.Z.M., 22 years old. In February I travelled with Paloma and another girl by bus. There Marleny, "
+            "who they call La Jefa, took our passports and said each one of us owed 1,500 US dollars for the trip.")
+    held = {(s, o) for t, s, o, _ in linked(nlp, text) if t == "HARBORED"}
+    assert {("Marleny", "H.Z.M."), ("Marleny", "Paloma")} <= held
+    police = "Cpl. Juan Pop took her passport as evidence from Ana Lopez."
+    assert not [t for t, *_ in linked(nlp, police) if t == "HARBORED"]
