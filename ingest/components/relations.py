@@ -69,6 +69,7 @@ class RelationFinder:
                     for row in self.nouns[token.lower_]:
                         self._noun_rule(doc, args, sent, token, row)
             self._of_place(doc, args, sent)
+            self._house_place(doc, args, sent)
             find_obstruction(doc, args, sent, self.role_of)
             find_quoted_threats(doc, args, sent)
         return doc
@@ -95,6 +96,28 @@ class RelationFinder:
             for person in people:
                 for place in places:
                     add_relation(doc, "LIVES_AT", person, place, sent, "workbench.relation_finder.v1:comma-of-place", 0.7)
+
+    def _house_place(self, doc: Doc, args: Arguments, sent: Span) -> None:
+        """"In Chetumal a man they call El Güero kept us in his house", "at her home in Bullet Tree":
+        someone's house or home is where they live, in the town the sentence places it."""
+        for house in sent:
+            if house.lemma_.lower() not in _HOME_NOUNS or house.pos_ != "NOUN":
+                continue
+            owners = [m for c in house.children if c.dep_ == "poss" for m in args.resolve(c) if m["label"] == "Person"]
+            if not owners and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in house.children):
+                owners = _clause_subjects(args, house)  # "El Güero kept us in his house": his own
+            if not owners:
+                continue
+            towns = [m for p in house.children if p.dep_ == "prep" and p.lower_ in {"in", "at"} for o in p.children
+                     if o.dep_ == "pobj" for m in args.resolve(o) if _a_town(m)]
+            if not towns:  # "In Chetumal ...": the one town the sentence opens in
+                towns = [m for p in sent if p.dep_ == "prep" and p.lower_ == "in" and p.head.dep_ == "ROOT"
+                         for o in p.children if o.dep_ == "pobj" for m in args.resolve(o) if _a_town(m)]
+            if len({(t["canonical"] or t["text"]) for t in towns}) != 1:
+                continue
+            for owner in owners:
+                if self.allowed("LIVES_AT", owner, towns[0]):
+                    add_relation(doc, "LIVES_AT", owner, towns[0], sent, "workbench.relation_finder.v1:own-house", 0.7)
 
     @staticmethod
     def _applies(row: dict[str, Any], verb: Token, sentence: str) -> bool:
@@ -212,6 +235,23 @@ def _naming(verb: Token) -> bool:
     return verb.lemma_.lower() == "call" and any(
         c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} or c.lower_ in {"himself", "herself", "themselves", "myself"}
         for c in verb.children)
+
+
+_HOME_NOUNS = {"house", "home", "casa"}
+
+
+def _clause_subjects(args: Arguments, token: Token) -> list[dict[str, Any]]:
+    """The people who are the subject of the clause a noun is in: a possessive there is theirs."""
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    return [m for m in args.subjects(verb) if m["label"] == "Person"] if verb.pos_ in {"VERB", "AUX"} else []
+
+
+def _a_town(item: dict[str, Any]) -> bool:
+    """A place a person can live in: a town, village or city the gazetteer or the model names (not a country)."""
+    return item["label"] == "Location" and item["props"].get("kind") not in {"country", "district", "state", "region",
+                                                                              "department", "address"}
 
 
 def _next_to(noun: Token, prep: Token) -> bool:

@@ -123,3 +123,11 @@ def test_taking_their_passports_is_holding_them_and_a_police_exhibit_is_not(nlp)
     assert {("Marleny", "H.Z.M."), ("Marleny", "Paloma")} <= held
     police = "Cpl. Juan Pop took her passport as evidence from Ana Lopez."
     assert not [t for t, *_ in linked(nlp, police) if t == "HARBORED"]
+
+
+def test_someone_s_own_house_in_a_town_is_where_they_live(nlp):
+    text = ("In February I travelled with Paloma by bus to Chetumal, Mexico. In Chetumal a man they call El Güero "
+            "kept us in his house for four days and did not let us go out.")
+    assert ("LIVES_AT", "El Güero", "Chetumal") in {(t, s, o) for t, s, o, _ in linked(nlp, text)}
+    near = "In Belize the police searched his house, said Carlos Reyes."  # a country is no home town
+    assert not [t for t, *_ in linked(nlp, near) if t == "LIVES_AT"]
