@@ -190,7 +190,7 @@ def _listed_with(doc: Doc, item: dict[str, Any]) -> dict[str, Any] | None:
     """The name a notebook or phone list writes the number with ('"Güero +52 983 114 5520"')."""
     text = doc.text
     for m in mentions(doc):
-        if m["label"] == "Person" and m["method"].endswith(":directory-entry") \
+        if m["label"] == "Person" and m["method"].endswith(":directory-entry") and m["end"] <= item["start"] \
                 and re.fullmatch(r"\s*:?\s*", text[m["end"]:item["start"]]):
             return m
     return None

@@ -90,8 +90,11 @@ def test_a_religious_honorific_and_an_article_before_a_title_are_no_part_of_the_
 
 
 def test_a_notebook_entry_is_a_name_that_uses_its_number(nlp):
-    text = 'In the van a notebook with "Güero +52 983 114 5520" and dates. The receipt says "Total 4500" paid.'
-    assert ("USES_PHONE", "Güero", "+52 983 114 5520") in {(t, s, o) for t, s, o, _ in linked(nlp, text)}
+    text = ('His phone 612-9037 seized (RK-01); the van OW-C-11390 seized (RK-02). In the van a notebook with '
+            '"Güero +52 983 114 5520" and dates. The receipt says "Total 4500" paid.')
+    rels = {(t, s, o) for t, s, o, _ in linked(nlp, text)}
+    assert ("USES_PHONE", "Güero", "+52 983 114 5520") in rels
+    assert not [r for r in rels if r[1] == "Güero" and r[2] in {"612-9037", "OW-C-11390"}]  # only the number beside it
     assert "Total" not in {m["text"] for m in found(nlp, text, "Person")}  # near miss: no phone, no entry
 
 
