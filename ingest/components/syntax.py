@@ -34,6 +34,9 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _KIN = {"brother", "sister", "husband", "wife", "son", "daughter", "father", "mother", "cousin", "uncle", "aunt",
         "nephew", "niece", "spouse", "partner", "boyfriend", "girlfriend"}
 _PRIORITY = {"Person": 0, "Organization": 1, "Location": 2}
+# "the prisoner", "the accused": the one person the note has arrested or charged
+_ARREST_SUBJECT = re.compile(r"^[ \t]*SUBJECT:[^\n]*\b(?:ARREST|CAUTION|CHARGE|DETENCI[OÓ]N)\b[^\n]*", re.MULTILINE)
+_ROLE_REFERENCES = {"prisoner", "accused", "detainee", "arrestee", "defendant"}
 # Nouns for a person: what "a woman whom everybody calls La Flaca" names is a person, whatever
 # type the model guessed for the name
 _PERSON_NOUNS = {"man", "woman", "girl", "boy", "guy", "lady", "gentleman", "person", "fellow", "youth", "teenager",
@@ -83,6 +86,8 @@ class Arguments:
                 item = self._named_writer(tok) or self._first_person(tok)
             if item is None and tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
                 item = self.antecedent(tok)
+            if item is None and tok.lower_ in _ROLE_REFERENCES and any(c.lower_ == "the" for c in tok.children):
+                item = self._the_one_with_role(tok, "suspect")  # "brother of the prisoner"
             if item is None and tok.lower_ in _KIN and depth < 2:
                 item = self.relative(tok)
             if item is None and tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and depth < 2:
@@ -150,6 +155,16 @@ class Arguments:
             for subject in self.subjects(verb):
                 people.pop((subject["canonical"] or subject["text"]).lower(), None)
         return next(iter(people.values())) if len(people) == 1 else None
+
+    def _the_one_with_role(self, token: Token, role: str) -> dict[str, Any] | None:
+        """The one person of ``role`` the note names before ``token`` (by name, once each)."""
+        named = {(m["canonical"] or m["text"]).casefold(): m for m in mentions(self.doc) if m["label"] == "Person"
+                 and m["props"].get("role") == role and m["end"] <= token.idx}
+        if not named:  # roles from legal acts come later in the pipeline: the arrest the subject line names
+            heading = _ARREST_SUBJECT.search(self.doc.text)
+            named = {(m["canonical"] or m["text"]).casefold(): m for m in mentions(self.doc) if m["label"] == "Person"
+                     and heading is not None and heading.start() <= m["start"] < heading.end()}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def the_one_victim(self, pronoun: Token) -> list[dict[str, Any]]:
         """The one victim the note names before a "her"/"him" that nothing nearer resolves: a

@@ -134,3 +134,13 @@ def test_someone_s_own_house_in_a_town_is_where_they_live(nlp):
     assert ("LIVES_AT", "El Güero", "Chetumal") in {(t, s, o) for t, s, o, _ in linked(nlp, text)}
     near = "In Belize the police searched his house, said Carlos Reyes."  # a country is no home town
     assert not [t for t, *_ in linked(nlp, near) if t == "LIVES_AT"]
+
+
+def test_the_prisoner_is_the_one_the_arrest_report_is_about(nlp):
+    text = ("CASE NO.: BZ-1\nSUBJECT: ARREST - KU, Ruben (San Joaquin)\n\nAt 06:15 hrs KU, Ruben, 34, came out. "
+            "Arrested and cautioned.\n\nKU, Julio, 29, brother of the prisoner, mechanic, lives in the back house.\n")
+    rels = {(t, s, o) for t, s, o, _ in linked(nlp, text)}
+    assert ("RELATED_TO", "KU, Ruben", "KU, Julio") in rels or ("RELATED_TO", "KU, Julio", "KU, Ruben") in rels
+    near = text.replace("SUBJECT: ARREST - KU, Ruben (San Joaquin)", "SUBJECT: VISIT").replace(
+        "At 06:15 hrs KU, Ruben, 34, came out. Arrested and cautioned.", "Ana Pop and Ruben Ku came out.")
+    assert not [r for r in linked(nlp, near) if r[0] == "RELATED_TO"]  # no arrest: who "the prisoner" is is not said
