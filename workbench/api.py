@@ -58,13 +58,14 @@ from workbench.flags.officials import match_register, officials, register_decisi
 from workbench.flags.run import FlagReport, audited_flags
 from workbench.pipeline import IngestReport, extraction_fingerprint, run_ingest
 from workbench.project import person_network, to_networkx
-from workbench.protect import attach, case_table, protect
+from workbench.protect import attach, case_table, protect, protected_names, unroled_names
 from workbench.report import build_report, cite_flags, cite_graph, note_sources
 from workbench.settings import Settings, load_settings
 from workbench.store.connection import open_driver
 from workbench.store.store import Store
 from workbench.views import Pseudonyms, network_html
 from workbench.views.pseudonyms import GRAPH_KEY
+from workbench.views.scrub import name_key
 from workbench.views.network import iframe
 from workbench.walkthrough import Walkthrough, WalkthroughError, load_walkthrough, render_walkthrough
 
@@ -219,7 +220,7 @@ class Workbench:
         """
         G = self._lookup_graph(case_id)
         cases = _node_cases(G)
-        mapping = case_table(G, case_id).mapping
+        mapping = self._case_table(G, case_id).mapping
         hits = _exact_hits(G, str(ref), mapping, label)
         if not hits:  # all the words given, among one entity's words: "Alvarado" when one person has it
             hits = [r["id"] for r in _fuzzy(G, str(ref), cases, mapping, True, label=label, cutoff=95.0)]
@@ -248,7 +249,7 @@ class Workbench:
         """
         G = self._lookup_graph(case_id)
         cases = _node_cases(G)
-        table = case_table(G, case_id)
+        table = self._case_table(G, case_id)
         rows = _fuzzy(G, name, cases, table.mapping, reveal, label=label, limit=limit, cutoff=cutoff)
         frame = pd.DataFrame(rows, columns=_FIND_COLUMNS)
         if reveal:
@@ -269,13 +270,26 @@ class Workbench:
         date_to, min_evidence, include_retired. An unknown case is an :class:`UnknownCase` error."""
         self.check_case(case_id)
         G = to_networkx(self.store.edge_rows(case_id=case_id, **filters), schema=self.schema)
-        return attach(G, self.protection(case_id) if filters else case_table(G, case_id))
+        return attach(G, self.protection(case_id) if filters else self._case_table(G, case_id))
 
     def protection(self, case_id: str | None = None) -> Pseudonyms:
         """The protection table of a case (or of every case, each numbered as its own case):
         who is protected, their pseudonyms, the forms of their names and their numbers."""
         self.check_case(case_id)
-        return case_table(to_networkx(self.store.edge_rows(case_id=case_id), schema=self.schema), case_id)
+        return self._case_table(to_networkx(self.store.edge_rows(case_id=case_id), schema=self.schema), case_id)
+
+    def _case_table(self, G: nx.MultiDiGraph, case_id: str | None) -> Pseudonyms:
+        """The table of ``G`` (one case, or every case): for one case, also the people it names
+        with no role whose full name another case protects (:func:`workbench.protect.carried_over`).
+        Only the other cases that give such a name are read."""
+        unroled = set(unroled_names(G).values()) if case_id is not None else set()
+        if not unroled:
+            return case_table(G, case_id)
+        others = sorted({row["case_id"] for row in self.store.case_entities(["Person"])
+                         if row["case_id"] not in (case_id, None) and name_key(str(row["name"] or "")) in unroled})
+        elsewhere: set[str] = set().union(*(
+            protected_names(to_networkx(self.store.edge_rows(case_id=other), schema=self.schema)) for other in others))
+        return case_table(G, case_id, elsewhere=elsewhere)
 
     def protect(self, value: Any, *, case_id: str | None = None, reveal: bool = False) -> Any:
         """``value`` (a table, a text, a flag run, a graph, ...) with victims and witnesses as their

@@ -19,21 +19,36 @@ Decisions:
   passed back to the workbench); the fields of a flag that point into the graph (``official``,
   ``edges``, ``suspects``, ``edge_id``) are kept so ``flag.subgraph(G)`` still works. Every other
   string is scrubbed, identifiers' ids included ("Phone:[phone of Victim 3]").
+- **Protection follows a person into another case.** Cases never merge people, so a victim of
+  one case whom a second case names ("Santa Xix was seen at the bar") is a person of the second
+  case with no role stated there. Her name or her numbers in the second case's outputs expose
+  the first case's victim all the same, so a person of a case who has no role in it (none
+  stated, none inferred: ``unknown``) and whose full name (folded) another case protects is
+  protected in that case too (:func:`carried_over`), as "Protected 1", numbered after the case's
+  own victims and witnesses: the other case's role does not travel, only the protection. A role
+  the case gives of its own (a suspect, an official) stands: no role moves between cases.
 - **Revealing is the caller's decision, and it is audited there** (:mod:`workbench.api`): this
   module only protects.
 """
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
-from workbench.views.pseudonyms import GRAPH_KEY, Pseudonyms, pseudonym_table, pseudonymize
+from graph_schema import load_schema
+from workbench.views.masking import node_label_of
+from workbench.views.pseudonyms import GRAPH_KEY, Pseudonyms, protected_people, pseudonym_table, pseudonymize
+from workbench.views.scrub import name_key
 
-__all__ = ["attach", "case_table", "merge_tables", "protect"]
+__all__ = ["CARRIED", "attach", "carried_over", "case_table", "merge_tables", "protect", "protected_names",
+           "unroled_names"]
+
+#: What a person another case protects is called in a case that gives her no role ("Protected 1").
+CARRIED = "protected"
 
 #: Dataclass fields that point into the graph: kept as they are.
 _STRUCTURE = frozenset({"official", "edges", "suspects", "edge_id", "start", "end", "params"})
@@ -54,9 +69,36 @@ def merge_tables(tables: list[Pseudonyms]) -> Pseudonyms:
     return Pseudonyms(mapping=mapping, replacements=replacements, numbers=numbers)
 
 
-def case_table(G: nx.MultiDiGraph, case_id: str | None = None) -> Pseudonyms:
+def protected_names(G: nx.Graph) -> set[str]:
+    """The folded full names of the people ``G`` protects (its victims and witnesses)."""
+    return {name_key(str(G.nodes[n].get("name") or "")) for n in protected_people(G)} - {""}
+
+
+def unroled_names(G: nx.Graph) -> dict[Any, str]:
+    """Node -> folded full name, for the people of ``G`` it gives no role (none, or ``unknown``)."""
+    people = {label for label, spec in load_schema().nodes.items() if spec.pseudonymize_roles}
+    return {node: name_key(str(data.get("name") or "")) for node, data in G.nodes(data=True)
+            if data.get("role") in (None, "", "unknown") and node_label_of(node, data) in people
+            and name_key(str(data.get("name") or ""))}
+
+
+def carried_over(G: nx.Graph, elsewhere: Collection[str]) -> dict[Any, str]:
+    """Node -> :data:`CARRIED`: the people of one case's ``G`` with no role in it whose full name
+    another case protects (``elsewhere``: that case's :func:`protected_names`).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("Person:x", label="Person", name="SANTA XIX", role="unknown")
+    >>> G.add_node("Person:k", label="Person", name="Keyla Salazar", role="suspect")
+    >>> carried_over(G, {"santa xix", "keyla salazar"})  # a suspect of this case stays one
+    {'Person:x': 'protected'}
+    """
+    return {node: CARRIED for node, key in unroled_names(G).items() if key in elsewhere}
+
+
+def case_table(G: nx.MultiDiGraph, case_id: str | None = None, *, elsewhere: Collection[str] = ()) -> Pseudonyms:
     """The protection table of one case's graph, or (``case_id=None``) of every case ``G`` holds,
-    each numbered as its own case is.
+    each numbered as its own case is. ``elsewhere``: the names other cases protect (for one case;
+    every case's graph carries its own), see :func:`carried_over`.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("Person:a", label="Person", name="Ana Cruz", role="victim")
@@ -68,12 +110,15 @@ def case_table(G: nx.MultiDiGraph, case_id: str | None = None) -> Pseudonyms:
     {'Person:a': 'Victim 1', 'Person:b': 'Victim 1'}
     """
     if case_id is not None:
-        return pseudonym_table(G)
+        return pseudonym_table(G, also=carried_over(G, elsewhere))
     cases = sorted({c for *_, d in G.edges(data=True) for c in d.get("case_ids") or ()})
+    parts = {case: G.edge_subgraph([(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+                                    if case in (d.get("case_ids") or ())]) for case in cases}
+    names = {case: protected_names(part) for case, part in parts.items()}
     tables = []
-    for case in cases:
-        edges = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if case in (d.get("case_ids") or ())]
-        tables.append(pseudonym_table(G.edge_subgraph(edges)))
+    for case, part in parts.items():
+        others = set().union(*(n for other, n in names.items() if other != case))
+        tables.append(pseudonym_table(part, also=carried_over(part, others)))
     tables.append(pseudonym_table(G))  # people tied to no case at all
     return merge_tables(tables)
 

@@ -67,15 +67,17 @@ def sample(neo4j_settings, neo4j_driver):
     return wb, truth, Identifying(truth)
 
 
-def _every_output(wb: Workbench, case: str, out: Path, reveal: bool) -> dict[str, str]:
-    """Output name -> its text, for every page and file the workbench writes about a case."""
+def every_output(wb: Workbench, case: str, out: Path, reveal: bool, walkthrough: Path = WALKTHROUGH) -> dict[str, str]:
+    """Output name -> its text, for every page and file the workbench writes about a case (also
+    used by ``tests/integration/test_outputs_second_case.py``; ``walkthrough``: a YAML naming the
+    case's entities)."""
     out.mkdir()
     G, P = wb.case_graph(case), wb.person_network(case)
     texts = {"view": wb.view(G, out / "view.html", reveal=reveal),
              "view people": wb.view(P, out / "people.html", reveal=reveal),
              "view events": wb.view(G, out / "events.html", reveal=reveal, collapse=False),
              "map": wb.map_view(G, out / "map.html", reveal=reveal)}
-    texts["walkthrough"] = wb.walkthrough(G, WALKTHROUGH, out / "walk.html", reveal=reveal).read_text(encoding="utf-8")
+    texts["walkthrough"] = wb.walkthrough(G, walkthrough, out / "walk.html", reveal=reveal).read_text(encoding="utf-8")
     (out / "i2").mkdir()
     for fmt, target in (("graphml", out / "g.graphml"), ("gexf", out / "g.gexf"), ("i2", out / "i2"),
                         ("sigma", out / "whole.html")):
@@ -90,7 +92,7 @@ def _every_output(wb: Workbench, case: str, out: Path, reveal: bool) -> dict[str
 
 def test_no_output_names_a_protected_person_or_shows_their_numbers(sample, tmp_path):
     wb, truth, protected = sample
-    texts = _every_output(wb, truth["case_id"], tmp_path / "out", reveal=False)
+    texts = every_output(wb, truth["case_id"], tmp_path / "out", reveal=False)
     assert len(texts) >= 14 and all(len(t) > 100 for t in texts.values())
     leaks = {name: sorted(protected.found(text)) for name, text in texts.items()}
     assert not {name: found for name, found in leaks.items() if found}
@@ -99,7 +101,7 @@ def test_no_output_names_a_protected_person_or_shows_their_numbers(sample, tmp_p
 def test_with_reveal_they_appear_and_every_reveal_is_audited(sample, tmp_path):
     wb, truth, protected = sample
     before = len(wb.audit())
-    texts = _every_output(wb, truth["case_id"], tmp_path / "out", reveal=True)
+    texts = every_output(wb, truth["case_id"], tmp_path / "out", reveal=True)
     found = {name: protected.found(text) for name, text in texts.items()}
     assert len(set().union(*found.values())) >= 15
     assert all(found[name] for name in ("view", "graphml g.graphml", "i2 entities.csv", "report", "flags.html"))

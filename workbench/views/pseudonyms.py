@@ -10,7 +10,8 @@ Decisions:
   to whom exploitation is done (the target of RECRUITED, TRANSPORTED or HARBORED: a victim the
   notes also saw arrested, and so read as a suspect, is still a victim); and an ``unknown`` person
   the notes name only by initials or a code ("M.R.", "P. Source", "Witness W-3"), as a witness.
-  Officials and investigators never are.
+  Officials and investigators never are. A caller may protect more (``also``): a person another
+  case protects, whom this one names with no role (:mod:`workbench.protect`).
 - Numbering is per role, in order of node id, so the same graph always gives the same
   pseudonyms (ids are deterministic ``make_id`` values, so re-ingesting does not renumber).
   The case's numbering travels with the graphs the workbench projects (``G.graph["protection"]``,
@@ -198,12 +199,31 @@ def _numbering(protected: Mapping[Any, str], base: Pseudonyms | None) -> dict[An
     return mapping
 
 
-def pseudonym_table(G: nx.Graph, schema: Schema | None = None, base: Pseudonyms | None = None) -> Pseudonyms:
+def _numbered(G: nx.Graph, schema: Schema, base: Pseudonyms | None, also: Mapping[Any, str]
+              ) -> tuple[dict[Any, tuple[str, dict[str, Any]]], dict[Any, str]]:
+    """The protected nodes of ``G`` (with their role and attributes) and their pseudonyms: those
+    of ``base`` kept, the others numbered after them, and ``also`` after the graph's own."""
+    protected = _protected(G, schema)
+    for node in (base.mapping if base is not None else ()):
+        if node in G and node not in protected:
+            protected[node] = ("", G.nodes[node])
+    mapping = _numbering({n: r for n, (r, _) in protected.items()}, base)
+    extra = {n: r for n, r in also.items() if n in G and n not in protected}
+    if extra:
+        mapping |= _numbering(extra, Pseudonyms(mapping=dict(mapping)))
+        protected |= {n: (r, G.nodes[n]) for n, r in extra.items()}
+    return protected, mapping
+
+
+def pseudonym_table(G: nx.Graph, schema: Schema | None = None, base: Pseudonyms | None = None,
+                    also: Mapping[Any, str] | None = None) -> Pseudonyms:
     """Pseudonyms for the protected people of ``G`` and the scrubber for text about them.
 
     ``base`` (by default the table ``G`` carries in ``G.graph["protection"]``) is the case's
     table: its pseudonyms, names and numbers are kept, so a part of the case is numbered as the
-    whole case is.
+    whole case is. ``also`` (node -> the role its pseudonym is named after) protects more people
+    than ``G`` itself would, numbered after its own: a person another case protects
+    (:func:`workbench.protect.carried_over`).
 
     >>> G = nx.Graph()
     >>> G.add_node("Person:b", label="Person", name="Ana Cruz", role="victim")
@@ -222,11 +242,7 @@ def pseudonym_table(G: nx.Graph, schema: Schema | None = None, base: Pseudonyms 
     schema = schema or load_schema()
     carried = G.graph.get(GRAPH_KEY)
     base = base if base is not None else carried if isinstance(carried, Pseudonyms) else None
-    protected = _protected(G, schema)
-    for node in (base.mapping if base is not None else ()):
-        if node in G and node not in protected:
-            protected[node] = ("", G.nodes[node])
-    mapping = _numbering({n: r for n, (r, _) in protected.items()}, base)
+    protected, mapping = _numbered(G, schema, base, also or {})
     replacements = dict(base.replacements) if base is not None else {}
     part_owner: dict[str, set[Any]] = defaultdict(set)
     for node in sorted(protected, key=str):
