@@ -55,6 +55,10 @@ def schema_markdown(schema: Schema) -> str:
     for spec in schema.nodes.values():
         lines += _node_section(spec, schema)
     lines += ["## Relationship types", "",
+              "A relationship file may name a node kind among its ends: `kind:identifier` stands for every",
+              "label of that kind (the table lists them). So a new identifier type - its node file, the",
+              "relationship by which a holder uses it and a row of `ingest/patterns/identifiers.jsonl` - is",
+              "also an end of the bookkeeping types (`IN_CASE`, `MENTIONS`) with no edit to them.", "",
               "Every relationship also carries the common properties of `relationships.defaults.yaml`:",
               ", ".join(f"`{p.name}`" for p in next(iter(schema.relationships.values())).properties[:10]) + ".",
               "",

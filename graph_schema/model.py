@@ -6,7 +6,9 @@ which labels are identifiers, events, named entities or documents (``kind``), wh
 types fall in a category (``category``: exploitation, legal, presence, ...) or carry a trait,
 which types link a holder to an identifier, which two types are an event's legs. Code asks the
 :class:`Schema` (``holder_types``, ``event_legs``, ``types_in``, ``protected_roles``, ...) instead of
-listing labels and types by hand, so adding an identifier type is one YAML file.
+listing labels and types by hand, so adding an identifier type is its node file and the file of the
+relationship by which a holder uses it (the bookkeeping types name ``kind:identifier``, see
+:mod:`graph_schema.parse`), with its pattern row in ``ingest/patterns/identifiers.jsonl``.
 
 ``load_schema()`` reads the declaration in two passes (:mod:`graph_schema.parse`) and fails on any
 unknown name, so a typo in a YAML file stops the program instead of silently dropping a label.
@@ -186,5 +188,4 @@ def load_schema(directory: Path = SCHEMA_DIR) -> Schema:
     if not nodes:
         raise SchemaError(Errors.G117.format(directory=directory / 'nodes'))
     meanings = parse_meanings(directory / "meanings.yaml")
-    resolve(nodes, rels, meanings)
-    return Schema(nodes=nodes, relationships=rels, meanings=meanings)
+    return Schema(nodes=nodes, relationships=resolve(nodes, rels, meanings), meanings=meanings)

@@ -4,9 +4,16 @@ Why two passes: a relationship names labels, a node names relationship types (an
 what two people share it through), and both name the words of ``meanings.yaml``; only once every
 file is read can each reference be checked, so a typo in one file stops loading with the file's
 name instead of silently dropping a label or a link.
+
+A relationship's ``source`` or ``target`` may name a node kind instead of a label: ``kind:identifier``
+(written without a space after the colon) stands for every label of that kind, expanded in place
+in the second pass. So the bookkeeping types that reach every identifier (``IN_CASE``,
+``MENTIONS``) reach a new identifier type with no edit, while a holder type (``USES_PHONE``) still
+names its one label.
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +23,13 @@ from graph_schema.errors import Errors
 from graph_schema.specs import CategorySpec, Meanings, NodeSpec, PropertySpec, RelSpec, SchemaError
 from graph_schema.types import get_type
 
-__all__ = ["read_yaml", "parse_meanings", "parse_node", "parse_properties", "parse_rel", "resolve"]
+__all__ = ["KIND_PREFIX", "read_yaml", "parse_meanings", "parse_node", "parse_properties", "parse_rel", "resolve"]
+
+#: How a relationship end names every label of a node kind: ``kind:identifier``.
+KIND_PREFIX = "kind:"
 
 _NODE_KEYS = {"label", "description", "key", "caption", "properties", "style", "role_styles", "pseudonymize",
-              "internal", "kind", "legs", "shared_via"}
+              "internal", "kind", "legs", "shared_via", "i2_type"}
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
@@ -92,6 +102,7 @@ def parse_node(path: Path) -> NodeSpec:
         legs=tuple(data.get("legs") or ()),
         shared_via=tuple(data.get("shared_via") or ()),
         pseudonymize_mask=str(pseudo.get("mask", "")),
+        i2_type=str(data.get("i2_type", "")),
     )
 
 
@@ -118,14 +129,11 @@ def parse_rel(path: Path, common: tuple[PropertySpec, ...]) -> RelSpec:
     )
 
 
-def resolve(nodes: dict[str, NodeSpec], rels: dict[str, RelSpec], meanings: Meanings) -> None:
-    """Second pass: every reference must name something declared."""
+def resolve(nodes: dict[str, NodeSpec], rels: dict[str, RelSpec], meanings: Meanings) -> dict[str, RelSpec]:
+    """Second pass: every reference must name something declared. Returns the relationship types
+    with their ``kind:`` ends expanded to the labels of that kind."""
+    rels = {t: _expand_ends(spec, nodes, meanings) for t, spec in rels.items()}
     for spec in rels.values():
-        if not spec.source or not spec.target:
-            raise SchemaError(Errors.G108.format(where=f"{spec.type}.yaml"))
-        for label in spec.source + spec.target:
-            if label not in nodes:
-                raise SchemaError(Errors.G104.format(where=f"{spec.type}.yaml", label=label))
         if spec.category not in meanings.categories:
             raise SchemaError(Errors.G109.format(where=f"{spec.type}.yaml", what="category", value=spec.category))
         for trait in spec.traits:
@@ -137,6 +145,33 @@ def resolve(nodes: dict[str, NodeSpec], rels: dict[str, RelSpec], meanings: Mean
         members = {t for t, r in rels.items() if r.category == category.name}
         if category.order and (set(category.order) != members or len(category.order) != len(members)):
             raise SchemaError(Errors.G110.format(category=category.name, types=sorted(members)))
+    return rels
+
+
+def _expand_ends(spec: RelSpec, nodes: dict[str, NodeSpec], meanings: Meanings) -> RelSpec:
+    """The type with ``source`` and ``target`` checked and each ``kind:<kind>`` expanded."""
+    where = f"{spec.type}.yaml"
+    source, target = (_labels(ends, nodes, meanings, where) for ends in (spec.source, spec.target))
+    if not source or not target:
+        raise SchemaError(Errors.G108.format(where=where))
+    return dataclasses.replace(spec, source=source, target=target)
+
+
+def _labels(ends: tuple[str, ...], nodes: dict[str, NodeSpec], meanings: Meanings, where: str) -> tuple[str, ...]:
+    """One end's labels: each ``kind:<kind>`` replaced, where it stands, by that kind's labels in
+    file name order; each label once; an unknown label or kind stops loading."""
+    out: list[str] = []
+    for end in ends:
+        if end.startswith(KIND_PREFIX):
+            kind = end[len(KIND_PREFIX):]
+            if kind not in meanings.kinds:
+                raise SchemaError(Errors.G109.format(where=where, what="kind", value=kind))
+            out += [label for label, node in nodes.items() if node.kind == kind]
+        elif end in nodes:
+            out.append(end)
+        else:
+            raise SchemaError(Errors.G104.format(where=where, label=end))
+    return tuple(dict.fromkeys(out))
 
 
 def _resolve_node(spec: NodeSpec, rels: dict[str, RelSpec], meanings: Meanings) -> None:

@@ -30,7 +30,8 @@ class NodeSpec:
     """One node label. ``kind`` is one of the kinds of ``meanings.yaml``; an event with ``legs``
     links two parties (the type into the event, the type out of it); ``shared_via`` names the
     types, besides an identifier's holders, through which two people share this node;
-    ``pseudonymize_mask`` is what a protected holder's identifier is masked as."""
+    ``pseudonymize_mask`` is what a protected holder's identifier is masked as; ``i2_type`` the
+    i2 Analyst's Notebook entity type it exports as (empty: the export's default)."""
 
     label: str
     description: str
@@ -46,6 +47,7 @@ class NodeSpec:
     legs: tuple[str, ...] = ()
     shared_via: tuple[str, ...] = ()
     pseudonymize_mask: str = ""
+    i2_type: str = ""
 
     def property(self, name: str) -> PropertySpec | None:
         return next((p for p in self.properties if p.name == name), None)

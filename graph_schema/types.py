@@ -135,6 +135,16 @@ def _clean_id(raw: Any) -> str | None:
     return text or None
 
 
+def _clean_digits(raw: Any) -> str | None:
+    """An identifier number whose separators only format it ("744-42-7216" is "744427216").
+
+    >>> _clean_digits("744-42-7216"), _clean_digits("n/a")
+    ('744427216', None)
+    """
+    digits = re.sub(r"\D", "", str(raw))
+    return digits or None
+
+
 def _clean_int(raw: Any) -> int | None:
     if isinstance(raw, bool):
         return None
@@ -226,6 +236,7 @@ TYPES: dict[str, PropertyType] = {
     t.name: t
     for t in [
         PropertyType("id", _clean_id),
+        PropertyType("digits", _clean_digits),
         PropertyType("text", _clean_text),
         PropertyType("name", _clean_name),
         PropertyType("phone", lambda raw: clean_phone(str(raw))),

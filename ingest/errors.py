@@ -89,6 +89,7 @@ class Errors(metaclass=CodedMessages):
     E045 = "{path}:{line}: not a decision log row ({detail}); fix or remove that line"
     E046 = "cannot decide an entity against itself ({left!r})"
     E047 = "{path}:{line}: not valid JSON ({detail}): fix the pattern file"
+    E048 = "{path}: row {row!r}: {detail}: fix the pattern file"
 
 
 def code_of(message: str) -> str | None:

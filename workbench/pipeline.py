@@ -3,9 +3,10 @@
 Why here: this is the one place that wires ``ingest`` to ``workbench.store`` (the CLI and the
 notebooks call it through ``Workbench.ingest``). Extraction is the slow step, so each note's
 extraction is cached on disk under ``WORKBENCH_HOME/extractions/<fingerprint>/<sha256>.jsonl``
-(the fingerprint hashes the ingest code, patterns and model name, see ``extraction_fingerprint``;
-the file layout is ``workbench.extraction_cache``): a second run, or a run after a crash, only
-extracts what is new, and a large note (a call-record export) is read back in parts.
+(the fingerprint hashes the ingest code and patterns, the graph schema and the model name, see
+``extraction_fingerprint``; the file layout is ``workbench.extraction_cache``): a second run, or a
+run after a crash, only extracts what is new, and a large note (a call-record export) is read back
+in parts.
 
 Resolution then sees every note of the run (one at a time, keeping names, keys and relation
 spans but no sentences and no payments or calls) and applies the analyst's stored decisions.
@@ -42,7 +43,7 @@ from workbench.store.connection import lost_connection_is_one_line
 from workbench.store.loader import PIPELINE_VERSION, LoadStats
 from workbench.store.store import Store
 
-__all__ = ["IngestReport", "ExtractionCache", "extraction_fingerprint", "run_ingest"]
+__all__ = ["IngestReport", "ExtractionCache", "extraction_fingerprint", "extraction_sources", "run_ingest"]
 
 
 @dataclass
@@ -82,19 +83,32 @@ class IngestReport:
 
 def extraction_fingerprint(model: str) -> str:
     """A short hash of everything that shapes an extraction: the ingest code, its patterns and
-    config, and the model's name. A change to any of them starts a fresh cache, so a cached
-    extraction is never one an older pipeline made."""
+    config, the graph schema it reads as it runs (labels and relationship types, meanings, the
+    vocabulary of offices, the property types that clean every key) and the model's name. A
+    change to any of them starts a fresh cache, so a cached extraction is never one an older
+    pipeline made."""
     import hashlib
 
-    import ingest
-
-    root = Path(ingest.__file__).resolve().parent
     digest = hashlib.sha256(model.encode())
-    for path in sorted(p for p in root.rglob("*") if p.suffix in {".py", ".cfg", ".jsonl", ".yaml"}
-                       and "sample" not in p.relative_to(root).parts and "__pycache__" not in p.parts):
-        digest.update(str(path.relative_to(root)).encode())
+    for name, path in extraction_sources():
+        digest.update(name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def extraction_sources() -> list[tuple[str, Path]]:
+    """(name, path) of each file :func:`extraction_fingerprint` hashes: the code, config and data
+    of ``ingest`` (not its sample data) and ``graph_schema`` (not the generated ``SCHEMA.md``)."""
+    import graph_schema
+    import ingest
+
+    sources = []
+    for package in (ingest, graph_schema):
+        root = Path(str(package.__file__)).resolve().parent
+        for path in sorted(p for p in root.rglob("*") if p.suffix in {".py", ".cfg", ".jsonl", ".yaml", ".csv", ".json"}
+                           and "sample" not in p.relative_to(root).parts and "__pycache__" not in p.parts):
+            sources.append((f"{root.name}/{path.relative_to(root).as_posix()}", path))
+    return sources
 
 
 def _light(note: Note) -> Note:

@@ -17,7 +17,8 @@ def schema():
 
 
 def test_every_label_has_a_kind(schema):
-    assert schema.labels_of_kind("identifier") == ("Account", "Email", "Handle", "IdDocument", "Phone", "Vehicle")
+    assert {"Account", "Email", "Handle", "IdDocument", "Phone", "Vehicle"} <= set(schema.labels_of_kind("identifier"))
+    assert sorted(label for kind in schema.meanings.kinds for label in schema.labels_of_kind(kind)) == sorted(schema.nodes)
     assert schema.labels_of_kind("named") == ("Location", "Organization", "Person")
     assert schema.labels_of_kind("event") == ("Call", "Operation", "Payment")
     assert set(schema.labels_of_kind("document")) == set(schema.internal_labels)
@@ -29,6 +30,17 @@ def test_every_label_has_a_kind(schema):
 ])
 def test_holder_types_put_the_use_relation_first(schema, label, holders):
     assert schema.holder_types(label) == holders
+
+
+def test_every_identifier_is_held_and_kept_per_case(schema):
+    """What makes a label an identifier, whichever the labels are: a holder uses it (its first holder
+    type is of category identifier), people share it through that, and the bookkeeping reaches it
+    (``kind:identifier`` in IN_CASE and MENTIONS)."""
+    for label in schema.labels_of_kind("identifier"):
+        holders = schema.holder_types(label)
+        assert holders and schema.rel(holders[0]).category == "identifier", label
+        assert set(holders) <= set(schema.shared_via(label)), label
+        assert label in schema.rel("IN_CASE").source and label in schema.rel("MENTIONS").target, label
 
 
 @pytest.mark.parametrize("label, legs", [("Payment", ("PAID", "PAID_TO")), ("Call", ("CALLED", "CALL_TO")),
@@ -78,6 +90,8 @@ def _copy(tmp_path: Path) -> Path:
     ("relationships/EMPLOYS.yaml", "traits: [premises]", "traits: [premise]", "EMPLOYS.yaml: trait 'premise'"),
     ("nodes/Payment.yaml", "legs: [PAID, PAID_TO]", "legs: [PAID_TO, PAID]", "Payment.yaml: legs PAID_TO"),
     ("nodes/Vehicle.yaml", "shared_via: [TRANSPORTED]", "shared_via: [PAID]", "Vehicle.yaml: shared_via PAID"),
+    ("relationships/IN_CASE.yaml", "kind:identifier", "kind:identifer", "IN_CASE.yaml: kind 'identifer'"),
+    ("relationships/MENTIONS.yaml", "kind:identifier", "Identifier", "MENTIONS.yaml: unknown node label 'Identifier'"),
     ("meanings.yaml", "order: [RECRUITED, TRANSPORTED, HARBORED, THREATENED, EMPLOYS]",
      "order: [RECRUITED, TRANSPORTED, HARBORED, THREATENED]", "the order of 'exploitation'"),
 ])

@@ -1,5 +1,8 @@
 """Emails, accounts, identity documents and vehicle plates: one sentence each."""
+import json
+
 import pytest
+import spacy
 
 from tests.ingest.conftest import found, linked
 
@@ -73,3 +76,48 @@ def test_subscriber_return_registers_a_number_to_a_person(nlp):
 def test_a_vehicle_licensed_to_an_official_is_theirs(nlp):
     rels = linked(nlp, "CZ-P-20417 is licensed to VARGAS, Dionisio, a Customs Officer at the border.")
     assert [r[:3] for r in rels if r[0] == "OWNS"] == [("OWNS", "VARGAS, Dionisio", "CZ-P-20417")]
+
+
+# -- identifier types declared as rows (patterns/identifiers.jsonl, issue 17) ---------------------
+WALLET = {"label": "Account", "id": "wallet-after-cue", "cues": ["wallet", "e-kyash"],
+          "pattern": r"(?P<value>\d{4}-\d{4})(?![\d-])", "type": "digits"}
+
+
+def _reader(tmp_path, *rows):
+    """A blank pipeline with only the pattern reader, reading ``rows`` as its pattern file."""
+    path = tmp_path / "rows.jsonl"
+    path.write_text("// rows of the test\n" + "\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("workbench_identifier_patterns_v1", config={"patterns": str(path)})
+    return nlp
+
+
+def test_a_declared_row_finds_its_identifier_after_a_cue(tmp_path):
+    (account,) = found(_reader(tmp_path, WALLET), "She was paid into E-Kyash wallet no. 6021-4417 on Friday.", "Account")
+    assert (account["key"], account["text"], account["start"], account["method"]) == (
+        "60214417", "6021-4417", 37, "rows.jsonl:wallet-after-cue")
+
+
+def test_a_declared_row_needs_its_cue(tmp_path):
+    """Near miss: the same number with no cue before it (a receipt) is nothing."""
+    assert found(_reader(tmp_path, WALLET), "Receipt 6021-4417 was found in her bag.") == []
+
+
+def test_the_property_type_decides(tmp_path):
+    """The regex proposes, the type cleans: a number ``clean_phone`` rejects is dropped."""
+    row = {"label": "Phone", "id": "line-after-cue", "cues": ["landline"], "pattern": r"(?P<value>\d[\d-]{1,12}\d)"}
+    nlp = _reader(tmp_path, row)
+    assert [m["key"] for m in found(nlp, "Her landline is 822-2211.")] == ["+5018222211"]
+    assert found(nlp, "Her landline is 12-3.") == []
+
+
+@pytest.mark.parametrize("change, error", [
+    ({"label": "Person"}, "label 'Person' is not an identifier"),
+    ({"label": "IdDocument"}, "IdDocument requires properties besides its key"),
+    ({"pattern": r"\d{4}-\d{4}"}, "no group 'value'"),
+    ({"type": "digit"}, "unknown property type 'digit'"),
+    ({"pattern": r"(?P<value>\d{4}"}, "not a regex"),
+])
+def test_a_wrong_row_stops_loading_with_its_file_and_id(tmp_path, change, error):
+    with pytest.raises(ValueError, match=rf"\[E048\] rows.jsonl: row 'wallet-after-cue': .*{error}"):
+        _reader(tmp_path, {**WALLET, **change})

@@ -3,13 +3,15 @@
 Why: a shared identifier links the people who hold it. The schema says which labels are
 identifiers (``kind``) and which relationship holds each (category ``identifier``), so a new
 type - here a social-security number - links its holders in ``person_network`` with no change to
-``workbench/project.py``, the flags or the analysis.
+``workbench/project.py``, the flags or the analysis; the bookkeeping types (IN_CASE, MENTIONS)
+reach it by its kind and the i2 export types it, with no edit to either.
 """
 from pathlib import Path
 
 from graph_schema import NodeRecord, RelRecord, load_schema
 from graph_schema.model import SCHEMA_DIR
 from graph_schema.lint import check
+from workbench.exports.i2 import IDENTIFIER_I2_TYPE, i2_types
 from workbench.project import from_records, person_network
 
 SSN = """label: SocialSecurityNumber
@@ -57,3 +59,11 @@ def test_holders_of_a_new_identifier_share_a_link(tmp_path):
     link = P.edges["Person:ana", "Person:ben"]
     assert link["reasons"] == {"shared SocialSecurityNumber": 1}
     assert link["via"] == ["SocialSecurityNumber:000-123"]
+
+
+def test_a_new_identifier_is_kept_per_case_mentioned_and_exported(tmp_path):
+    schema = _schema_with_a_new_identifier(tmp_path)
+    assert "SocialSecurityNumber" in schema.rel("IN_CASE").source
+    assert "SocialSecurityNumber" in schema.rel("MENTIONS").target
+    assert i2_types(schema)["SocialSecurityNumber"] == IDENTIFIER_I2_TYPE
+    assert {label: i2_types(schema)[label] for label in ("Phone", "Person")} == {"Phone": "Telephone", "Person": "Person"}

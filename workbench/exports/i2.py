@@ -5,22 +5,26 @@ per event: date, time, duration or amount, direction); an event with a side miss
 entity. Each link row names both ends' type and label too, so ``links.csv`` alone also imports.
 ``i2_import_specification.json`` and ``.txt`` say which column is identity, type, label, date,
 time and direction (Analyst's Notebook's own ``.ximp`` format is unpublished). Every cell passes
-``views.text.csv_cell``: no cell can start a spreadsheet formula.
+``views.text.csv_cell``: no cell can start a spreadsheet formula. Which i2 entity type a label
+exports as is the node file's ``i2_type`` (:func:`i2_types`), so a new label needs no edit here.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from graph_schema import NodeSpec, Schema, load_schema
 from workbench.exports.files import write_csv, write_file
 from workbench.exports.flat import day, evidence_rows, flat, items
 from workbench.views.events import event_links
 from workbench.views.pseudonyms import node_label_of, pseudonymize
 
-__all__ = ["to_i2_csv", "i2_specification", "ENTITY_COLUMNS", "LINK_COLUMNS", "I2_TYPES", "I2_SPEC_FILES"]
+__all__ = ["to_i2_csv", "i2_specification", "i2_types", "ENTITY_COLUMNS", "LINK_COLUMNS", "I2_TYPES",
+           "I2_SPEC_FILES", "IDENTIFIER_I2_TYPE"]
 
 ENTITY_COLUMNS = ["id", "type", "label", "role", "agency", "rank", "evidence_count", "first_seen", "last_seen", "i2_type"]
 LINK_COLUMNS = ["from", "to", "type", "evidence_count", "first_seen", "last_seen", "confidence", "top_sentence",
@@ -28,17 +32,49 @@ LINK_COLUMNS = ["from", "to", "type", "evidence_count", "first_seen", "last_seen
                 "from_type", "from_label", "to_type", "to_label"]
 #: Written beside the CSVs by :func:`to_i2_csv`.
 I2_SPEC_FILES = ("i2_import_specification.json", "i2_import_specification.txt")
-# Schema label -> the i2 Analyst's Notebook standard entity type to map it to.
-I2_TYPES = {"Person": "Person", "Phone": "Telephone", "Account": "Account", "Email": "Email Address",
-            "Handle": "Online Account", "Organization": "Organisation", "Location": "Location", "Vehicle": "Vehicle",
-            "IdDocument": "Document", "Call": "Telephone Call", "Payment": "Financial Transaction",
-            "Operation": "Event"}
+#: What an identifier whose node file names no ``i2_type`` exports as: i2's standard Document
+#: type (as an identity document does), so the import needs no custom type.
+IDENTIFIER_I2_TYPE = "Document"
 
 
-def _entity_row(n: Any, d: dict[str, Any]) -> dict[str, Any]:
+def i2_types(schema: Schema | None = None) -> dict[str, str]:
+    """Schema label -> i2 Analyst's Notebook entity type, for the labels analysts see: the node
+    file's ``i2_type``; else ``IDENTIFIER_I2_TYPE`` for an identifier, the label itself otherwise.
+
+    >>> types = i2_types()
+    >>> types["Phone"], types["Organization"]
+    ('Telephone', 'Organisation')
+    """
+    schema = schema or load_schema()
+    return {label: _i2_type(schema.node(label)) for label in schema.entity_labels}
+
+
+def _i2_type(spec: NodeSpec) -> str:
+    return spec.i2_type or (IDENTIFIER_I2_TYPE if spec.kind == "identifier" else spec.label)
+
+
+class _SchemaI2Types(Mapping[str, str]):
+    """:func:`i2_types` as a read-only mapping, read from the schema when asked (never at import):
+    ``I2_TYPES`` stays a name because ``workbench.exports`` re-exports it."""
+
+    def __getitem__(self, label: str) -> str:
+        return i2_types()[label]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(i2_types())
+
+    def __len__(self) -> int:
+        return len(i2_types())
+
+
+#: Schema label -> i2 entity type (:func:`i2_types` of the package's schema).
+I2_TYPES: Mapping[str, str] = _SchemaI2Types()
+
+
+def _entity_row(n: Any, d: dict[str, Any], types: Mapping[str, str]) -> dict[str, Any]:
     row = {k: v for k, v in d.items() if k not in ("label", "name", "key")}
     kind = node_label_of(n, d) or ""
-    row.update(id=n, type=kind, label=d.get("name") or n, i2_type=I2_TYPES.get(kind, kind or "Entity"))
+    row.update(id=n, type=kind, label=d.get("name") or n, i2_type=types.get(kind, kind or "Entity"))
     return row
 
 
@@ -77,7 +113,7 @@ def i2_specification(entity_columns: list[str]) -> dict[str, Any]:
     return {
         "format": "trafficking-workbench i2 import specification", "version": 1,
         "encoding": "UTF-8", "delimiter": ",", "quote": '"', "header_rows": 1, "date_format": "yyyy-MM-dd",
-        "time_format": "HH:mm:ss", "entity_types": I2_TYPES,
+        "time_format": "HH:mm:ss", "entity_types": i2_types(),
         "designs": [
             {"file": "entities.csv", "kind": "entity", "identity": "id", "type": "i2_type", "label": "label",
              "attributes": [c for c in entity_columns if c not in ("id", "i2_type", "label")]},
@@ -126,7 +162,8 @@ def to_i2_csv(G: nx.Graph, directory: str | Path, *, reveal: bool = False) -> tu
     events = list(event_links(H))
     folded = {e["id"] for *_, e in events}
     F = flat(H.subgraph([n for n in H if str(n) not in folded]).copy())
-    entities = [_entity_row(n, d) for n, d in F.nodes(data=True)]
+    types = i2_types()
+    entities = [_entity_row(n, d, types) for n, d in F.nodes(data=True)]
     extra = sorted({k for row in entities for k in row} - set(ENTITY_COLUMNS) - {"evidence"})
     links = [_link_row(F, u, v, k, d) for u, v, k, d in items(F)]
     links += [_event_row(F, s, r, e) for s, r, e in events if s in F and r in F]
