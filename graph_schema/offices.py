@@ -109,14 +109,19 @@ class Offices:
             raise KeyError(f"unknown agency {name!r}") from None
 
 
+def _compiled(item: "Agency | RankWords", what: str) -> None:
+    """Compile a declared ``reads`` pattern now, so a bad one stops loading with its name."""
+    try:
+        item.pattern
+    except re.error as error:
+        raise SchemaError(Errors.G118.format(what=what, detail=error)) from None
+
+
 def _agencies(data: list[dict[str, Any]]) -> tuple[Agency, ...]:
     agencies = tuple(Agency(name=str(a["name"]), reads=str(a.get("reads") or r"(?!)"),
                             cues=tuple(a.get("cues") or ())) for a in data)
     for agency in agencies:
-        try:
-            agency.pattern
-        except re.error as error:
-            raise SchemaError(Errors.G118.format(what=f"agency {agency.name!r}", detail=error)) from None
+        _compiled(agency, f"agency {agency.name!r}")
     return agencies
 
 
@@ -125,10 +130,7 @@ def _rank_words(data: list[dict[str, Any]]) -> tuple[RankWords, ...]:
     if len({r.rank for r in ranks}) != len(ranks):
         raise SchemaError(Errors.G118.format(what="rank_words", detail="a rank is declared twice"))
     for rank in ranks:
-        try:
-            rank.pattern
-        except re.error as error:
-            raise SchemaError(Errors.G118.format(what=f"rank words {rank.rank!r}", detail=error)) from None
+        _compiled(rank, f"rank words {rank.rank!r}")
     return ranks
 
 

@@ -81,8 +81,9 @@ class IdentifierLinker:
         child, current = token, token
         for _ in range(6):
             for c in current.children:
-                if c.dep_ == "poss" and (args.resolve(c) or args.the_one_victim(c)):
-                    return (args.resolve(c) or args.the_one_victim(c))[0]  # "She gave me her phone, ..., number X"
+                owners = (args.resolve(c) or args.the_one_victim(c)) if c.dep_ == "poss" else []
+                if owners:
+                    return owners[0]  # "She gave me her phone, ..., number X": the one victim when nothing nearer
             named = _in_the_name_of(args, current)  # "ID 0075 in the name of Amalia Yam"
             if named is not None:
                 return named

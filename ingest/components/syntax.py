@@ -12,7 +12,7 @@ note's author, unless an apposition names the writer ("I, Sgt. Pop, interviewed 
 from __future__ import annotations
 
 import re
-
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -156,15 +156,19 @@ class Arguments:
                 people.pop((subject["canonical"] or subject["text"]).lower(), None)
         return next(iter(people.values())) if len(people) == 1 else None
 
-    def _the_one_with_role(self, token: Token, role: str) -> dict[str, Any] | None:
-        """The one person of ``role`` the note names before ``token`` (by name, once each)."""
-        named = {(m["canonical"] or m["text"]).casefold(): m for m in mentions(self.doc) if m["label"] == "Person"
-                 and m["props"].get("role") == role and m["end"] <= token.idx}
-        if not named:  # roles from legal acts come later in the pipeline: the arrest the subject line names
-            heading = _ARREST_SUBJECT.search(self.doc.text)
-            named = {(m["canonical"] or m["text"]).casefold(): m for m in mentions(self.doc) if m["label"] == "Person"
-                     and heading is not None and heading.start() <= m["start"] < heading.end()}
+    def _one_person(self, where: Callable[[dict[str, Any]], bool]) -> dict[str, Any] | None:
+        """The one person (by name, once each) among the doc's Person mentions ``where`` accepts."""
+        named = {(m["canonical"] or m["text"]).casefold(): m for m in mentions(self.doc)
+                 if m["label"] == "Person" and where(m)}
         return next(iter(named.values())) if len(named) == 1 else None
+
+    def _the_one_with_role(self, token: Token, role: str) -> dict[str, Any] | None:
+        """The one person of ``role`` the note names before ``token``."""
+        found = self._one_person(lambda m: m["props"].get("role") == role and m["end"] <= token.idx)
+        heading = _ARREST_SUBJECT.search(self.doc.text)
+        if found is None and heading is not None:  # roles from legal acts come later in the pipeline
+            found = self._one_person(lambda m: heading.start() <= m["start"] < heading.end())  # the arrest it names
+        return found
 
     def the_one_victim(self, pronoun: Token) -> list[dict[str, Any]]:
         """The one victim the note names before a "her"/"him" that nothing nearer resolves: a
@@ -172,9 +176,8 @@ class Arguments:
         phone"). None when the note names two or more."""
         if pronoun.lower_ not in _PRONOUNS:
             return []
-        named = {(m["canonical"] or m["text"]).casefold(): m for m in mentions(self.doc) if m["label"] == "Person"
-                 and m["props"].get("role") == "victim" and m["end"] <= pronoun.idx}
-        return list(named.values()) if len(named) == 1 else []
+        found = self._one_person(lambda m: m["props"].get("role") == "victim" and m["end"] <= pronoun.idx)
+        return [found] if found is not None else []
 
     def _named_writer(self, token: Token) -> dict[str, Any] | None:
         """"I, Noe Ortega, took ...": the writer names themself, and like any first-person writer of
