@@ -267,7 +267,8 @@ class Workbench:
     # -- projections -----------------------------------------------------------------------
     def case_graph(self, case_id: str | None = None, **filters: Any) -> nx.MultiDiGraph:
         """The entity graph of a case (or of everything); filters: labels, types, date_from,
-        date_to, min_evidence, include_retired. An unknown case is an :class:`UnknownCase` error."""
+        date_to, min_evidence, include_retired, evidence_limit (sentences per relationship, 3 unless
+        None: all). An unknown case is an :class:`UnknownCase` error."""
         self.check_case(case_id)
         G = to_networkx(self.store.edge_rows(case_id=case_id, **filters), schema=self.schema)
         return attach(G, self.protection(case_id) if filters else self._case_table(G, case_id))
@@ -397,7 +398,7 @@ class Workbench:
 
     def timeline(self, case_id: str | None = None, *, node: str | None = None, reveal: bool = False) -> pd.DataFrame:
         """Dated events and ties of a case (or of one entity, an id or a name), oldest first."""
-        G = self.case_graph(case_id)
+        G = self.case_graph(case_id, evidence_limit=None)  # every dated sentence is a row, not the best three
         around = self.resolve(node, case_id=case_id) if node is not None else None
         return self._shown(analysis.timeline(G, node=around), case_id, reveal, "timeline", {"node": node},
                            G.graph[GRAPH_KEY])
@@ -474,7 +475,7 @@ class Workbench:
         return officials(G, matches=matches)
 
     def _flags(self, case_id: str | None, *, analyst: str | None = None, **kwargs: Any) -> FlagReport:
-        G = self.case_graph(case_id, include_retired=False)
+        G = self.case_graph(case_id, include_retired=False, evidence_limit=None)  # rules count and cite every sentence
         return audited_flags(G, self.audit_log, analyst=analyst or self.settings.analyst,
                              authors=self.note_authors(case_id), **kwargs)
 

@@ -130,9 +130,14 @@ def _headings(lines: list[str]) -> int:
 
 
 def _heading_date(text: str) -> str | None:
-    """A log with no header block dates itself on its first lines ("Wed 17/04/24", "Fri 08/03/24")."""
+    """A log with no header block dates itself on its first lines ("Wed 17/04/24", "Fri 08/03/24",
+    "Wed 10 Apr 2024 / PC 1650 K. Arzu / ...", "10 de abril de 2024").
+
+    >>> _heading_date("SURVEILLANCE - La Herradura\\nWed 10 Apr 2024 / PC 1650 K. Arzu / ATIPU/OW/0233/2024\\n")
+    '2024-04-10'
+    """
     for line in text[:400].splitlines()[:3]:
-        if found := _DAY_FIRST.search(line):
+        if found := _DAY_FIRST.search(line) or _NAMED_MONTH.search(line) or _SPANISH_DATE.search(line.lower()):
             return normalize_date(found.group())
     return None
 
@@ -187,6 +192,11 @@ def normalize_date(raw: str) -> str | None:
             year = year + 2000 if year < 100 else year
             if 1 <= month <= 12 and 1 <= day <= 31:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
+    if not date and (named := _NAMED_MONTH.search(text)):
+        named_day = int(named.group("day") or named.group("day2"))
+        number = _MONTHS.get((named.group("month") or named.group("month2"))[:3].lower())
+        if number and 1 <= named_day <= 31:
+            date = f"{named.group('year')}-{number:02d}-{named_day:02d}"
     if not date:
         spanish = _SPANISH_DATE.search(text.lower())
         if spanish and spanish.group(2) in _SPANISH_MONTHS:
@@ -197,5 +207,14 @@ def normalize_date(raw: str) -> str | None:
 _SPANISH_MONTHS = {m: i for i, m in enumerate(
     ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
      "diciembre"], start=1)} | {"setiembre": 9}
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+# "10 Apr 2024", "10 April, 2024", "April 10, 2024": the month written in English, day and year around it
+_MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?" \
+              r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+_NAMED_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAME})\.?,?"
+    rf"|(?P<month2>{_MONTH_NAME})\.?\s+(?P<day2>\d{{1,2}}),?)"
+    r"\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
 _DAY_FIRST = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")
 _SPANISH_DATE = re.compile(r"\b(\d{1,2}) de ([a-záéíóú]+) (?:de|del) (\d{4})\b")

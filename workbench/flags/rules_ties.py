@@ -73,34 +73,58 @@ def _valid_routes(ctx: RuleContext, official: str, routes: list[tuple[EdgeRef, .
 
 
 def _bfs(ctx: RuleContext, official: str, k: int) -> dict[str, tuple[str, tuple[EdgeRef, ...]]]:
-    """Breadth-first search on the tie graph up to ``k`` hops: node -> (parent, route used)."""
+    """Breadth-first search on the tie graph up to ``k`` hops: node -> (parent, route used).
+
+    A node reached from two nodes of the same level keeps the parent whose tie rests on more
+    kinds of evidence, then more routes, then the smaller id: the path a reason names must not
+    depend on the order in which the graph was built (the store returns edges in another order
+    than resolution made them), and the better-evidenced tie is the one a reviewer should see."""
     T = tie_graph(ctx)
     parent: dict[str, tuple[str, tuple[EdgeRef, ...]]] = {}
     if official not in T:
         return parent
     visited, frontier = {official}, [official]
     for _ in range(k):
-        nxt = []
+        best: dict[str, tuple[tuple[int, int, str], str, tuple[EdgeRef, ...]]] = {}
         for node in frontier:
             for other, data in T[node].items():
                 if other in visited:
                     continue
                 routes = _valid_routes(ctx, official, data["routes"]) if node == official else data["routes"]
-                if routes:
-                    visited.add(other)
-                    parent[other] = (node, _kinds_of_tie(ctx, routes))
-                    nxt.append(other)
-        frontier = nxt
+                if not routes:
+                    continue
+                chosen = _kinds_of_tie(ctx, routes)
+                rank = (-len(_kinds(ctx, routes)), -len(routes), node)
+                if other not in best or rank < best[other][0]:
+                    best[other] = (rank, node, chosen)
+        for other, (_, node, chosen) in best.items():
+            visited.add(other)
+            parent[other] = (node, chosen)
+        frontier = sorted(best)
     return parent
 
 
+def _kinds(ctx: RuleContext, routes: list[tuple[EdgeRef, ...]]) -> set[tuple[str, ...]]:
+    """The kinds of tie among ``routes``: each route's chain of relationship types."""
+    return {_kind(ctx, route) for route in routes}
+
+
+def _route_ids(ctx: RuleContext, route: tuple[EdgeRef, ...]) -> tuple[str, ...]:
+    """The stored ids of a route's edges: an order that is the same in memory and in the store."""
+    return tuple(str((ctx.G.get_edge_data(*ref) or {}).get("id", ref[2])) for ref in route)
+
+
+def _kind(ctx: RuleContext, route: tuple[EdgeRef, ...]) -> tuple[str, ...]:
+    return tuple(str((ctx.G.get_edge_data(*ref) or {}).get("type")) for ref in route)
+
+
 def _kinds_of_tie(ctx: RuleContext, routes: list[tuple[EdgeRef, ...]], most: int = 3) -> tuple[EdgeRef, ...]:
-    """The edges of the first route of each kind (its chain of relationship types), up to
+    """The edges of the first route (by stored id) of each kind (its chain of relationship types), up to
     ``most`` kinds: two people who call each other *and* move money between them are tied by two
     independent records, and the reason should cite both, not whichever the graph listed first."""
     chosen: dict[tuple[str, ...], tuple[EdgeRef, ...]] = {}
-    for route in routes:
-        kind = tuple(str((ctx.G.get_edge_data(*ref) or {}).get("type")) for ref in route)
+    for route in sorted(routes, key=lambda r: _route_ids(ctx, r)):
+        kind = _kind(ctx, route)
         if kind not in chosen and len(chosen) < most:
             chosen[kind] = route
     return tuple(ref for route in chosen.values() for ref in route)

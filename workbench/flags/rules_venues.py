@@ -16,6 +16,8 @@ from workbench.flags.flag import EdgeRef, Finding, Reason
 
 __all__ = ["venue", "vehicle_at_venue", "venue_by_relative"]
 
+_UNDATED = "undated:"  # a sighting whose note gives no date counts as its own day, by its note
+
 
 def _report(ctx: RuleContext, node: str) -> tuple[str, tuple[EdgeRef, ...], tuple[str, ...]]:
     """How exploitation is reported at a venue: a phrase, the edges, the core owners."""
@@ -91,7 +93,7 @@ def vehicle_at_venue(ctx: RuleContext, official: str) -> Finding | None:
         for a, place, k2, d2 in ctx.out_edges(vehicle, "SEEN_AT"):
             if place in ctx.exploited_venues:
                 rows = ctx.presence(official, d2)
-                days = {str(ev.get("date") or ev.get("note_id") or "") for ev in rows}
+                days = {str(ev.get("date") or _UNDATED + str(ev.get("note_id") or "")) for ev in rows}
                 edges, seen = sightings.setdefault(place, ([], set()))
                 edges.extend([(a, place, k2)] if rows else [])
                 seen.update(days)
@@ -100,9 +102,10 @@ def vehicle_at_venue(ctx: RuleContext, official: str) -> Finding | None:
                 continue
             phrase, report, owners = _report(ctx, place)
             how = "registered to" if d["type"] == "OWNS" else f"{d['type'].lower()} by"
-            listed = sorted(seen)
+            dated = sorted(day for day in seen if not day.startswith(_UNDATED))
+            listed = dated + ([f"{len(seen) - len(dated)} undated note(s)"] if len(dated) < len(seen) else [])
             text = f"vehicle {ctx.name(vehicle)} {how} the official seen at {ctx.name(place)} on " \
-                   f"{len(listed)} distinct day(s) ({', '.join(listed)}), where exploitation is reported {phrase}"
+                   f"{len(seen)} distinct day(s) ({', '.join(listed)}), where exploitation is reported {phrase}"
             reasons.append(Reason(text, tuple(dict.fromkeys(((u, vehicle, k), *edges, *report))), owners))
     return Finding(len(reasons), tuple(reasons)) if reasons else None
 

@@ -25,6 +25,8 @@ from workbench.store.loader import PIPELINE_VERSION, Loader, LoadStats, load_rec
 
 __all__ = ["Store", "split_node_id"]
 
+_EVERY = 2**62  # no limit: Cypher's LIMIT takes a number, and no relationship has this many sentences
+
 
 def split_node_id(node_id: str, schema: Schema) -> tuple[str | None, str]:
     """``"Phone:+5016221234"`` -> ("Phone", "+5016221234"); a bare key gives (None, key).
@@ -81,14 +83,19 @@ class Store:
 
     def edge_rows(self, *, case_id: str | None = None, labels: Sequence[str] | None = None,
                   types: Sequence[str] | None = None, date_from: str | None = None, date_to: str | None = None,
-                  min_evidence: int = 1, include_retired: bool = False, evidence_limit: int = 3,
+                  min_evidence: int = 1, include_retired: bool = False, evidence_limit: int | None = 3,
                   around: str | None = None, hops: int = 2) -> list[dict[str, Any]]:
         """Relationship rows ``{source, target, rel, evidence}`` for a projection: one query for the
-        relationships and their top evidence, one for the entities' mention counts."""
+        relationships and their top evidence, one for the entities' mention counts.
+
+        ``evidence_limit`` keeps a view light (its best three sentences per relationship);
+        ``None`` returns every sentence, as anything that counts or cites evidence needs: a flag
+        that counts sightings or cites its notes must see all of them, not the first three."""
         params = {
             "case_id": case_id, "labels": list(labels or self.schema.entity_labels),
             "types": list(types or self.schema.network_types), "date_from": date_from, "date_to": date_to,
-            "min_evidence": min_evidence, "include_retired": include_retired, "evidence_limit": evidence_limit,
+            "min_evidence": min_evidence, "include_retired": include_retired,
+            "evidence_limit": _EVERY if evidence_limit is None else evidence_limit,
         }
         if around is None:
             rows = self._rows(q.case_edges(), **params)

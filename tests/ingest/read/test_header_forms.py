@@ -1,5 +1,5 @@
 """Headers in the forms the unit's notes take (issue 12): a title above the block, Spanish keys, a signed log."""
-from ingest.read.header import parse_header, signature
+from ingest.read.header import normalize_date, parse_header, signature
 
 
 def test_a_form_title_above_the_header_block():
@@ -25,3 +25,14 @@ def test_the_officer_who_signs_a_log():
 
 def test_a_last_line_of_prose_is_no_signature():
     assert signature("20:02 in position.\nHe left at dawn.") is None
+
+
+def test_a_log_dated_with_the_month_in_words_on_its_second_line():
+    text = "SURVEILLANCE - La Herradura Bar, OW Town\nWed 10 Apr 2024 / PC 1650 K. Arzu / ATIPU/OW/0233/2024\n\n19:40 on post."
+    assert parse_header(text).date == "2024-04-10"
+    assert normalize_date("April 10, 2024") == normalize_date("10 April, 2024") == "2024-04-10"
+
+
+def test_a_word_that_starts_like_a_month_is_no_date():
+    assert normalize_date("Mayor 12 2024") is None
+    assert parse_header("OBS LOG - Marchand Street\n19:40 on post. 12 2024 cars.").date is None

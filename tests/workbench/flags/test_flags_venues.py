@@ -35,6 +35,13 @@ def test_a_registered_vehicle_seen_on_three_wednesdays(bar):
     assert len([e for e in result.evidence if "Tacoma" in e.sentence]) == 3
 
 
+def test_an_undated_sighting_is_counted_by_its_note_and_shown_without_an_id(bar):
+    b, venue, _ = bar
+    official = _tacoma(b, venue, [None, "2024-04-17", "2024-04-24"])
+    text = complicity_flags(b.G).flag(official).result("vehicle_at_venue").reasons[0].text
+    assert "on 3 distinct day(s) (2024-04-17, 2024-04-24, 1 undated note(s))" in text, text
+
+
 @pytest.mark.parametrize("dates, owner_type", [
     (["2024-04-10"], "OWNS"),                # seen once
     (["2024-04-10", "2024-04-10"], "OWNS"),  # twice the same night
