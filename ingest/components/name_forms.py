@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ingest.components.base import ORG_WORDS, claimed, mentions, text_of, titles
 from ingest.components.wordshapes import common_words
 
-__all__ = ["form_candidates", "initials_of"]
+__all__ = ["form_candidates", "initials_of", "maiden_names"]
 
 METHOD = "workbench.person_finder.v1"
 _UPPER = "A-ZÁÉÍÓÚÑÜ"
@@ -111,6 +111,24 @@ def form_candidates(doc: Doc) -> Iterator[tuple[int, int, str, str, dict[str, An
         if not any(w.lower() in common or w.lower() in ORG_WORDS for w in name.split()[-1:]) \
                 and not claimed(doc, match.start("name"), match.end("name"), {"Location", "Organization"}):
             yield match.start("name"), match.end("name"), name, f"{METHOD}:called", {}
+
+
+# A woman's maiden name after her married one: "Glenda Cruz (née Novelo)", "Ana Pop, born Chi,",
+# "María Chi (nacida López)", "(de soltera López)": her name too, never a person of its own
+_MAIDEN = re.compile(rf"\s*(?:\(|,)\s*(?i:n[ée]e|born|nacida|de soltera|maiden name|apellido de soltera)\s+"
+                     rf"(?P<name>[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,2}})(?=\s*[),;.]|\s*$)")
+
+
+def maiden_names(doc: Doc) -> Iterator[tuple[dict[str, Any], int, int]]:
+    """``(person mention, start, end)`` of each maiden name written right after a person's name."""
+    text = text_of(doc)
+    if not re.search(r"(?i)n[ée]e|born|nacida|soltera|maiden", text):
+        return
+    ends = {m["end"]: m for m in mentions(doc) if m["label"] == "Person"}
+    for end, person in sorted(ends.items()):
+        match = _MAIDEN.match(text, end)
+        if match:
+            yield person, match.start("name"), match.end("name")
 
 
 def _after_title(doc: Doc, match: re.Match[str]) -> tuple[int, str]:

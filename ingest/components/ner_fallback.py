@@ -18,7 +18,7 @@ from ingest.components.base import ORG_WORDS, add_mention, claimed, ensure_exten
 from ingest.components.places import _AGENCY, _NOT_ORG, _NOT_PLACE, _RECORD_NOUNS
 from ingest.components.vehicle_words import vehicle_words
 from ingest.components.region import text_region
-from ingest.components.wordshapes import demonym, heading_line, heading_words, role_noun
+from ingest.components.wordshapes import demonym, heading_line, heading_words, role_noun, sex_and_people
 
 __all__ = ["NerFallback"]
 
@@ -38,7 +38,8 @@ _REGIONS = frozenset({"country", "district", "state", "department", "region", "p
 # Words that put a person's name after them, never a place's or a company's
 _HONORIFICS = frozenset({"senora", "senor", "sra", "sr", "dona", "don", "mr", "mrs", "ms", "miss", "hermana", "hermano",
                          "madam", "madame", "senorita", "srta"})
-# Words of a name that name no one alone: "El" of "el sargento", "Doña" of "Doña Chepa"
+# Words of a name that name no one alone: "El" of "el sargento", "Doña" of "Doña Chepa" (and a
+# letter: the "C" of "C. Westby" is not her wherever a "C" stands)
 _NOT_NAME_WORDS = frozenset({"el", "la", "los", "las", "lo", "don", "dona", "the", "de", "del", "y", "mr", "mrs", "miss"})
 
 
@@ -58,7 +59,7 @@ class NerFallback:
     def __call__(self, doc: Doc) -> Doc:
         self.person_words = {w for m in mentions(doc) if m["label"] == "Person"
                              for n in (m["canonical"] or m["text"], *m["props"].get("aliases", []))
-                             for w in fold_name(n).split() if w not in _NOT_NAME_WORDS}
+                             for w in fold_name(n).split() if w not in _NOT_NAME_WORDS and len(w) > 1}
         self._from_ner(doc)
         self._known_name_words(doc)
         return doc
@@ -87,6 +88,8 @@ class NerFallback:
                 continue
             if not any(t.is_alpha and t.text[0].isupper() for t in ent if len(t) > 1) and not ent.text.isupper():
                 continue  # "la", "casa", "el pasaje": a name has a capital; the model misreads Spanish
+            if len(text.strip(".")) == 1 or _describes_someone(text):
+                continue  # "dep N": a letter names no place or body; nor does a log's "Driver M/Mestizo"
             words = fold_name(text).split()
             if ent.label_ != "FAC" and len(ent) <= 3 and not text.isupper() and not any(t.lower_ in ORG_WORDS for t in ent) \
                     and not _AGENCY.search(text) and _before_a_place(doc, ent.end_char):
@@ -95,14 +98,14 @@ class NerFallback:
             elif ent.start > 0 and fold_name(doc[ent.start - 1].text) in _HONORIFICS and len(ent) <= 3:
                 add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.7,
                             canonical=text)  # "la señora Yesenia", "Mrs. Flores": a place takes no honorific
-                self.person_words.update(words)
+                self.person_words.update(w for w in words if len(w) > 1)
             elif words and all(w in self.person_words for w in words):
                 add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.8,
                             canonical=text)
             elif _looks_like_name(ent):
                 add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.6,
                             canonical=text)
-                self.person_words.update(words)  # "Santa Xix" makes a later "According to Santa" her
+                self.person_words.update(w for w in words if len(w) > 1)  # "Santa Xix" makes a later "According to Santa" her
             elif ent.label_ == "FAC":
                 continue  # a building the rules did not know is left out rather than guessed
             elif ent.label_ in {"GPE", "LOC"} and not _NOT_PLACE.match(text) and not role_noun(text) and not _AGENCY.search(text) \
@@ -114,6 +117,12 @@ class NerFallback:
                 kind = "agency" if _AGENCY.search(text) else "other"
                 add_mention(doc, "Organization", start, ent.end_char, "ner:ORG", confidence=0.6,
                             canonical=text_of(doc)[start:ent.end_char], kind=kind)
+
+
+def _describes_someone(text: str) -> bool:
+    """A sex letter and a people inside the entity ("Driver M/Mestizo 30s"): a log's description."""
+    words = re.split(r"[\s/]+", text)
+    return any(sex_and_people(a, b) for a, b in zip(words, words[1:]))
 
 
 def _comma_parts(ents: Sequence[Span]) -> list[Span]:

@@ -5,9 +5,13 @@ titles and ranks become props (role "official", rank, agency; see ``officials.py
 and possessives are stripped, 'Carlos "Flaco" Reyes' is Carlos Reyes with the alias Flaco, and
 "Carlos Reyes, alias Flaco" adds the alias too. Obvious non-persons are rejected (digits, all
 lower case, platform and channel words, spans another component already claimed as a place,
-venue, phone ...). Role words next to the name ("the victim Ana", "Pop, a witness") set role
-from ``patterns/roles.jsonl``; everyone else stays without a role for the resolver to decide.
-Names the model misses after a title ("Cpl. Pop") are taken from the title.
+venue, phone ...), and so are words the words around them show to be something else (a letter
+alone, "F Mestiza", "1 caja Belikin", "Friesen Auto & Parts": ``wordshapes``); a past form
+opening the sentence ("Visited Ana Pop") is cut off the name. Role words next to the name ("the
+victim Ana", "Pop, a witness") set role from ``patterns/roles.jsonl``; everyone else stays
+without a role for the resolver to decide. Names the model misses after a title ("Cpl. Pop")
+are taken from the title. A maiden name after a woman's name ("Glenda Cruz (née Novelo)") is a
+mention of her, with the maiden name as an alias.
 """
 from __future__ import annotations
 
@@ -19,11 +23,12 @@ from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph_schema.types import fold_name
-
-from ingest.components.name_forms import form_candidates
+from ingest.components.name_forms import form_candidates, maiden_names
 from ingest.components.vehicle_words import vehicle_words
-from ingest.components.wordshapes import heading_line, heading_words, role_noun
+from ingest.components.wordshapes import (
+    counted_goods, described_thing, firm_name_before, heading_line, heading_words, kriol_pronoun, past_form, role_noun,
+    sex_and_people, spanish_opener,
+)
 from ingest.components.base import (
     ORG_WORDS, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, mentions, text_of,
     titles,
@@ -61,12 +66,23 @@ _STOP = re.compile(r"^(?:WhatsApp|Facebook|Instagram|TikTok|Messenger|Western Un
 @Language.factory("workbench_person_finder_v1", assigns=["doc._.wb_mentions"],
                   requires=["doc.ents", "doc._.wb_titles"])
 def make_person_finder(nlp: Language, name: str) -> "PersonFinder":
-    return PersonFinder()
+    return PersonFinder(_verbs(nlp))
+
+
+def _verbs(nlp: Language) -> frozenset[str]:
+    """The verbs the model's lemmatizer knows (its ``lemma_index`` table), or none without one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
 
 
 class PersonFinder:
-    def __init__(self) -> None:
+    def __init__(self, verbs: frozenset[str] = frozenset()) -> None:
         ensure_extensions()
+        self.verbs = verbs
         self.roles = [(row["role"], lexicon_regex(row["cues"])) for row in load_jsonl("roles.jsonl")]
         self.agencies = [(row["agency"], lexicon_regex(row["cues"])) for row in load_jsonl("agencies.jsonl")]
 
@@ -87,7 +103,24 @@ class PersonFinder:
         for title in titles(doc):
             self._after_title(doc, title)
         self._proper_nouns(doc)
+        self._maiden_names(doc)
         return doc
+
+    @staticmethod
+    def _maiden_names(doc: Doc) -> None:
+        """"Glenda Cruz (née Novelo)": the maiden name is hers, a mention of her with it as an
+        alias (and her given names with it: "Glenda Novelo"), never a person of its own."""
+        for person, start, end in list(maiden_names(doc)):
+            over = [m for m in mentions(doc) if m["start"] < end and start < m["end"]]
+            if any(m["label"] != "Person" for m in over):
+                continue  # "born Belize City": a place, not a name
+            for other in over:
+                mentions(doc).remove(other)
+            maiden = _title_case(text_of(doc)[start:end])
+            given = (person["canonical"] or person["text"]).split()[:-1]
+            aliases = [maiden, " ".join([*given, maiden])] if given else [maiden]
+            add_mention(doc, "Person", start, end, f"{METHOD}:maiden-name", confidence=0.9,
+                        canonical=person["canonical"] or person["text"], aliases=aliases)
 
     def _proper_nouns(self, doc: Doc) -> None:
         """Runs of two or three capitalized proper nouns the model left untagged ("Ana Pop"); a
@@ -117,6 +150,9 @@ class PersonFinder:
             if title["start"] <= start < title["end"] < end:
                 start = title["end"]
         span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 1 and span[0].is_sent_start and past_form(span[0], self.verbs):
+            start = span[1].idx  # "Visited Friesen Auto": a clause's verb, then what it did
+            span = span[1:]
         if span is not None:  # cut at a possessive or a word that cannot be part of a name
             cut = next((t for t in span if t.text in {"'s", "’s"} or not (_namelike(t) or t.text in _JOINERS
                                                                          or t.lower_ in _PARTICLES or _INITIAL.match(t.text))), None)
@@ -144,13 +180,19 @@ class PersonFinder:
                 or _SUFFIX.match(text) or text.split()[0].lower() in _QUANTIFIERS:
             return True
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) == 1 and (span[0].pos_ not in {"PROPN", "X"} or _function_word(span[0])):
+        if span is not None and len(span) == 1 and (span[0].pos_ not in {"PROPN", "X"} or _function_word(span[0])
+                                                    or counted_goods(span[0])):
             return True
+        words = re.split(r"[\s/]+", text)
+        if len(words[0].strip(".")) == 1 and (len(words) == 1 or sex_and_people(words[0], words[1])):
+            return True  # a letter alone ("dep N", "3 F exit"), or a log's "F Mestiza 40s"
         if any(t["start"] <= start and end <= t["end"] for t in titles(doc)):
             return True
         if any(w in ORG_WORDS for w in re.split(r"[\s/-]+", text.lower())):
             return True
-        if _described_thing(doc, start) or vehicle_words().describes(text) or (span is not None and (_spanish_opener(span) or _kriol_pronoun(span))):
+        if firm_name_before(doc, end):
+            return True  # "Friesen Auto & Parts", "Pop & Sons": a firm's name
+        if described_thing(doc, start) or vehicle_words().describes(text) or (span is not None and (spanish_opener(span) or kriol_pronoun(span))):
             return True
         for other in list(mentions(doc)):
             if other["start"] < end and start < other["end"]:
@@ -221,52 +263,6 @@ def _joins(previous, token) -> bool:
 
 _SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?$")  # "Ralph F. Boyd, Jr.": the suffix is no one
 _QUANTIFIERS = {"several", "many", "numerous", "various", "other", "two", "three", "four", "five", "some", "all"}
-_WEEKDAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
-_NUMBER_WORDS = {"mil", "cien", "ciento", "doscientos", "trescientos", "quinientos", "hundred", "thousand"}
-# "Lugar y fecha:", "Tomada por:", "Redacta:": a line opening on a word, at most two lower-case
-# words and a colon is a form's field label
-_LABEL_REST = re.compile(r"(?:\s+[a-záéíóúñ]+){0,2}\s*:")
-
-
-def _field_label(token) -> bool:
-    """The word opens its line and the line goes on as a field label does; a word written
-    elsewhere in the note the same way (a speaker "Skinny:" who is also named in the text) is
-    left to the other rules."""
-    doc, start = token.doc, token.idx
-    text = doc.text
-    if start > 0 and text[start - 1] != "\n" or not _LABEL_REST.match(text, start + len(token.text)):
-        return False
-    return text.count(token.text) == 1
-
-
-def _described_thing(doc: Doc, start: int) -> bool:
-    """A capitalized word after a colour is a vehicle or a handset ("white Toyota Hiace",
-    "Silver Frontier", "black Samsung"), not a person."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and span.start > 0 and fold_name(doc[span.start - 1].text) in vehicle_words().colours
-
-
-def _spanish_opener(span) -> bool:
-    """One capitalized word opening a Spanish sentence ("Lugar", "Paga", "Acompañé"), a form's
-    field label ("Tomada por: Sgta. ...", "Redacta: ..."), a weekday ("Sat 20/04") or a number
-    word ("Mil quinientos dólares"): in Spanish text and in forms the model takes these for names."""
-    if len(span) != 1:
-        return False
-    if span[0].lower_ in _WEEKDAYS or span[0].lower_ in _NUMBER_WORDS or _field_label(span[0]):
-        return True
-    if not span[0].is_sent_start:
-        return False
-    words = [t.lower_ for t in span.sent if t.is_alpha]
-    return len(words) >= 4 and sum(w in SPANISH_STOP_WORDS for w in words) / len(words) >= 0.3
-
-
-_KRIOL_PRONOUNS = frozenset({"ih", "yu", "mi", "dem", "unu", "ahn"})
-
-
-def _kriol_pronoun(span) -> bool:
-    """A Kriol pronoun the model took for a name: "Yu" alone, "Ih da di owner" (its next words in
-    lower case). "Yu Wei", a name that goes on in capitals, stays."""
-    return span[0].lower_ in _KRIOL_PRONOUNS and all(t.is_lower or not t.is_alpha for t in span[1:])
 
 
 def _signature(doc: Doc, start: int, end: int) -> bool:

@@ -11,6 +11,12 @@ in a note about licensing or subscriber checks is read the same way: the person 
 identifier on its line holds it. A holder cell that says no one ("prepaid,
 unregistered", "not available", "-") ties nothing. Names in capitals are taken as written; the
 resolver matches "COCOM LESTER" with "Lester Cocom" (same words, reordered).
+
+A column whose header names a thing ("Carrier", "Network", "Bank", "Make", "Model", "Colour",
+"Type") holds no person: the model reads a carrier like "Smart" as a name, so a Person mention of
+one of its values, in the table or anywhere else in the note ("returns from Digi and Smart"), is
+dropped, and where the model had read it as a body, the body is what stays. A form's field of the
+same kind ("Carrier: Smart", "Make/Model: Toyota Hiace") says the same of its value.
 """
 from __future__ import annotations
 
@@ -20,7 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.components.base import add_mention, add_relation, ensure_extensions, mentions, text_of
+from ingest.components.base import add_mention, add_relation, ensure_extensions, mentions, relations, text_of
 
 __all__ = ["TableReader"]
 
@@ -33,6 +39,13 @@ _NOBODY = re.compile(r"^(?:-+|n/?a|none|unknown|unregistered|prepaid.*|not avail
                      r"sin registro.*|desconocido.*)$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-Za-zÁÉÍÓÚÑÜáéíóúñü.'’ -]{2,60}$")
 _TIES = {"Phone": "USES_PHONE", "Vehicle": "OWNS", "Account": "HOLDS_ACCOUNT"}
+# Headers of columns that name things: carriers, banks, vehicles' makes and models, kinds
+_THING = re.compile(r"^(?:carrier|network|provider|operator|company|compa[ñn][íi]a|empresa|bank|banco|make|marca|"
+                    r"model|modelo|brand|colou?r|type|tipo|kind|service|servicio|plan|status|estado)\b", re.IGNORECASE)
+# The same as a form's field: "Carrier: Smart", "Network - Digi", "Make/Model: Toyota Hiace"
+_THING_FIELD = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?(?:carrier|network|provider|operator|bank|banco|make|marca|"
+                          r"model|modelo|brand|company|compa[ñn][íi]a|empresa)(?:/\w+)?[ \t]*[:–—-][ \t]*"
+                          r"(?P<value>[^\n,;(|]+)", re.IGNORECASE | re.MULTILINE)
 # A note that reports registry checks (licensing, subscriber returns, registrations) in its opening
 _CHECKS = re.compile(r"licen[cs]ing|registration|registry|subscriber|returns|registered owner|vehicle checks",
                      re.IGNORECASE)
@@ -53,9 +66,14 @@ class TableReader:
         text = text_of(doc)
         if _CHECKS.search(text[:600]):
             _record_list(doc, text)
+        fields = {m.group("value").strip(" .") for m in _THING_FIELD.finditer(text)}
         if "|" not in text:
+            if fields:
+                _no_persons(doc, fields)
             return doc
         holder: int | None = None
+        things: set[int] = set()
+        thing_values: set[str] = set()
         for match in _ROW.finditer(text):
             cells = _cells(text, match)
             if all(_SEPARATOR.fullmatch(c) or not c.strip() for c, _, _ in cells):
@@ -64,9 +82,13 @@ class TableReader:
             if holder is None or not _has_identifier(doc, match.start(), match.end()):
                 found = next((i for i, c in enumerate(header) if _HOLDER.search(c)), None)
                 holder = found if found is not None else holder
+                things = {i for i, c in enumerate(header) if _THING.match(c) and i != holder} or things
                 continue
+            thing_values |= {cells[i][0] for i in things if i < len(cells) and cells[i][0]}
             if holder < len(cells):
                 self._row(doc, match.start(), match.end(), cells[holder])
+        if thing_values | fields:
+            _no_persons(doc, thing_values | fields)
         return doc
 
     @staticmethod
@@ -93,6 +115,19 @@ def _record_list(doc: Doc, text: str) -> None:
         row = doc.char_span(start, end, alignment_mode="expand")
         if held is not None and holder is not None and row is not None:
             add_relation(doc, _TIES[held["label"]], holder, held, row, f"{METHOD}:record-list", 0.85)
+
+
+def _no_persons(doc: Doc, values: set[str]) -> None:
+    """The values of a thing column are no one: their Person mentions go, and one the model read as
+    a body ("ner:ORG->Person") is that body again. A mention a relation already uses stays."""
+    used = {tuple(r[end]) for r in relations(doc) for end in ("source", "target")}
+    for m in [m for m in mentions(doc) if m["label"] == "Person" and m["text"] in values]:
+        if ("Person", m["start"], m["end"]) in used:
+            continue
+        mentions(doc).remove(m)
+        if m["method"] == "ner:ORG->Person":
+            add_mention(doc, "Organization", m["start"], m["end"], "ner:ORG", confidence=0.6,
+                        canonical=m["text"], kind="other")
 
 
 def _cells(text: str, match: re.Match[str]) -> list[tuple[str, int, int]]:
