@@ -20,6 +20,11 @@ Stated roles (a title, "the victim", the note's author, and the roles ``ingest.c
 and ``statements`` read from legal acts and statements) always win: inference only fills
 ``unknown``, and the node records ``role_basis`` = "inferred from relations (TYPE, ...)" so an
 analyst can tell a stated role from an inferred one and see which ties it rests on.
+
+One exception refines a stated role: an official - a rank or agency, no note of the case written
+by them - who does the case's casework on a person (arrests, charges or cautions them, interviews
+them, takes their statement: ``CASEWORK_ACTS``) is one of its investigators, as the author of a
+note is ("Labour Officer Ek interviewed the workers"), unless they exploit anyone themselves.
 """
 from __future__ import annotations
 
@@ -30,13 +35,17 @@ from dataclasses import replace
 from graph_schema.model import load_schema
 from graph_schema.records import NodeRecord, RelRecord
 
-__all__ = ["SUSPECT_ACTS", "WITNESS_ACTS", "infer_roles"]
+__all__ = ["CASEWORK_ACTS", "SUSPECT_ACTS", "WITNESS_ACTS", "infer_roles"]
 #: Kinds of INVESTIGATED (its ``relation`` verbs or the ``relations.jsonl`` pattern ids among its
 #: ``methods``) that treat the target as a suspect, and those that hear the target as a witness.
 SUSPECT_ACTS = frozenset({"arrest", "apprehend", "detain", "handcuff", "charge", "caution", "remand", "fingerprint",
                           "held-for-questioning"})
 WITNESS_ACTS = frozenset({"interview", "question", "statement-from", "interview-with", "interview-of-by",
                           "statement-to"})
+#: Casework on a person - arresting, charging or cautioning them, interviewing them or taking their
+#: statement - makes the official who does it one of the case's investigators. Detaining, stopping,
+#: visiting or searching do not: a complicit officer stops a van or detains a girl who ran away too.
+CASEWORK_ACTS = frozenset({"arrest", "charge", "caution", "remand", "fingerprint"}) | WITNESS_ACTS
 _OFFICERS = frozenset({"official", "investigator"})
 #: A witness role read from "X was interviewed" or "X stated" is an inference too: what the person
 #: did to others or what was done to them ("recruited", "was recruited") outweighs it - unless the
@@ -81,6 +90,9 @@ def infer_roles(nodes: list[NodeRecord], rels: list[RelRecord]) -> list[NodeReco
             evidence[key][role].add(rel.type)
     for key in _running_exploited_premises(rels, roles):
         evidence[key]["runs"].add("OWNS")
+    investigating = {r.source_key for r in rels if r.type == "INVESTIGATED" and r.source_label == "Person"
+                     and r.target_label == "Person" and roles.get(r.source_key) == "official"
+                     and _acts(r) & CASEWORK_ACTS}
     out = []
     for node in nodes:
         stated = node.props.get("role", "unknown")
@@ -91,6 +103,9 @@ def infer_roles(nodes: list[NodeRecord], rels: list[RelRecord]) -> list[NodeReco
             kind = next(k for k in _ROLE if k in found)
             node = replace(node, props={**node.props, "role": _ROLE[kind], "role_basis":
                                         f"inferred from relations ({', '.join(sorted(evidence[node.key][kind]))})"})
+        elif node.label == "Person" and stated == "official" and node.key in investigating and "does" not in found:
+            node = replace(node, props={**node.props, "role": "investigator",
+                                        "role_basis": "inferred from relations (INVESTIGATED)"})
         out.append(node)
     return out
 
@@ -127,10 +142,15 @@ def _evidence(rel: RelRecord, roles: dict[str, object]) -> list[tuple[str, str]]
     if rel.type in _types("legal") and rel.source_label == "Person":
         return [("legal", rel.source_key)]
     if rel.type == "INVESTIGATED" and rel.target_label == "Person" and roles.get(rel.source_key) in _OFFICERS:
-        acts = {a.strip() for a in str(rel.props.get("relation") or "").split(";")}
-        acts |= {str(m).rsplit(":", 1)[-1] for m in rel.props.get("methods") or ()}
+        acts = _acts(rel)
         if acts & SUSPECT_ACTS:
             return [("legal", rel.target_key)]
         if acts & WITNESS_ACTS:
             return [("heard", rel.target_key)]
     return []
+
+
+def _acts(rel: RelRecord) -> set[str]:
+    """The kinds of an INVESTIGATED tie: its ``relation`` verbs and the pattern ids among its ``methods``."""
+    acts = {a.strip() for a in str(rel.props.get("relation") or "").split(";")}
+    return acts | {str(m).rsplit(":", 1)[-1] for m in rel.props.get("methods") or ()}

@@ -5,7 +5,11 @@ The identifier linker walks up the parse from the identifier to its owner: a pos
 number 622-1234"), a person it is in apposition to ("Carlos Reyes (622-1234)"), or the clause
 it sits in - its subject for possession verbs ("Reyes uses 622-1234"), the callee for "called
 Ana on 622-1234", the caller for "called from 622-1234". A number that is only the object of
-a call ("I called 622-1234") is left unattached: the caller does not own it. A plate is driven
+a call ("I called 622-1234") is left unattached: the caller does not own it, and neither does
+one who hands it over unless the sentence says it is theirs ("gave his number", not "gave the
+seized phone, 622-1234, to Sgt. Pop"). A phone the parse leaves without an owner is given one
+by the words around it where they say whose it is (``holders``: "la declarante entrega su
+teléfono", "Owner's number", "and a second phone"). A plate is driven
 (DRIVES) unless the sentence says whose it is ("registered in his name", "his own pickup"),
 which is OWNS.
 The co-mention component adds ASSOCIATED_WITH, at a low confidence, for people named in one
@@ -17,11 +21,12 @@ import re
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph_schema.model import load_schema
 from graph_schema.types import fold_name
 from ingest.components.base import add_relation, ensure_extensions, mentions, relations
+from ingest.components.holders import Holders
 from ingest.components.syntax import Arguments
 
 _CALL_VERBS = {"call", "phone", "ring", "text", "message", "contact", "reach", "dial", "whatsapp", "send"}
@@ -29,6 +34,10 @@ _CALL_VERBS = {"call", "phone", "ring", "text", "message", "contact", "reach", "
 _REGISTERED = {"belong", "register", "issue", "list", "license", "licence", "subscribe", "assign"}
 _POSSESSION = {"use", "have", "own", "give", "provide", "list", "register", "change", "buy", "carry", "drive",
                "keep", "hold", "open", "be", "answer", "save", "share", "post", "operate", "rent", "borrow"}
+# Handing something over: the giver holds it only where the sentence says it is theirs ("gave his number")
+_HAND_OVER = {"give", "hand", "surrender", "deliver", "pass", "submit", "provide", "turn", "return", "forward",
+              "entrust"}
+_OWN_WORDS = {"his", "her", "their", "my", "our", "its", "own"}
 _OWNER_LABELS = {"Person", "Organization"}
 # "a pickup, CZ-C-1234, registered in his name", "his own pickup": the sentence says the car is theirs
 _OWNERSHIP = re.compile(r"\b(?:registered|listed)\s+(?:in|under)\s+(?:his|her|their)\s+(?:own\s+)?name\b|"
@@ -39,7 +48,7 @@ _NOMINAL = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound"}
 @Language.factory("workbench_identifier_linker_v1", assigns=["doc._.wb_relations"],
                   requires=["token.dep", "doc._.wb_mentions"])
 def make_identifier_linker(nlp: Language, name: str) -> "IdentifierLinker":
-    return IdentifierLinker()
+    return IdentifierLinker(nlp)
 
 
 class IdentifierLinker:
@@ -47,8 +56,9 @@ class IdentifierLinker:
     schema's ``holder_types`` (USES_PHONE, HOLDS_ACCOUNT, DRIVES, ...), if the holder's label
     may be its source."""
 
-    def __init__(self) -> None:
+    def __init__(self, nlp: Language) -> None:
         ensure_extensions()
+        self.holders = Holders(nlp.vocab)
         schema = load_schema()
         self.uses = {label: schema.holder_types(label)[0] for label in schema.labels_of_kind("identifier")}
         self.sources = {label: set(schema.rel(t).source) for label, t in self.uses.items()}
@@ -58,6 +68,8 @@ class IdentifierLinker:
         if not items:
             return doc
         args = Arguments(doc)
+        known: dict[tuple[int, int], dict[str, Any]] = {}  # phone (start, end) -> its owner
+        unlinked: list[tuple[dict[str, Any], Span]] = []
         for item in items:
             span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
             if span is None:
@@ -75,7 +87,24 @@ class IdentifierLinker:
             if owner is not None and owner["label"] in self.sources[item["label"]]:
                 add_relation(doc, self.uses[item["label"]], owner, item, span.sent,
                              "workbench.identifier_linker.v1", 0.75)
+                known[(item["start"], item["end"])] = owner
+            elif item["label"] == "Phone":
+                unlinked.append((item, span))
+        if unlinked:
+            self._by_words(doc, args, unlinked, known)
         return doc
+
+    def _by_words(self, doc: Doc, args: Arguments, unlinked: list[tuple[dict[str, Any], Span]],
+                  known: dict[tuple[int, int], dict[str, Any]]) -> None:
+        """Phones the parse left without an owner, given one by the rules of ``holders`` (in text order,
+        so a second phone follows a first one these rules linked)."""
+        state = self.holders.state(args)
+        for item, span in sorted(unlinked, key=lambda pair: pair[0]["start"]):
+            found = self.holders.owner(state, span, known)
+            if found is not None and found[0]["label"] in self.sources["Phone"]:
+                owner, method, evidence = found
+                add_relation(doc, self.uses["Phone"], owner, item, evidence, method, 0.7)
+                known[(item["start"], item["end"])] = owner
 
     def _owner(self, args: Arguments, token: Token, issuer: str | None = None) -> dict[str, Any] | None:
         child, current = token, token
@@ -99,6 +128,10 @@ class IdentifierLinker:
                               for m in args.resolve(p)]
                     if agents:
                         return agents[0]
+                if c.dep_ == "acl" and c.lemma_ in _REGISTERED:  # "a second phone, 633-4455, belonging to Pop"
+                    holders = [m for m in args.prep(c, {"to"}) if m["label"] in _OWNER_LABELS]
+                    if holders:
+                        return holders[0]
             if current.pos_ in {"VERB", "AUX"} and current.dep_ not in _NOMINAL:  # not "job offers" tagged a verb
                 return self._clause_owner(args, current, child)
             if current.head is current:
@@ -123,6 +156,8 @@ class IdentifierLinker:
             candidates = args.prep(verb, {prep})
         elif child.dep_ in {"nsubj", "nsubjpass", "dep"} and lemma in _REGISTERED:  # "dep": a number the parser split
             candidates = args.prep(verb, {"to", "in"})  # "Passport P123 belongs to / is registered to X"
+        elif lemma in _HAND_OVER and not _said_to_be_theirs(verb):
+            return None  # "gave the seized phone, 622-1234, to Sgt. Pop": handing it over says not whose it is
         elif prep in {"from", "with", "on", "at", "under", "in", "as"} or lemma in _POSSESSION or (
                 prep == "by" and lemma == "go"):  # "on Instagram she goes by keyla_22"
             candidates = args.subjects(verb)
@@ -200,6 +235,14 @@ def _listed_with(doc: Doc, item: dict[str, Any]) -> dict[str, Any] | None:
 def _owns(doc: Doc, owner: dict[str, Any], item: dict[str, Any]) -> bool:
     source, target = [owner["label"], owner["start"], owner["end"]], [item["label"], item["start"], item["end"]]
     return any(r["type"] == "OWNS" and r["source"] == source and r["target"] == target for r in relations(doc))
+
+
+def _said_to_be_theirs(verb: Token) -> bool:
+    """What is handed over is marked as the giver's own: "gave his number", "gave 622-1234 as his number"."""
+    things = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    things += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+               for p in c.children if p.dep_ == "pobj"]
+    return any(c.lower_ in _OWN_WORDS and c.dep_ in {"poss", "amod"} for t in things for c in t.children)
 
 
 def _in_the_name_of(args: Arguments, token: Token) -> dict[str, Any] | None:

@@ -98,3 +98,28 @@ def test_a_wage_alone_makes_no_victim_and_no_trafficker():
     boss, barman = person("Marcos Guerra"), person("Orlando", "witness")
     got = roles([boss, barman], [rel("EMPLOYS", boss, barman, relation="wage")])
     assert got["Orlando"][0] == "witness" and got["Marcos Guerra"][0] == "unknown"
+
+
+@pytest.mark.parametrize("kind", [{"relation": "interview"}, {"relation": "arrest"},
+                                  {"methods": ["relations.jsonl:statement-from"]}])
+def test_issue_12_an_official_who_does_the_casework_is_an_investigator(kind):
+    """A labour officer who interviews the workers, or any official who arrests or takes a statement,
+    investigates the case like the note's author does."""
+    labour, worker = person("Maximiliano Ek", "official"), person("Orlando")
+    got = roles([labour, worker], [rel("INVESTIGATED", labour, worker, **kind)])
+    assert got["Maximiliano Ek"] == ("investigator", "inferred from relations (INVESTIGATED)")
+
+
+@pytest.mark.parametrize("kind", [{"relation": "detain"}, {"relation": "stop"}, {"relation": "visit"}])
+def test_an_official_who_only_detains_stops_or_visits_stays_an_official(kind):
+    """A complicit officer stops a van or detains a girl who ran away too: that is no casework."""
+    sergeant, girl = person("Cleveland Neal", "official"), person("L.A.C.")
+    got = roles([sergeant, girl], [rel("INVESTIGATED", sergeant, girl, **kind)])
+    assert got["Cleveland Neal"] == ("official", None)
+
+
+def test_an_official_who_exploits_stays_an_official_though_he_interviews():
+    sergeant, girl, other = person("Sgt. Cal", "official"), person("Ana"), person("Orlando")
+    got = roles([sergeant, girl, other], [rel("RECRUITED", sergeant, girl),
+                                          rel("INVESTIGATED", sergeant, other, relation="interview")])
+    assert got["Sgt. Cal"] == ("official", None)
