@@ -8,10 +8,16 @@ languages put the doer first and the one done to as a pronoun before the verb (S
 sentence before named it. So a verb of the lexicon (``patterns/clause_frames.jsonl``: surface
 forms folded without accents, the context words a row needs, the threat cues a saying verb
 needs) takes as its doer the nearest person named before it in the sentence, else the last
-person named in the two sentences before; as the one done to, the pronoun next to it - "me",
-"nos", "conmigo", Kriol "mi" are the statement's speaker (``syntax``), "le", "la", "lo", "ih",
-"ahn" the last other person named - or the person named right after it. Plural pronouns
-("las", "dem": "the girls") name no one and give nothing. A payment ("le da un sobre") becomes
+person named in the two sentences before (never across a subject the model read as a place or
+body); as the one done to, the pronoun next to it - "me", "conmigo", Kriol "mi" are the speaker
+of the quotation they are in, else of the statement (``quotes``, ``speakers``), "nos" and "unu"
+that speaker with the companions the statement lists ("conmigo estaban K.M.A., D.S.R. y
+Estrella"), "le", "la", "lo", "ih", "ahn" the last other person named - or the person named
+right after it. A Kriol pronoun before a thing ("carry mi phone") is a possessive. Plural
+pronouns ("las", "dem": "the girls") name no one and give nothing. Paid to do something ("Kenny
+pay mi fi carry dem") is a wage; brought to meet someone named ("ih carry mi da di bar fi meet
+Jefa") is recruiting; "Yo trabajo para X", "Mi wok fi X" is employment. An investigator moving
+the speaker ("la Sgta. Marroquín nos llevó al albergue") moves no victim. A payment ("le da un sobre") becomes
 a Payment on the money or envelope word of the sentence, without an amount when none is said.
 
 Keeping someone in a house is read from the house: "en la casa de Doña Chepa conmigo estaban
@@ -31,10 +37,10 @@ from ingest.components.base import (
     add_mention, add_relation, ensure_extensions, load_jsonl, mentions, schema_allows, text_of,
 )
 from ingest.components.money import is_wage
-from ingest.components.relations import wage_employs
+from ingest.components.relations import RelationFinder, wage_employs
 from ingest.components.clause_words import (
-    CLITIC_WORDS, FEMININE, FUNCTION, MASCULINE, UNNAMED, fold_word, folded_is_number, person_name, two_sentences_back,
-    unknown_name,
+    CLITIC_WORDS, FEMININE, FUNCTION, MASCULINE, UNNAMED, fold_word, folded_is_number, for_a_job, person_name, possessive,
+    to_meet, two_sentences_back, unknown_name,
 )
 from ingest.components.houses import HOUSE_WORDS, PRESENCE, harbouring_houses
 from ingest.components.syntax import Arguments
@@ -45,6 +51,8 @@ __all__ = ["ClauseFrames", "fold_word"]
 METHOD = "workbench.clause_frames.v1"
 _SPEAKER_CLITICS = {"es": {"me", "nos", "conmigo", "mi"}, "bzj": {"mi", "unu"}}
 _OTHER_CLITICS = {"es": {"le", "la", "lo"}, "bzj": {"ih", "ahn", "she", "im"}}
+_WE = {"nos", "unu"}
+_I = {"yo", "mi", "nosotras", "nosotros", "wi"}
 _SKIPPABLE = {"no", "se", "ya", "nunca", "siempre", "tambien", "solo", "a", "noh", "neva", "mi", "di", "wan", "wahn"}
 
 
@@ -109,20 +117,52 @@ class ClauseFrames:
             return
         if "cues" in row and not self._cue(sents, n, verb, row["cues"]):
             return
+        if "purpose" in row and not for_a_job(folded, verb, sent, row["purpose"]):
+            return
+        if "to_meet" in row and not to_meet(args, folded, verb, sent, row["to_meet"]):
+            return
         if row["type"] == "RECEIVED":
             self._receipt(doc, args, sents, n, verb, row, folded)
             return
-        target = self._done_to(doc, args, sents, n, verb, row, folded)
-        if target is None:
+        if "for" in row:
+            self._works_for(doc, args, sent, verb, row, folded)
             return
-        doer = self._doer(doc, args, sents, n, verb, target, folded)
-        if doer is None or doer is target:
+        targets = self._done_to(doc, args, sents, n, verb, row, folded)
+        if not targets:
             return
-        if row["type"] == "PAID":
-            self._payment(doc, sent, verb, doer, target, row, folded)
-        elif self._allowed(row["type"], doer, target):
-            add_relation(doc, row["type"], doer, target, sent, f"{METHOD}:{row['id']}", row["confidence"],
-                         relation=verb.text.lower())
+        doer = self._doer(doc, args, sents, n, verb, targets[0], folded)
+        if doer is not None and RelationFinder.role_of(doc, doer) in row.get("not_doer_roles", ()):
+            return  # "la Sgta. Marroquín nos llevó": an investigator moving victims is taking them to safety
+        for target in targets:
+            if doer is None or person_name(doer) == person_name(target):
+                continue
+            if row["type"] == "PAID":
+                self._payment(doc, sent, verb, doer, target, row, folded)
+            elif "purpose" in row:  # "Kenny pay mi fi carry dem": paid to do a job is a wage
+                wage_employs(doc, self.schema, doer, target, sent, f"{METHOD}:{row['id']}")
+            elif self._allowed(row["type"], doer, target):
+                add_relation(doc, row["type"], doer, target, sent, f"{METHOD}:{row['id']}", row["confidence"],
+                             relation=verb.text.lower())
+
+    def _works_for(self, doc: Doc, args: Arguments, sent: Span, verb: Token, row: dict[str, Any],
+                   folded: list[str]) -> None:
+        """"Yo trabajo para don Marcos", "Mi wok fi Miss Glenda", "Marleny trabaja para Kenny": the
+        one named after "para"/"fi" employs the speaker ("yo", "mi") or the person named just
+        before the verb - never someone carried over from another sentence, nor an officer."""
+        if verb.i + 1 >= sent.end or folded[verb.i + 1] not in row["for"]:
+            return
+        employer = next((m for t in doc[verb.i + 2:min(sent.end, verb.i + 5)] if (m := args.mention(t)) is not None), None)
+        before = doc[verb.i - 1] if verb.i > sent.start else None
+        if before is None or employer is None or employer["label"] != "Person":
+            return
+        worker = args.speaker_at(verb.idx) if folded[before.i] in _I else args.mention(before)
+        if worker is None or worker["label"] != "Person" or person_name(worker) == person_name(employer):
+            return
+        if {worker["props"].get("role"), employer["props"].get("role")} & {"official", "investigator"}:
+            return
+        if self._allowed("EMPLOYS", employer, worker):
+            add_relation(doc, "EMPLOYS", employer, worker, sent, f"{METHOD}:{row['id']}", row["confidence"],
+                         relation="works for")
 
     def _allowed(self, rel_type: str, source: dict[str, Any], target: dict[str, Any]) -> bool:
         return schema_allows(self.schema, rel_type, source, target)
@@ -132,30 +172,39 @@ class ClauseFrames:
         """A saying verb threatens when what is said, up to the end of the next sentence (a
         quotation the parser cut), has a threat's shape (``ingest.components.threats``) or a cue."""
         end = sents[n + 1].end_char if n + 1 < len(sents) else sents[n].end_char
-        said = fold_word(verb.doc.text[verb.idx:end])
-        return any(c in said for c in cues) or threatening(verb.doc.text[verb.idx:end])
+        text = text_of(verb.doc)
+        said = fold_word(text[verb.idx:end])
+        return any(c in said for c in cues) or threatening(text[verb.idx:end])
 
     def _done_to(self, doc: Doc, args: Arguments, sents: list[Span], n: int, verb: Token, row: dict[str, Any],
-                 folded: list[str]) -> dict[str, Any] | None:
+                 folded: list[str]) -> list[dict[str, Any]]:
+        """The one (or ones) done to: the speaker for "me"/"mi" (of the quotation they are in),
+        the speaker and those the statement says they were with for "nos"/"unu", the person a
+        "le"/"ih" stands for, or the person named right after the verb. A Kriol pronoun before a
+        thing ("carry mi phone") is a possessive and names no one done to."""
         lang = row["lang"]
         near = [verb.i - 1, verb.i - 2] if lang == "es" else [verb.i + 1, verb.i + 2]
         for i in near:
             if not sents[n].start <= i < sents[n].end:
                 continue
             word = folded[i]
-            if word in _SPEAKER_CLITICS[lang] and (lang == "es" or word in row.get("objects", ())):
-                return args.speaker
-            if word in _OTHER_CLITICS[lang] and (lang == "es" or word in row.get("objects", ())):
-                return self._antecedent(doc, sents, n, verb, word, folded)
+            pronoun = lang == "es" or (word in row.get("objects", ()) and not possessive(doc, folded, i, row.get("things", [])))
+            if word in _SPEAKER_CLITICS[lang] and pronoun:
+                speaker = args.speaker_at(verb.idx)
+                group = args.companions() if word in _WE and speaker is args.speaker else []
+                return [m for m in (speaker, *group) if m is not None]
+            if word in _OTHER_CLITICS[lang] and pronoun:
+                found = self._antecedent(doc, sents, n, verb, word, folded)
+                return [found] if found is not None else []
             if word not in _SKIPPABLE:
                 break
         for token in doc[verb.i + 1:min(sents[n].end, verb.i + 5)]:  # "trae a K.M.A.", "pay Skinny"
             item = args.mention(token)
             if item is not None:
-                return item if item["label"] == "Person" else None
+                return [item] if item["label"] == "Person" else []
             if folded[token.i] not in _SKIPPABLE and not token.is_punct and token.pos_ not in {"DET", "ADP"}:
                 break
-        return None
+        return []
 
     def _people_before(self, doc: Doc, sents: list[Span], n: int, before: int) -> list[dict[str, Any]]:
         """Person mentions from two sentences back up to ``before`` (a character offset), in order,
@@ -206,7 +255,7 @@ class ClauseFrames:
         between = doc.char_span(last["end"], verb.idx, alignment_mode="expand")
         if between is not None and any(folded[t.i] in UNNAMED for t in between):
             return None
-        before = fold_word(doc.text[max(0, last["start"] - 8):last["start"]]).split()[-1:]
+        before = fold_word(text_of(doc)[max(0, last["start"] - 8):last["start"]]).split()[-1:]
         if (pronoun == "la" and before and before[0] in MASCULINE) or (pronoun == "lo" and before and before[0] in FEMININE):
             return None
         return last
@@ -235,16 +284,20 @@ class ClauseFrames:
               folded: list[str], create: bool = True) -> dict[str, Any] | None:
         """The nearest person named before the verb; a name written right before it (and its
         pronoun) that nothing took is its subject ("Jefa gi ih di money"); a sentence whose own
-        subject is an unknown capitalized word carries no doer over from the sentences before."""
+        subject is an unknown capitalized word, or a name the model read as a place or body,
+        carries no doer over from the sentences before."""
         sent = sents[n]
-        people = [m for m in self._people_before(doc, sents, n, verb.idx) if target is None or person_name(m) != person_name(target)]
-        in_sentence = [m for m in people if m["start"] >= sent.start_char]
-        if in_sentence:
-            return in_sentence[-1]
         i = verb.i - 1
         while i > sent.start and folded[i] in CLITIC_WORDS:
             i -= 1
         subject = doc[i] if i >= sent.start else None
+        named = args.mention(subject) if subject is not None else None
+        if named is not None and named["label"] != "Person":
+            return None  # "Esa misma noche Elmer Guerra nos llevó" with the name read as a body: not the girl named before
+        people = [m for m in self._people_before(doc, sents, n, verb.idx) if target is None or person_name(m) != person_name(target)]
+        in_sentence = [m for m in people if m["start"] >= sent.start_char]
+        if in_sentence:
+            return in_sentence[-1]
         if create and subject is not None and unknown_name(subject, folded) and args.mention(subject) is None:
             return add_mention(doc, "Person", subject.idx, subject.idx + len(subject), f"{METHOD}:subject",
                                confidence=0.6)
@@ -275,3 +328,4 @@ class ClauseFrames:
         summed = payment["props"].get("amount") is not None or folded_is_number(payment["text"])
         if summed and is_wage(sent.text):  # "pay mi fifty dollar a night"
             wage_employs(doc, self.schema, payer, payee, sent, method)
+

@@ -11,12 +11,17 @@ import re
 import unicodedata
 from typing import Any
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
 
 from ingest.components.base import SENTENCE_END
 
+if TYPE_CHECKING:
+    from ingest.components.syntax import Arguments
+
 __all__ = ["CLITIC_WORDS", "FEMININE", "FUNCTION", "MASCULINE", "UNNAMED", "fold_word", "folded_is_number",
-           "person_name", "two_sentences_back", "unknown_name"]
+           "for_a_job", "person_name", "possessive", "to_meet", "two_sentences_back", "unknown_name"]
 
 CLITIC_WORDS = {"me", "nos", "le", "les", "la", "las", "lo", "los", "se", "no", "ya", "te"}
 # Words that open a Spanish, Kriol or English sentence without naming anyone
@@ -65,3 +70,37 @@ def unknown_name(token: Token, folded: list[str]) -> bool:
 
 def person_name(mention: dict[str, Any]) -> str:
     return (mention["canonical"] or mention["text"]).lower()
+
+
+# ------------------------------------------------------------------ checks on the words around a verb
+
+def possessive(doc: Doc, folded: list[str], i: int, things: list[str]) -> bool:
+    """"tek ih money", "carry mi phone": a Kriol pronoun right before a thing is its owner's
+    possessive, not the one the verb is done to."""
+    return i + 1 < len(doc) and folded[i + 1] in things
+
+
+_PERIODS = {"week", "month", "night", "day", "trip", "semana", "mes", "dia", "noche", "viaje", "cada", "each", "every"}
+
+
+def for_a_job(folded: list[str], verb: Token, sent: Span, purpose: list[str]) -> bool:
+    """"pay mi fi carry dem", "me paga para cuidar": the one paid, then a word of purpose and a
+    verb - paid to do something; "me paga cincuenta dólares por semana" is a sum, not a job."""
+    words = folded[verb.i + 1:min(sent.end, verb.i + 4)]
+    for n, word in enumerate(words[:2]):
+        if word in purpose and n + 1 < len(words) and words[n + 1].isalpha():
+            return words[n + 1] not in _PERIODS
+    return False
+
+
+def to_meet(args: "Arguments", folded: list[str], verb: Token, sent: Span, words: list[str]) -> bool:
+    """"ih carry mi da di bar fi meet Jefa", "me llevó a conocer a don Marcos": brought to meet
+    someone named - the boss she will work for, not an officer or a social worker."""
+    for i in range(verb.i + 1, min(sent.end, verb.i + 9)):
+        if folded[i] in words:
+            for token in verb.doc[i + 1:min(sent.end, i + 4)]:
+                item = args.mention(token)
+                if item is not None:
+                    return item["label"] == "Person" and item["props"].get("role") not in {"official", "investigator"}
+            return False
+    return False

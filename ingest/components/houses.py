@@ -53,8 +53,9 @@ def harbouring_houses(doc: Doc, args: Arguments, folded: list[str], schema: Any)
                 continue
             kept = [m for m in people if person_name(m) != person_name(holder) and m["start"] > holder["start"]
                     and m["props"].get("role") not in {"official", "investigator"}]
-            if args.speaker is not None and _FIRST_PLURAL.search(fold_word(sent.text)):
-                kept.append(args.speaker)
+            speaker = args.speaker_at(sent.start_char)  # the statement's, or the quotation's speaker
+            if speaker is not None and _FIRST_PLURAL.search(fold_word(sent.text)):
+                kept.append(speaker)
             for person in kept:
                 if schema_allows(schema, "HARBORED", holder, person):
                     add_relation(doc, "HARBORED", holder, person, sent, METHOD, 0.7, relation="house of")

@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.components.base import add_relation, lexicon_regex, load_jsonl, mentions
+from ingest.components.base import add_relation, lexicon_regex, load_jsonl, mentions, text_of
 from ingest.components.syntax import Arguments
 
 METHOD = "obstruction.jsonl"
@@ -30,7 +30,7 @@ _OFFICIAL_ROLES = {"official", "investigator"}
 
 def find_obstruction(doc: Doc, args: Arguments, sent: Span, role_of) -> None:
     """Add the TIPPED_OFF relations one sentence states (see the module docstring)."""
-    text = sent.text
+    text = text_of(doc)[sent.start_char:sent.end_char]
     if _NOT.search(text):
         return
     warning, freeing, blocking = (bool(_CUE[k].search(text)) for k in ("warning", "freeing", "blocking"))

@@ -18,7 +18,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.components.base import SentenceIndex, add_mention, add_relation, claimed, ensure_extensions, mentions, text_of
+from ingest.components.base import (
+    SENTENCE_END, SentenceIndex, add_mention, add_relation, claimed, ensure_extensions, mentions, text_of,
+)
 
 __all__ = ["Premises"]
 
@@ -33,12 +35,20 @@ _FOUND = re.compile(r"\b(?:found|find|located|rescued|present|among them|encontr
                     re.IGNORECASE)
 _OPERATOR = re.compile(r"\b(?:operated|run|managed|owned)\s+by\s+$|\b(?:operator|owner|proprietor|licensee|"
                        r"raz[oó]n social|propietari[oa]|due[ñn][oa]|titular)\b\s*[:,-]?\s*[\"“']?$", re.IGNORECASE)
+_OWNER_FIELD = re.compile(r"\b(?:owner|operator|proprietor|propietari[oa]|due[ñn][oa])\b\s*:", re.IGNORECASE)
 _HOLDERS = re.compile(r"\b(?:directors?|shareholders?|owners?|partners?|proprietors?|members?|socios?|"
                       r"accionistas?|propietarios?)\b[^:\n]*:", re.IGNORECASE)
 _NOTHING = re.compile(r"\b(?:nothing|no one|nobody|not found|none|nada|nadie|was searched|were searched)\b",
                       re.IGNORECASE)  # "X was searched by Tzib; nothing was found": a person searched, no one found
 _TEAM = re.compile(r"\b(?:team|present|officers|equipo|acompañ\w*)\s*:", re.IGNORECASE)
 _BODY_ROLES = {"investigator", "official"}
+_ENTERED = re.compile(r"\b(?:entered|searched|raided|(?:search|raid|registro|allanamiento|inspecci[oó]n)\s+(?:of|on|at|de|del|en)|"
+                      r"ingres(?:amos|aron|[oó])\s+(?:a|al|en)|entramos\s+(?:a|al|en))\s+(?:the\s+|el\s+|la\s+)?$",
+                      re.IGNORECASE)
+_WARRANT = re.compile(r"\b(?:warrant|orden\s+de\s+(?:registro|allanamiento|cateo))\b", re.IGNORECASE)
+_EXHIBIT = re.compile(r"\s*(?:[A-Z]{1,4}-[A-Z0-9]{1,4}-\d{1,3}|Exhibit|Exhibits|Seized|Incautado)\b")
+_WORKING = re.compile(r"\b(?:working|works|worked|employed|trabaja|trabajaba|trabajando)\s+"
+                      r"(?:as\s+an?\s+\w+['’\"]?\s+)?(?:at|in|en)\s+(?:the\s+|el\s+|la\s+)?$", re.IGNORECASE)
 _COMPANY = re.compile(r"\b(?:[A-Z][\w&'-]*[ \t]+){1,5}(?:LTD|Ltd|LIMITED|Limited|INC|Inc|LLC|CORP|Corp|S\.A)\b\.?")
 
 
@@ -58,7 +68,10 @@ class Premises:
         self._operators(doc, index, venue)
         self._holders(doc, index)
         if venue is not None and _SEARCH.search(_subject_text(doc)):
-            self._found(doc, index, venue)
+            self._found(doc, index, venue, _subject_end(doc))
+        elif (entered := _entered(doc)) is not None:
+            self._found(doc, index, entered[0], entered[1])
+        _working_at(doc, index)
         return doc
 
     @staticmethod
@@ -76,6 +89,8 @@ class Premises:
             near = [m for m in mentions(doc) if m is not holder and m["label"] == "Organization"
                     and sent.start_char <= m["start"] < sent.end_char and m["props"].get("kind") != "agency"]
             owned = [m for m in near if m["props"].get("kind") == "venue"] or ([venue] if venue else []) or near[:1]
+            if venue is not None and venue not in owned and _OWNER_FIELD.search(match.group()):
+                owned.append(venue)  # "Person seen as the owner: X, also of Y": a record field is about the note's subject
             word = match.group().strip(" :,-\"“'").lower().split()[0]
             for target in owned:
                 if target is not None and target is not holder:
@@ -100,17 +115,48 @@ class Premises:
                              relation=word)
 
     @staticmethod
-    def _found(doc: Doc, index: SentenceIndex, venue: dict[str, Any]) -> None:
+    def _found(doc: Doc, index: SentenceIndex, venue: dict[str, Any], after: int) -> None:
         """Everyone a search report finds on the premises (not the team that searched) was there."""
-        subject_end = _subject_end(doc)
         for sent in index.sents:
-            if sent.start_char < subject_end or not _FOUND.search(sent.text) or _TEAM.search(sent.text) \
+            if sent.start_char < after or _EXHIBIT.match(sent.text) or not _FOUND.search(sent.text) or _TEAM.search(sent.text) \
                     or _NOTHING.search(sent.text):
                 continue
             for person in [m for m in mentions(doc) if m["label"] == "Person"
                            and sent.start_char <= m["start"] < sent.end_char]:
                 if person["props"].get("role") not in _BODY_ROLES and not person["props"].get("first_person"):
                     add_relation(doc, "SEEN_AT", person, venue, sent, f"{METHOD}:found", 0.7, relation="found")
+
+
+def _entered(doc: Doc) -> tuple[dict[str, Any], int] | None:
+    """The venue a report's body says was entered or searched under a warrant ("the team ... entered
+    Bar Luna Maya, Western Highway, under search warrant no. ..."), and where that sentence ends:
+    the people found after it were found there. None when the note enters no venue, or several."""
+    text = text_of(doc)
+    found: dict[str, tuple[dict[str, Any], int]] = {}
+    for venue in (m for m in mentions(doc) if m["label"] == "Organization" and m["props"].get("kind") == "venue"):
+        lead = _ENTERED.search(text, max(0, venue["start"] - 40), venue["start"])
+        stop = SENTENCE_END.search(text, venue["end"])
+        end = stop.end() if stop else len(text)
+        if lead is not None and _WARRANT.search(text, lead.start(), end):
+            found.setdefault(venue["canonical"] or venue["text"], (venue, end))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _working_at(doc: Doc, index: SentenceIndex) -> None:
+    """"the child L.A.C., 15, of Trial Farm, believed to be working at LA HERRADURA BAR & ROOMS":
+    someone working at a venue is there (SEEN_AT, relation "works there"); the worker is the
+    person named just before, with only descriptors between (no one else, no full stop)."""
+    text = text_of(doc)
+    people = sorted((m for m in mentions(doc) if m["label"] == "Person" and not m["props"].get("first_person")
+                     and m["props"].get("role") not in _BODY_ROLES), key=lambda m: m["start"])
+    for venue in (m for m in mentions(doc) if m["label"] == "Organization" and m["props"].get("kind") == "venue"):
+        work = _WORKING.search(text, max(0, venue["start"] - 60), venue["start"])
+        if work is None:
+            continue
+        before = [p for p in people if work.start() - 80 <= p["end"] <= work.start()]
+        if before and not SENTENCE_END.search(text, before[-1]["end"], work.start()):
+            add_relation(doc, "SEEN_AT", before[-1], venue, index.at(work.start()), f"{METHOD}:works-at", 0.7,
+                         relation="works there")
 
 
 def _companies(doc: Doc) -> None:

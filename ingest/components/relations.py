@@ -10,7 +10,13 @@ of the Sunset Bar") give RELATED_TO, OWNS and EMPLOYS. Payments and calls are ev
 rule links payer -PAID-> Payment (the money in the sentence) -PAID_TO-> payee; a CALLED rule
 creates a Call mention on the verb and links caller -CALLED-> Call -CALL_TO-> callee.
 Tip-offs and obstruction (TIPPED_OFF) are read by ``obstruction.py``, which only ever takes the
-agent of the obstruction as the source. Every relation is checked
+agent of the obstruction as the source. An interview question is read with its answer ("Q: Who
+run Bar Luna Maya?" / 'A: "Chino. Marcos."', ``interviews``); owners and staff said with a copula
+("El dueño es don Marcos", "Bigga da di bouncer") and the owners' employment of that staff are
+read by ``staff.py``; an owner's noun without "of" is said of the one business the note has just
+named; homes, the note's scene town and the town of a street address by ``homes.py``; addresses
+given on records ("the address given by X", "the address on his declaration") by
+``addresses.py``. A negated relational noun ("no es la dueña") states nothing. Every relation is checked
 against the schema's allowed endpoints and carries the sentence as its evidence.
 """
 from __future__ import annotations
@@ -21,9 +27,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from graph_schema.model import load_schema
-from ingest.components.base import add_mention, add_relation, ensure_extensions, load_jsonl, mentions, schema_allows
+from ingest.components.addresses import address_apposed, address_people
+from ingest.components.base import add_mention, add_relation, ensure_extensions, load_jsonl, mentions, schema_allows, text_of
+from ingest.components.homes import address_towns, house_place, house_town
 from ingest.components.money import is_wage
 from ingest.components.obstruction import find_obstruction
+from ingest.components.staff import StaffReader, note_business
 from ingest.components.syntax import Arguments, described_noun
 from ingest.components.threats import find_quoted_threats
 
@@ -40,6 +49,7 @@ class RelationFinder:
     def __init__(self) -> None:
         ensure_extensions()
         self.schema = load_schema()
+        self.staff = StaffReader(load_jsonl("relational_nouns.jsonl"), self.schema)
         self.verbs: dict[str, list[dict[str, Any]]] = {}
         for row in load_jsonl("relations.jsonl"):
             for lemma in row["lemmas"]:
@@ -59,7 +69,7 @@ class RelationFinder:
         for sent in doc.sents:
             if not any(args.mention(t) for t in sent):
                 continue
-            lower = sent.text.lower()
+            lower = text_of(doc)[sent.start_char:sent.end_char].lower()
             for token in sent:
                 if token.pos_ in {"VERB", "AUX"}:
                     for row in self.verbs.get(token.lemma_.lower(), ()):
@@ -69,9 +79,12 @@ class RelationFinder:
                     for row in self.nouns[token.lower_]:
                         self._noun_rule(doc, args, sent, token, row)
             self._of_place(doc, args, sent)
-            self._house_place(doc, args, sent)
+            house_place(doc, args, sent, self.schema)
             find_obstruction(doc, args, sent, self.role_of)
             find_quoted_threats(doc, args, sent)
+        self.staff(doc, args)
+        address_towns(doc)
+        doc.user_data.pop("wb_scene", None)
         return doc
 
     @staticmethod
@@ -96,28 +109,6 @@ class RelationFinder:
             for person in people:
                 for place in places:
                     add_relation(doc, "LIVES_AT", person, place, sent, "workbench.relation_finder.v1:comma-of-place", 0.7)
-
-    def _house_place(self, doc: Doc, args: Arguments, sent: Span) -> None:
-        """"In Chetumal a man they call El Güero kept us in his house", "at her home in Bullet Tree":
-        someone's house or home is where they live, in the town the sentence places it."""
-        for house in sent:
-            if house.lemma_.lower() not in _HOME_NOUNS or house.pos_ != "NOUN":
-                continue
-            owners = [m for c in house.children if c.dep_ == "poss" for m in args.resolve(c) if m["label"] == "Person"]
-            if not owners and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in house.children):
-                owners = _clause_subjects(args, house)  # "El Güero kept us in his house": his own
-            if not owners:
-                continue
-            towns = [m for p in house.children if p.dep_ == "prep" and p.lower_ in {"in", "at"} for o in p.children
-                     if o.dep_ == "pobj" for m in args.resolve(o) if _a_town(m)]
-            if not towns:  # "In Chetumal ...": the one town the sentence opens in
-                towns = [m for p in sent if p.dep_ == "prep" and p.lower_ == "in" and p.head.dep_ == "ROOT"
-                         for o in p.children if o.dep_ == "pobj" for m in args.resolve(o) if _a_town(m)]
-            if len({(t["canonical"] or t["text"]) for t in towns}) != 1:
-                continue
-            for owner in owners:
-                if self.allowed("LIVES_AT", owner, towns[0]):
-                    add_relation(doc, "LIVES_AT", owner, towns[0], sent, "workbench.relation_finder.v1:own-house", 0.7)
 
     @staticmethod
     def _applies(row: dict[str, Any], verb: Token, sentence: str) -> bool:
@@ -151,12 +142,15 @@ class RelationFinder:
         elif row["type"] == "CALLED":
             self._call(doc, sent, verb, sources, targets, method, confidence)
         else:
+            if not targets and row["type"] == "LIVES_AT":
+                targets = house_town(doc, verb)  # "lives in the back house of the same yard", in the note's village
             if "target_labels" in row:
                 targets = [t for t in targets if t["label"] in row["target_labels"]]
+            evidence = args.with_answer(sent)
             for source in sources:
                 for target in targets:
                     if self.allowed(row["type"], source, target):
-                        add_relation(doc, row["type"], source, target, sent, method, confidence,
+                        add_relation(doc, row["type"], source, target, evidence, method, confidence,
                                      relation=row.get("relation", verb.lemma_.lower()))
 
     def _payment(self, doc: Doc, args: Arguments, sent: Span, verb: Token, payers: list, payees: list,
@@ -200,7 +194,10 @@ class RelationFinder:
 
     def _noun_rule(self, doc: Doc, args: Arguments, sent: Span, noun: Token, row: dict[str, Any]) -> None:
         """"X's brother Y", "Y, the brother of X", "Y is X's brother", "his brother Y", "the owner of
-        V is X", "X is listed as proprietor of V", "Y is on X's payroll", "home address of X: 12 Baker Street"."""
+        V is X", "X is listed as proprietor of V", "Y is on X's payroll", "home address of X: 12 Baker Street".
+        Negated ("X is not the owner", "no es la dueña") it states nothing."""
+        if _negated(noun):
+            return
         of = [m for c in noun.children if c.dep_ == "poss" for m in args.resolve(c)]
         holders = _noun_holders(args, noun)
         if not of and any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in noun.children):
@@ -210,12 +207,18 @@ class RelationFinder:
             of = before[-1:] or _last_person_before(doc, sent, holders)
         of += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for"} and _next_to(noun, c)
                for p in c.children if p.dep_ == "pobj" for m in args.resolve(p)]
+        if row["id"] == "address-of":  # "the same address given by Glenda Cruz", "the home address on the declaration"
+            holders += address_apposed(args, noun)
+            of += address_people(args, noun, lambda s: _last_person_before(doc, s, holders))
+        if not of and row["type"] == "OWNS" and not _has_of(noun) and (business := note_business(doc, noun.idx)):
+            of = [business]  # "Mr. Kenny, the Chinese owner, came at night": of the bar the note is about
         holders, of = _without_address_towns(holders), _without_address_towns(of)
+        evidence = args.with_answer(sent)
         for holder in holders:
             for other in of:
                 source, target = (holder, other) if row["holder"] == "source" else (other, holder)
                 if self.allowed(row["type"], source, target):
-                    add_relation(doc, row["type"], source, target, sent, f"relational_nouns.jsonl:{row['id']}",
+                    add_relation(doc, row["type"], source, target, evidence, f"relational_nouns.jsonl:{row['id']}",
                                  row["confidence"], relation=noun.lower_)
 
 
@@ -237,21 +240,17 @@ def _naming(verb: Token) -> bool:
         for c in verb.children)
 
 
-_HOME_NOUNS = {"house", "home", "casa"}
+_NEGATIONS = {"not", "n't", "no", "never", "noh", "neva", "nunca", "ni"}
 
 
-def _clause_subjects(args: Arguments, token: Token) -> list[dict[str, Any]]:
-    """The people who are the subject of the clause a noun is in: a possessive there is theirs."""
-    verb = token.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
-        verb = verb.head
-    return [m for m in args.subjects(verb) if m["label"] == "Person"] if verb.pos_ in {"VERB", "AUX"} else []
+def _negated(noun: Token) -> bool:
+    """"X is not the owner", "Glenda Cruz no es la dueña": a negation in the three words before the noun."""
+    return any(t.lower_ in _NEGATIONS for t in noun.doc[max(noun.sent.start, noun.i - 3):noun.i])
 
 
-def _a_town(item: dict[str, Any]) -> bool:
-    """A place a person can live in: a town, village or city the gazetteer or the model names (not a country)."""
-    return item["label"] == "Location" and item["props"].get("kind") not in {"country", "district", "state", "region",
-                                                                              "department", "address"}
+def _has_of(noun: Token) -> bool:
+    """The noun says whose or what it is of ("el dueño de la Toyota"), whether or not that was read."""
+    return noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ in {"of", "de", "del"}
 
 
 def _next_to(noun: Token, prep: Token) -> bool:

@@ -10,6 +10,8 @@ only short descriptors (an age, a nationality or people word, a street, a nickna
 found by the other components), then a comma and optionally "of"/"from", then a place mention
 that begins right there. A bare "Name, Place" with no descriptor between counts only on a
 list line (a numbered, bulleted or dashed record), where it is the record's form, not prose.
+A markdown table whose header names an address column ("Address on file") gives the residence of
+the people of each row in that column.
 """
 from __future__ import annotations
 
@@ -32,6 +34,10 @@ _ITEM = re.compile(rf"\s*,\s*(?:{_AGE}|{_STREET}|{_PEOPLE}(?:\s+(?:national|fema
 _LEAD = re.compile(r"\s*,\s*(?:(?:of|from|de)\s+(?:the\s+)?)?")
 _LIST_LINE = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•–]|[a-z][.)])\s")
 _HOME_KINDS = {"town", "village", "city", "address", "other", "caye"}
+_TABLE_METHOD = "workbench.residences.v1:address-column"
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.MULTILINE)
+_TABLE_RULE = re.compile(r"^[\s|:-]+$")
+_ADDRESS_HEADER = re.compile(r"\b(?:address|residence|domicile|home|direcci[oó]n|domicilio|residencia)\b", re.IGNORECASE)
 
 
 @Language.factory("workbench_residences_v1", assigns=["doc._.wb_relations"], requires=["doc._.wb_mentions"])
@@ -49,6 +55,8 @@ class Residences:
                   and m["props"].get("kind", "other") in _HOME_KINDS}
         if not places:
             return doc
+        if "|" in text:
+            _table_homes(doc, text, places)
         bodies = sorted((m["start"], m["end"]) for m in mentions(doc) if m["label"] == "Organization")
         spans = sorted([*bodies, *((t["start"], t["end"]) for t in titles(doc))])
         index = None
@@ -86,3 +94,36 @@ def _described_to(text: str, position: int, spans: list[tuple[int, int]]) -> tup
             position, described = body, True
             continue
         return position, described
+
+
+def _table_homes(doc: Doc, text: str, places: dict[int, dict[str, Any]]) -> None:
+    """"| Number | Carrier | Registered subscriber | Address on file |": in a markdown table whose
+    header names an address column, the people of a row live at the first town or address of
+    that column's cell ("| +501 667 2054 | Smart | COCOM LESTER | Benque Viejo del Carmen |")."""
+    column: int | None = None
+    rows = list(_TABLE_ROW.finditer(text))
+    for n, row in enumerate(rows):
+        cells = _cells(row)
+        if n + 1 < len(rows) and _TABLE_RULE.match(rows[n + 1].group(1)) and rows[n + 1].start() == row.end() + 1:
+            column = next((i for i, (_, _, cell) in enumerate(cells) if _ADDRESS_HEADER.search(cell)), None)
+            continue
+        if column is None or column >= len(cells) or _TABLE_RULE.match(row.group(1)):
+            continue
+        start, end, _ = cells[column]
+        home = next((places[p] for p in sorted(places) if start <= p < end), None)
+        people = [m for m in mentions(doc) if m["label"] == "Person" and row.start() <= m["start"] < row.end()
+                  and not (start <= m["start"] < end)]
+        span = doc.char_span(row.start(), row.end(), alignment_mode="expand")
+        if home is None or span is None:
+            continue
+        for person in people:
+            add_relation(doc, "LIVES_AT", person, home, span, _TABLE_METHOD, 0.7)
+
+
+def _cells(row: re.Match[str]) -> list[tuple[int, int, str]]:
+    """The cells of a table row with their offsets in the text."""
+    cells, position = [], row.start(1)
+    for cell in row.group(1).split("|"):
+        cells.append((position, position + len(cell), cell))
+        position += len(cell) + 1
+    return cells

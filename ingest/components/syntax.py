@@ -7,7 +7,11 @@ relative ("Reyes, who recruited Ana"), participle ("the women recruited by Reyes
 ("Reyes met Ana and paid her") and controlled ("agreed to drive them") clauses all yield the
 same roles. A role token becomes mentions through the token's own mention, its conjuncts and
 its appositions; "I"/"we" become a first-person mention that ``ingest.extract`` ties to the
-note's author, unless an apposition names the writer ("I, Sgt. Pop, interviewed ...").
+note's author, unless an apposition names the writer ("I, Sgt. Pop, interviewed ..."), or the
+statement names its speaker (``speakers``). An interview question's "who" is whom its answer
+names (``interviews``), a quotation's first person whom the note says said it (``quotes``), and
+a verb the parser left without a subject takes the name set off by a comma right before it ("a
+man who calls himself a pastor, Nelson Bonilla, said").
 """
 from __future__ import annotations
 
@@ -15,22 +19,20 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from ingest.components.base import add_mention, mentions, relations
+from ingest.components.base import add_mention, mentions, relations, text_of
+from ingest.components.interviews import WHO, Answers
+from ingest.components.quotes import QuoteSpeakers
+from ingest.components.speakers import GROUP_WORDS, listed_with_me, statement_speaker
 
 _RELATIVE = {"who", "that", "which", "whom"}
 _FIRST_PERSON = {"i", "we"}
 _NAMING_VERBS = {"call", "name", "nickname", "know"}
 _SPEAKER_WORDS = {"i", "we", "me", "us", "my", "our"}
 _WE = {"we", "us", "our"}
-# "I am H.Z.M., 22 years old", "My name is Ana Pop", "Yo soy Y.L.P.", "Me llamo ...", "Declarante: Y.L.P.",
-# "SUBJECT: INTERVIEW UNDER CAUTION - LEWIS, Jermaine": who speaks in a statement or answers an interview
-_SPEAKER = re.compile(r"(?:(?:^|\n|[.!?]\s+|\")\s*(?:I am|I'm|My name is|Yo soy|Me llamo|Mi nombre es|Soy)"
-                      r"|^\s*Declarante:|\bse identifica como"
-                      r"|^\s*SUBJECT:[^\n]*\b(?:INTERVIEW|STATEMENT|ENTREVISTA|DECLARACI[OÓ]N)\b[^\n]*?-)\s+$",
-                      re.MULTILINE | re.IGNORECASE)
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_OBJECTS = {"pobj", "dobj", "dative", "attr", "oprd", "agent"}
 _KIN = {"brother", "sister", "husband", "wife", "son", "daughter", "father", "mother", "cousin", "uncle", "aunt",
         "nephew", "niece", "spouse", "partner", "boyfriend", "girlfriend"}
 _PRIORITY = {"Person": 0, "Organization": 1, "Location": 2}
@@ -47,16 +49,6 @@ _OFFER_VERBS = {"offer", "promise", "give", "find", "get"}
 _WORK_NOUNS = {"work", "job", "jobs", "employment", "position", "place"}
 
 
-def _speaker(doc: Doc) -> dict[str, Any] | None:
-    """The person a first-person statement is made by, when the statement names them ("I am
-    H.Z.M."): then its "me" and "us" are that person, not the note's investigator."""
-    text = doc.text
-    for item in sorted((m for m in mentions(doc) if m["label"] == "Person"), key=lambda m: m["start"]):
-        if _SPEAKER.search(text[max(0, item["start"] - 80):item["start"]]):
-            return item
-    return None
-
-
 class Arguments:
     """Token-to-mention lookups and role finders for one doc."""
 
@@ -67,8 +59,31 @@ class Arguments:
             span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
             for token in span or ():
                 self.by_token.setdefault(token.i, item)
-        self.speaker = _speaker(doc)
+        self.speaker = statement_speaker(doc)
         self._companions: list[dict[str, Any]] | None = None
+        self._quotes: QuoteSpeakers | None = None
+        self._answers: Answers | None = None
+
+    def answered(self, token: Token) -> list[dict[str, Any]] | None:
+        """The people an interview's answer names for the question's "who" (``interviews``)."""
+        if self._answers is None:
+            self._answers = Answers(self.doc)
+        return self._answers.people_for(token.idx)
+
+    def with_answer(self, sent: Span) -> Span:
+        """A question's sentence with its answer, when the answer names the people it relates:
+        the evidence of "Q: Who run Bar Luna Maya?" is both lines."""
+        if self._answers is None:
+            self._answers = Answers(self.doc)
+        end = self._answers.answer_end(sent.start_char)
+        return (self.doc.char_span(sent.start_char, end, alignment_mode="expand") or sent) if end else sent
+
+    def speaker_at(self, char: int) -> dict[str, Any] | None:
+        """Who says the first-person words at ``char``: the speaker of the quotation they are in
+        ('La señora Tzib dijo: "... me paga ..."'), else the statement's speaker (``quotes``)."""
+        if self._quotes is None:
+            self._quotes = QuoteSpeakers(self)
+        return self._quotes.speaker_at(char, self.speaker)
 
     def mention(self, token: Token) -> dict[str, Any] | None:
         return self.by_token.get(token.i)
@@ -87,9 +102,12 @@ class Arguments:
             if item is None and tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
                 item = self.antecedent(tok)
             if item is None and tok.lower_ in _ROLE_REFERENCES and any(c.lower_ == "the" for c in tok.children):
-                item = self._the_one_with_role(tok, "suspect")  # "brother of the prisoner"
+                item = self.the_one_with_role(tok, "suspect")  # "brother of the prisoner"
             if item is None and tok.lower_ in _KIN and depth < 2:
                 item = self.relative(tok)
+            if item is None and tok.lower_ in WHO and (answered := self.answered(tok)) is not None:
+                found += [m for m in answered if m not in found]  # "Q: Who run Bar Luna Maya?" A: "Chino."
+                continue
             if item is None and tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and depth < 2:
                 found += self.resolve(tok.head.head, depth + 1)
                 continue
@@ -107,6 +125,15 @@ class Arguments:
                 found.append(item)
         return found
 
+    def speaker_group(self, verb: Token) -> list[dict[str, Any]]:
+        """The statement's speaker, with those they travelled with when the sentence speaks of a group
+        ("said that a businessman needed girls to work"); never an officer taking the statement."""
+        speaker = self.speaker_at(verb.idx)
+        if speaker is None or speaker["props"].get("role") in {"official", "investigator"}:
+            return []
+        group = self.companions() if speaker is self.speaker and any(t.lower_ in GROUP_WORDS for t in verb.sent) else []
+        return [speaker, *group]
+
     def companions(self) -> list[dict[str, Any]]:
         """The people the speaker says they were with ("I travelled with Paloma and another girl"):
         with the speaker, they are the statement's "we" and "us"."""
@@ -117,6 +144,7 @@ class Arguments:
             for m in found:  # one travels with people: a one-word "place" the model guessed there is a name
                 if m["label"] == "Location" and m["method"].startswith("ner:") and len(m["text"].split()) == 1:
                     m["label"], m["method"], m["props"] = "Person", f"{m['method']}->Person", {}
+            found += [m for m in listed_with_me(self.doc) if m not in found and m is not self.speaker]
             self._companions = [m for m in found if m["label"] == "Person"]
         return self._companions
 
@@ -162,10 +190,10 @@ class Arguments:
                  if m["label"] == "Person" and where(m)}
         return next(iter(named.values())) if len(named) == 1 else None
 
-    def _the_one_with_role(self, token: Token, role: str) -> dict[str, Any] | None:
+    def the_one_with_role(self, token: Token, role: str) -> dict[str, Any] | None:
         """The one person of ``role`` the note names before ``token``."""
         found = self._one_person(lambda m: m["props"].get("role") == role and m["end"] <= token.idx)
-        heading = _ARREST_SUBJECT.search(self.doc.text)
+        heading = _ARREST_SUBJECT.search(text_of(self.doc))
         if found is None and heading is not None:  # roles from legal acts come later in the pipeline
             found = self._one_person(lambda m: heading.start() <= m["start"] < heading.end())  # the arrest it names
         return found
@@ -211,6 +239,13 @@ class Arguments:
             return self.resolve(controller[0]) if controller else self.subjects(verb.head)
         if verb.dep_ == "relcl":
             return self.resolve(verb.head)
+        if verb.dep_ == "ROOT" and verb.i >= 2 and self.doc[verb.i - 1].text == "," \
+                and not any(c.dep_ in {"nsubjpass", "expl", "csubj"} for c in verb.children):
+            before = self.doc[verb.i - 2]  # "a man who calls himself a pastor, Nelson Bonilla, said"
+            named = self.mention(before)   # (not "X, assisted by Cpl. Y, executed": Y is an agent's object)
+            if named is not None and named["label"] == "Person" and before.dep_ not in _OBJECTS:
+                return [named]
+            return []
         return []
 
     @staticmethod
@@ -266,6 +301,7 @@ class Arguments:
     def role(self, verb: Token, spec: str) -> list[dict[str, Any]]:
         """Mentions for a role spec from the pattern file: "subject", "object", "patient" (passive subject),
         "complement-subject" (of a clause completing the verb), "on-behalf-of", "head-of", "object-holder",
+        "speaker-group" (the statement's speaker, and those they travelled with when a group is spoken of),
         "prep:to|from",
         joined by "|"; the first part that finds anything wins."""
         found: list[dict[str, Any]] = []
@@ -288,6 +324,8 @@ class Arguments:
                 found += self.head_of(verb)
             elif part == "object-holder":  # "searched the home of Ana Pop", "searched Ana Pop's car"
                 found += self.object_holders(verb)
+            elif part == "speaker-group":  # told to no one named in a statement: to its speaker (and group)
+                found += self.speaker_group(verb)
             elif part.startswith("prep:"):
                 found += self.prep(verb, set(part[5:].split(",")))
             if found:
@@ -325,4 +363,11 @@ def _as_person(item: dict[str, Any]) -> dict[str, Any]:
     """A name a person noun is called by is a person: the model's guess of a place or body is re-typed."""
     if item["label"] in {"Organization", "Location"} and item["method"].startswith("ner:"):
         item["label"], item["method"], item["props"] = "Person", f"{item['method']}->Person", {}
+    return item
+
+
+def told_person(item: dict[str, Any]) -> dict[str, Any]:
+    """Someone spoken to is a person: a one-word name the model guessed as a place or body is re-typed."""
+    if len(item["text"].split()) == 1:
+        return _as_person(item)
     return item

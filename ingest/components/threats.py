@@ -8,7 +8,8 @@ a harm to the one addressed ("mi wah bruk yu foot", "I will kill you", "te voy a
 announces an act on them on a condition they set ("if yu run, mi wi find yu"). The doer is the
 subject of the saying verb; the one threatened is who it was said to ("told Paloma"), else the
 one the doer was holding ("held her ... and said"). A "her" the sentence does not resolve is the
-one victim the note has named before, when there is exactly one; otherwise nobody is linked.
+one victim the note has named before, when there is exactly one; otherwise nobody is linked. The
+one told is a person even when the model guessed a one-word name to be a place ("told Paloma").
 """
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.components.base import add_relation
-from ingest.components.syntax import Arguments
+from ingest.components.base import add_relation, text_of
+from ingest.components.syntax import Arguments, told_person
 
 __all__ = ["find_quoted_threats"]
 
@@ -50,7 +51,8 @@ def find_quoted_threats(doc: Doc, args: Arguments, sent: Span) -> None:
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _SAYING:
             continue
-        quote = _QUOTE.search(doc.text, verb.idx, min(len(doc.text), sent.end_char + 400))
+        text = text_of(doc)
+        quote = _QUOTE.search(text, verb.idx, min(len(text), sent.end_char + 400))
         if quote is None or quote.start() - (verb.idx + len(verb)) > 60 or not threatening(quote.group("said")):
             continue
         doers, targets = _doers_and_addressed(args, sent, verb)
@@ -74,6 +76,8 @@ def _doers_and_addressed(args: Arguments, sent: Span, verb: Token) -> tuple[list
         if not {id(m) for m in doers} <= {id(m) for m in args.subjects(head)} and head is not verb:
             continue
         found = [m for c in head.children if c.dep_ in {"dobj", "dative"} for m in args.resolve(c)]
+        if head is verb:  # "he told Paloma": one tells things to a person, whatever the model guessed the name was
+            found = [told_person(m) for m in found]
         found += [m for c in head.children if c.dep_ in {"dobj", "dative"} and not args.resolve(c)
                   for m in args.the_one_victim(c)]
         found = [m for m in found if m["label"] == "Person" and m not in doers]

@@ -80,3 +80,57 @@ def test_english_prose_is_left_to_the_parser(nlp):
 def test_a_rank_word_in_quotes_is_what_someone_is_called(nlp):
     people = [m["text"] for m in found(nlp, "Las muchachas le dicen 'el sargento'.", "Person")]
     assert "el sargento" in people
+
+
+COMPANIONS = STATEMENT + "Conmigo estaban K.M.A. y D.S.R. en la casa. Del lado de Belice esperaba un muchacho que se llama Elmer. "
+
+
+def test_nos_is_the_speaker_and_the_companions_the_statement_lists(nlp):
+    moved = {r[2] for r in _frames(nlp, COMPANIONS + "Elmer nos llevó al bar.") if r[0] == "TRANSPORTED" and r[1] == "Elmer"}
+    assert moved == {"Y.L.P.", "K.M.A.", "D.S.R."}
+
+
+def test_me_is_the_speaker_alone(nlp):
+    assert {r[2] for r in _frames(nlp, COMPANIONS + "Elmer me llevó al bar.") if r[0] == "TRANSPORTED"} == {"Y.L.P."}
+
+
+def test_a_name_read_as_a_body_is_no_girl_named_before(nlp):
+    text = STATEMENT + "Conmigo estaban K.M.A. y D.S.R. en la casa. Esa misma noche Elmer Guerra nos llevó al bar."
+    assert not [r for r in _frames(nlp, text) if r[0] == "TRANSPORTED" and r[1] in ("K.M.A.", "D.S.R.")]
+
+
+def test_an_investigator_taking_victims_to_the_shelter_moves_no_one(nlp):
+    text = STATEMENT + ("Conmigo estaban K.M.A. y D.S.R. Después la Sgta. Nidia Marroquín nos llevó al albergue.")
+    assert not [r for r in _frames(nlp, text) if r[0] == "TRANSPORTED"]
+
+
+def test_a_kriol_pronoun_before_a_thing_is_a_possessive(nlp):
+    text = 'She said: "Skinny tek mi phone an carry mi passport."'
+    assert not [r for r in _frames(nlp, text) if r[0] == "TRANSPORTED"]
+
+
+def test_paid_to_do_a_job_is_a_wage(nlp):
+    text = 'KU, Ruben said: "Mi only drive. Kenny Chen pay mi fi carry dem from di border."'
+    assert ("EMPLOYS", "Kenny Chen", "KU, Ruben") in _frames(nlp, text)
+
+
+def test_a_sum_paid_by_the_week_is_no_job_said(nlp):
+    text = STATEMENT + "Don Marcos me paga cincuenta dólares por semana."
+    assert not [r for r in linked(nlp, text) if r[3].endswith("es-pay-to-work:wage")]
+
+
+def test_brought_to_meet_the_boss_is_recruited(nlp):
+    text = 'She said: "Skinny seh ih love mi. Ih buy mi clothes, den ih carry mi da di bar fi meet Marleny Zelaya."'
+    assert ("RECRUITED", "Skinny", "She") not in _frames(nlp, text)  # "She" is no one named
+    text = "L.A.C. said: \"Skinny seh ih love mi. Den ih carry mi da di bar fi meet Marleny Zelaya.\""
+    assert ("RECRUITED", "Skinny", "L.A.C.") in _frames(nlp, text)
+
+
+def test_brought_to_meet_a_social_worker_is_no_recruiting(nlp):
+    text = "L.A.C. said: \"Skinny carry mi fi meet Ms. Yolanda Bautista, Social Worker.\""
+    assert not [r for r in _frames(nlp, text) if r[0] == "RECRUITED"]
+
+
+def test_working_for_someone_is_employment(nlp):
+    text = STATEMENT + '"Yo trabajo para Marcos Guerra en el bar."'
+    assert ("EMPLOYS", "Marcos Guerra", "Y.L.P.") in _frames(nlp, text)

@@ -53,3 +53,30 @@ def test_a_spouse_named_in_a_declaration_is_a_relative(nlp):
 def test_a_person_searched_with_nothing_found_is_not_put_at_the_venue(nlp):
     text = "SUBJECT: SEARCH - SUNSET BAR\n\nCarlos Alvarado was searched by Tzib; nothing was found.\n"
     assert not [r for r in linked(nlp, text) if r[3] == "workbench.premises.v1:found"]
+
+
+ENTRY = ("ARREST REPORT\nOFFICER: CPL 1187 CHUC, Ernesto\n\nOn Friday the Op LUNA team under command of Insp. WESTBY, "
+         "Carla entered Bar Luna Maya, Western Highway, Santa Elena Town, under search warrant no. SI/SW/031/24.\n\n")
+
+
+def test_people_found_after_the_body_says_the_venue_was_entered_under_warrant_were_there(nlp):
+    text = ENTRY + "Only two females were found, both in rear room no. 3: K.M.A. (16 yrs, Honduran) and D.S.R. (17 yrs).\n"
+    seen = {r[1] for r in linked(nlp, text) if r[0] == "SEEN_AT" and r[3] == "workbench.premises.v1:found"}
+    assert seen == {"K.M.A.", "D.S.R."}
+
+
+def test_a_venue_named_without_an_entry_under_warrant_is_no_searched_venue(nlp):
+    text = ("ARREST REPORT\n\nThe team drove past Bar Luna Maya on the Western Highway.\n\n"
+            "Two females were found at the bus stop: K.M.A. and D.S.R.\n")
+    assert not [r for r in linked(nlp, text) if r[3] == "workbench.premises.v1:found"]
+
+
+def test_someone_working_at_a_venue_is_there(nlp):
+    text = ("Referral about the child L.A.C., 15, of Trial Farm, believed to be working at LA HERRADURA BAR & ROOMS, "
+            "Belize-Corozal Road.")
+    assert ("SEEN_AT", "L.A.C.", "LA HERRADURA BAR & ROOMS", "workbench.premises.v1:works-at") in linked(nlp, text)
+
+
+def test_an_officer_working_at_a_venue_is_not_placed_there(nlp):
+    text = "Labour Officer Maximiliano Ek, working at LA HERRADURA BAR & ROOMS that night, recorded the conditions."
+    assert not [r for r in linked(nlp, text) if r[3] == "workbench.premises.v1:works-at"]

@@ -25,3 +25,17 @@ def test_a_registry_line_gives_the_street_and_town(nlp):
 
 def test_a_bare_name_and_place_in_prose_is_no_home(nlp):
     assert not _homes(nlp, "According to Pedro Pop, Orange Walk was quiet that night.")
+
+
+RETURNS = ("| Number | Carrier | Registered subscriber | Address on file |\n|---|---|---|---|\n"
+           "| +501 667 2054 | Smart | COCOM LESTER | Benque Viejo del Carmen |\n")
+
+
+def test_a_table_s_address_column_is_where_the_row_s_person_lives(nlp):
+    rels = linked(nlp, RETURNS)
+    assert ("LIVES_AT", "COCOM LESTER", "Benque Viejo del Carmen", "workbench.residences.v1:address-column") in rels
+
+
+def test_a_table_without_an_address_column_gives_no_home(nlp):
+    text = RETURNS.replace("Address on file", "Branch office")
+    assert not [r for r in linked(nlp, text) if r[0] == "LIVES_AT"]

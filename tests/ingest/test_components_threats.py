@@ -43,3 +43,9 @@ def test_an_unresolved_her_with_two_victims_named_links_nobody(nlp):
     text = ('K.M.A. and Y.L.P. came from Honduras. The doorman Bigga held her by the neck and said: '
             '"If yu open yu mout, mi wah bruk yu foot."')
     assert not any(t == "THREATENED" for t, *_ in linked(nlp, text))
+
+
+def test_the_one_told_is_a_person_whatever_the_model_guessed(nlp):
+    text = ('Skinny, the tall black man, watched the stairs. One time he told Paloma in English: '
+            '"Yu run, mi wi find yu an yu wah wish yu did dead."')
+    assert ("THREATENED", "Skinny", "Paloma") in [r[:3] for r in linked(nlp, text)]
