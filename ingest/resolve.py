@@ -57,6 +57,8 @@ from graph_schema.types import get_type
 from ingest.assemble import Link, build_node, form_rank, fullest, link_key, merge_links
 from ingest.exhibit_calls import exhibit_phones, own_end_links
 from ingest.clustering import Clustering, Group
+from ingest.components.vehicle_descriptions import DESCRIBED
+from ingest.components.vehicle_words import the_one_compatible
 from ingest.extract import author_name
 from ingest.identity import authorship, case_facts, cluster_cases, merge_rows, run_case
 from ingest.judgements import Decision, MergeRow
@@ -197,6 +199,10 @@ class Resolver:
         self.case_of: dict[str, str | None] = {}  # group base -> the case it resolves in
         self.values: dict[str, str] = {}  # identifier group base -> the identifier's key
         self.authors: dict[str, str] = {}  # note id -> the group base of its author's name
+        # Vehicles told by their look, no plate: (note id, start, end) -> (case, description), and,
+        # once ``finish`` has run, the group base of the one plated vehicle each is tied to.
+        self.described: dict[tuple[str, int, int], tuple[str | None, str]] = {}
+        self.tied: dict[tuple[str, int, int], str] = {}
 
     def _case(self, note: Note) -> str | None:
         return note.case_id or self.default_case
@@ -210,6 +216,12 @@ class Resolver:
                     self.problems.append(f"{ex.note.path}: mention {m.text!r}: unknown label {m.label!r}; dropped")
                 continue
             case = self._case(ex.note)
+            if m.method == DESCRIBED and not m.key:  # tied by ``finish`` to a plated vehicle, or to nothing
+                at = (ex.note.id, m.start, m.end)
+                self.described.setdefault(at, (case, str(m.props.get("description") or m.text)))
+                if at in self.tied:
+                    out[m.id] = (m, self.tied[at])
+                continue
             base = _base(m, case)
             if base is None:
                 if report:
@@ -251,6 +263,7 @@ class Resolver:
         note); ``mentions`` is empty for the same reason. Events are not included.
         """
         groups, schema, problems = self.groups, self.schema, list(self.problems)
+        self.tied = _tie_described(self.described, groups, self.case_of)
         _add_context(groups, self.links, self.values)
         by_value = {(self.case_of[b], value): b for b, value in self.values.items()}
         result = cluster_cases(groups, self.case_of, decisions, by_value)
@@ -272,6 +285,7 @@ class Resolver:
         merges = merge_rows(result.merges, groups, ends, self.case_of, self.values)
         facts = case_facts(nodes, by_key, self.case_of, merges, schema, problems)
         stats = _stats(groups, nodes, rels, self.counts, result, loops, problems)
+        stats.update(vehicles_described=len(self.described), vehicles_tied_by_description=len(self.tied))
         return Resolution(nodes, rels, [], result.candidates, stats, problems, ends, frozenset(r.id for r in rels),
                           facts=facts, authorship=authorship(self.authors, ends, schema), merges=merges)
 
@@ -349,6 +363,22 @@ def _evidence(evidence: Evidence, note: Note, *, keep_sentence: bool) -> Evidenc
     """The evidence with the note's case and date; without its sentence when only its span is needed."""
     return replace(evidence, note_id=note.id, case_id=evidence.case_id or note.case_id,
                    date=evidence.date or note.date, sentence=evidence.sentence if keep_sentence else "")
+
+
+def _tie_described(described: dict[tuple[str, int, int], tuple[str | None, str]], groups: dict[str, Group],
+                   case_of: dict[str, str | None]) -> dict[tuple[str, int, int], str]:
+    """Each described vehicle tied to the one plated vehicle of its case whose written description
+    is compatible (``vehicle_words.the_one_compatible``); none or several: not tied at all."""
+    plated: dict[str | None, dict[str, list[str]]] = {}
+    for base, group in groups.items():
+        texts = [str(v) for hint in group.hints for k, v in hint if k == "description" and v]
+        if group.label == "Vehicle" and texts:
+            plated.setdefault(case_of.get(base), {})[base] = texts
+    tied = {}
+    for at, (case, description) in sorted(described.items()):
+        if (one := the_one_compatible(description, plated.get(case, {}))) is not None:
+            tied[at] = one
+    return tied
 
 
 def _add_context(groups: dict[str, Group], links: Iterable[Link], values: dict[str, str]) -> None:
