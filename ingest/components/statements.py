@@ -31,6 +31,7 @@ __all__ = ["read_statements"]
 METHOD = "workbench.legal_relations.v1"
 
 _QUOTES = {":", '"', "“", "'", "‘"}
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 _UNDER_CAUTION = re.compile(r"\bunder\s+caution\b", re.IGNORECASE)
 
 
@@ -44,6 +45,7 @@ def read_statements(case: "Case") -> None:
                 found += [(m, act) for m, act in _speakers(case, sent, verb, previous)]
         previous = sent
     found += _reported_by(case)
+    found += _alerted_police(case)
     exploitation = load_schema().types_in("exploitation")
     involved = {tuple(r[end]) for r in relations(case.doc) if r["type"] in exploitation
                 for end in ("source", "target")}
@@ -108,6 +110,29 @@ def _reported_by(case: "Case") -> list[tuple[dict[str, Any], str]]:
         named = [m for m in within_span(case, start, line.end()) if m["label"] == "Person"]
         out += [(m, "reported") for m in named[:1]]
     return out
+
+
+def _alerted_police(case: "Case") -> list[tuple[dict[str, Any], str]]:
+    """Whoever called or alerted the police: the person named last before "called the police" /
+    "llamó a la policía" / "kaal di police" in the same sentence, with no other person, no
+    negation and no quotation between (inside a quote, the words are someone else's)."""
+    text = text_of(case.doc)
+    verbs = lexicon_regex(case.words["police-alert-verbs"])
+    police = lexicon_regex(case.words["police-nouns"])
+    found = []
+    for verb in verbs.finditer(text):
+        after = re.match(r"\s+(?:(?:a|to|at|al)\s+)?", text[verb.end():verb.end() + 8])
+        start = verb.end() + (after.end() if after else 0)
+        if not police.match(text, start) or re.search(r"(?i)\b(?:no|not|never|nunca|neva|noh)\s+$", text[:verb.start()][-12:]):
+            continue
+        # the written sentence, not the parse's: the English parser cuts Spanish sentences short
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, verb.start() - 300), verb.start())]
+        bound = max([text.rfind("\n", 0, verb.start()) + 1, *ends])
+        before = [m for m in within_span(case, bound, verb.start()) if m["label"] == "Person" and m["end"] <= verb.start()]
+        if before and not any(q in text[before[-1]["end"]:verb.start()] for q in _QUOTES - {":"}) \
+                and len(text[before[-1]["end"]:verb.start()].split()) <= 8:
+            found.append((before[-1], "alerted the police"))
+    return found
 
 
 def within_span(case: "Case", start: int, end: int) -> list[dict[str, Any]]:

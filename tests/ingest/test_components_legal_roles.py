@@ -57,3 +57,21 @@ def test_statements_make_witnesses_only_where_nothing_else_does(nlp, text, name,
 def test_a_suspect_role_says_which_act(nlp):
     person = next(m for m in found(nlp, "Carlos Reyes was charged with trafficking in persons.", "Person"))
     assert person["props"]["role_basis"] == "legal act: charge (workbench.legal_relations.v1)"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("En la iglesia la hermana Gloria me dio café y llamó a la policía.", "Gloria"),
+    ("Mrs. Elsie Vasquez phoned the police at 22:10.", "Elsie Vasquez"),
+])
+def test_whoever_alerted_the_police_is_a_witness(nlp, text, name):
+    people = {m["text"]: m["props"] for m in found(nlp, text, "Person")}
+    assert people[name].get("role") == "witness", people
+    assert "alerted the police" in people[name]["role_basis"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rosa Pop did not call the police.",
+    'Ana Lopez told Marta Ruiz: "yu noh call di police".',
+])
+def test_not_calling_the_police_or_a_quote_about_it_makes_no_witness(nlp, text):
+    assert not [m for m in found(nlp, text, "Person") if m["props"].get("role") == "witness"]
