@@ -130,8 +130,8 @@ def _other_props(label: str, key: str, groups: list[Group], schema: Schema) -> d
         forms.update(g.forms)
     if forms and "name" in props:
         props["name"] = fullest(forms)
-    written = Counter(str(h["description"]) for h in hints if h.get("description"))
-    if label == "Vehicle" and written:  # the fullest way a plate's look was written: "grey Toyota Tacoma 2020" over "Tacoma"
+    written = Counter(str(h["description"]) for h in hints if h.get("description")) if label == "Vehicle" else None
+    if written:  # the fullest way a plate's look was written: "grey Toyota Tacoma 2020" over "Tacoma"
         props["description"] = min(written.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0]
     # an identifier keyed "platform:handle" or "kind:number": its two required properties, from the key
     parts = [p.name for p in spec.properties if p.required and p.name != spec.key] if spec.kind == "identifier" else []
