@@ -5,6 +5,20 @@ from graph_schema.model import Schema
 from workbench.store.cypher.schema import quote
 
 
+#: Prefix of every statement the loader runs in batches (``workbench.store.loader._Writer``):
+#: keep the plan cached for the query text, whatever the database's statistics say since.
+#: Why: an ingest grows the graph from nothing, and Neo4j replans a cached query once the
+#: counts it was planned with have changed enough, so each of the loader's eighty-odd query
+#: shapes was planned again and again during one ingest (about 100 ms a plan on a busy
+#: two-core machine: the write statements of a 1,000-note case took 13-28 s with replanning
+#: and 6-10 s without, on the same warm server, issue 16). Every one of these statements
+#: looks its rows up by a constrained or indexed key, so its plan is the same on an empty
+#: database and a full one (measured: all but one of the 312 plans have the same operators
+#: on both, and that one differs by where an Eager sits; ``tests/workbench/store/
+#: test_write_plans.py`` checks that none scans on an empty database).
+REUSE_PLAN = "CYPHER replan=skip "
+
+
 def _label(schema: Schema, label: str) -> str:
     """A label checked against the schema (KeyError otherwise), backtick-quoted."""
     schema.node(label)
