@@ -203,6 +203,9 @@ class Resolver:
         # once ``finish`` has run, the group base of the one plated vehicle each is tied to.
         self.described: dict[tuple[str, int, int], tuple[str | None, str]] = {}
         self.tied: dict[tuple[str, int, int], str] = {}
+        # Relations of a described vehicle, waiting for ``finish`` to tie it: (type, source, target,
+        # evidence, props), an end being a group base or the described vehicle's (note id, start, end).
+        self.waiting: list[tuple[str, Any, Any, Evidence, dict[str, Any]]] = []
 
     def _case(self, note: Note) -> str | None:
         return note.case_id or self.default_case
@@ -246,6 +249,7 @@ class Resolver:
                 continue
             group = self.groups.get(base) or self.groups.setdefault(base, Group(m.label, base))
             _add_mention(group, m)
+        described = {m.id: (note.id, m.start, m.end) for m in ex.mentions if m.method == DESCRIBED and not m.key}
         for rel in ex.relations:
             if rel.source in bases and rel.target in bases:
                 self.counts["relations"] += 1
@@ -255,6 +259,10 @@ class Resolver:
                 evidence = _evidence(rel.evidence, note, keep_sentence=False)
                 self.links.append(Link(rel.type, self.groups[base_s].base, self.groups[base_t].base, evidence,
                                        rel.props))
+            elif {rel.source, rel.target} & described.keys() and {rel.source, rel.target} <= described.keys() | bases.keys():
+                source_end, target_end = (bases[r][1] if r in bases else described[r] for r in (rel.source, rel.target))
+                self.waiting.append((rel.type, source_end, target_end, _evidence(rel.evidence, note, keep_sentence=False),
+                                     dict(rel.props)))
 
     def finish(self, decisions: Sequence[Decision] = ()) -> Resolution:
         """Cluster the groups, apply the decisions, build the nodes and merged relationships.
@@ -264,6 +272,7 @@ class Resolver:
         """
         groups, schema, problems = self.groups, self.schema, list(self.problems)
         self.tied = _tie_described(self.described, groups, self.case_of)
+        self._link_tied()
         _add_context(groups, self.links, self.values)
         by_value = {(self.case_of[b], value): b for b, value in self.values.items()}
         result = cluster_cases(groups, self.case_of, decisions, by_value)
@@ -288,6 +297,16 @@ class Resolver:
         stats.update(vehicles_described=len(self.described), vehicles_tied_by_description=len(self.tied))
         return Resolution(nodes, rels, [], result.candidates, stats, problems, ends, frozenset(r.id for r in rels),
                           facts=facts, authorship=authorship(self.authors, ends, schema), merges=merges)
+
+    def _link_tied(self) -> None:
+        """The waiting relations of each described vehicle tied to a plated one become its links
+        ("a bald man came in a grey pickup" at the venue: the plated grey Tacoma was there)."""
+        for rel_type, source, target, evidence, props in self.waiting:
+            source, target = (self.tied.get(end) if isinstance(end, tuple) else end for end in (source, target))
+            if source is not None and target is not None:
+                self.counts["relations"] += 1
+                self.links.append(Link(rel_type, self.groups[source].base, self.groups[target].base, evidence, props))
+        self.waiting = []
 
     def _exhibit_phones(self, resolution: Resolution) -> dict[str, str]:
         """Exhibit id -> a group base of its phone, read once per resolution (``ingest.exhibit_calls``)."""

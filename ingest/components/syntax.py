@@ -43,6 +43,7 @@ _ROLE_REFERENCES = {"prisoner", "accused", "detainee", "arrestee", "defendant"}
 # type the model guessed for the name
 _PERSON_NOUNS = {"man", "woman", "girl", "boy", "guy", "lady", "gentleman", "person", "fellow", "youth", "teenager",
                  "child", "señor", "señora", "muchacho", "muchacha", "hombre", "mujer"}
+PERSON_NOUNS = frozenset(_PERSON_NOUNS)  # for the components that read "a man ..., Name" too (``arrivals``)
 # "offered her work", "promised her a job": the small parser reads "her" as the job's possessor;
 # with these verbs and nouns it is the one the work is offered to
 _OFFER_VERBS = {"offer", "promise", "give", "find", "get"}

@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ingest.components.arrivals import find_arrivals
 from ingest.components.base import add_mention, claimed, ensure_extensions, mentions, text_of
 from ingest.components.vehicle_words import vehicle_words
 
@@ -110,4 +111,5 @@ class VehicleDescriptions:
                 continue  # a plate's own description, or one between two plates: no vehicle of its own
             add_mention(doc, "Vehicle", start, end, DESCRIBED, confidence=0.6,
                         description=" ".join(match.group().split()))
+        find_arrivals(doc)  # here, once every vehicle of the note is a mention
         return doc

@@ -47,3 +47,19 @@ def test_a_plate_of_another_case_is_not_a_candidate(note):
 def test_an_untied_description_makes_no_node_and_no_problem(note):
     r = resolve([note("n1", described("una van blanca"))])
     assert r.nodes == [] and r.problems == []
+
+
+def test_a_relation_of_a_tied_description_lands_on_the_plated_vehicle(note):
+    """"A man came in a grey pickup" at the venue: the plated grey Tacoma was there, and the
+    relation keeps the statement's own note as its evidence."""
+    r = resolve([note("n1", plated("CZ-P-20417", "grey Toyota Tacoma 2020")),
+                 note("n2", described("grey pickup"), ("Organization", "Blue Parrot Bar"), relations=(("SEEN_AT", 0, 1),))])
+    [seen] = [rel for rel in r.rels if rel.type == "SEEN_AT"]
+    assert (seen.source_key, seen.target_label) == ("CZ-P-20417", "Organization")
+    assert r.stats["vehicles_tied_by_description"] == 1
+
+
+def test_a_relation_of_an_untied_description_is_dropped_without_a_problem(note):
+    r = resolve([note("n1", plated("CZ-P-20417", "grey Toyota Tacoma"), plated("OW-P-11111", "grey Ford Ranger")),
+                 note("n2", described("grey pickup"), ("Organization", "Blue Parrot Bar"), relations=(("SEEN_AT", 0, 1),))])
+    assert [rel for rel in r.rels if rel.type == "SEEN_AT"] == [] and r.problems == []
