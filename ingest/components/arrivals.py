@@ -18,7 +18,8 @@ An arrival counts in a later sentence that names no place of its own, with a ver
 (come, arrive, visit) that is not negated. Who came: the verb's subjects (with their appositions
 and the names given to them, ``syntax.Arguments``), never the speaker or the officer taking the
 statement; what came: the vehicles of the verb's clause ("came in a grey pickup"). Evidence is the
-arrival's sentence; the relation's ``scene`` property quotes the words that name the place.
+arrival's sentence; the relation's ``relation`` says the place is the one the speaker was brought
+to, and the flags count such a told sighting as undated (``told_sighting_methods``).
 Spanish statements are left out: the English model neither lemmatizes nor parses "llegaba un
 señor en una camioneta gris".
 """
@@ -71,7 +72,8 @@ def find_arrivals(doc: Doc) -> None:
                 continue
             for who in _arrivals(doc, args, verb):
                 if schema_allows(schema, "SEEN_AT", who, place):
-                    add_relation(doc, "SEEN_AT", who, place, sent, METHOD, 0.6, relation="came", scene=place["text"])
+                    add_relation(doc, "SEEN_AT", who, place, sent, METHOD, 0.6,
+                                 relation=f"came to {place['text']}, where the speaker was brought")
 
 
 def _destination(doc: Doc, text: str, move: re.Match[str]) -> dict[str, Any] | None:

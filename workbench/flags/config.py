@@ -88,6 +88,9 @@ _FIXED_PARAMS: Mapping[str, Any] = MappingProxyType({
     "ownership_depth": 2,       # OWNS chains through companies (shares, operator, licensee)
     "vehicle_owner_types": ("OWNS",),                  # the official's vehicles: registered to them
     "min_vehicle_seen": 2,      # distinct days (or notes) the vehicle is seen at the venue
+    # sightings told, not observed ("On Wednesdays a man came in a grey pickup"): the note's date is
+    # when it was told, no day anyone was there, so each counts as an undated note
+    "told_sighting_methods": ("workbench.arrivals.v1",),
     # -- identifiers and ties --
     "shared_location_kinds": ("address",),             # a town or village shared is no tie
     "self_authored_types": ("ASSOCIATED_WITH",),       # co-mentions from own notes do not count

@@ -10,6 +10,9 @@ presence (:meth:`RuleContext.presence`): a raid, a search or the official's own 
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from workbench.flags.context import RuleContext
 from workbench.flags.core import owned_through
 from workbench.flags.flag import EdgeRef, Finding, Reason
@@ -90,10 +93,11 @@ def vehicle_at_venue(ctx: RuleContext, official: str) -> Finding | None:
         if ctx.label(vehicle) != "Vehicle":
             continue
         sightings: dict[str, tuple[list[EdgeRef], set[str]]] = {}
+        told = tuple(ctx.params["told_sighting_methods"])
         for a, place, k2, d2 in ctx.out_edges(vehicle, "SEEN_AT"):
             if place in ctx.exploited_venues:
                 rows = ctx.presence(official, d2)
-                days = {str(ev.get("date") or _UNDATED + str(ev.get("note_id") or "")) for ev in rows}
+                days = {_day(ev, told) for ev in rows}
                 edges, seen = sightings.setdefault(place, ([], set()))
                 edges.extend([(a, place, k2)] if rows else [])
                 seen.update(days)
@@ -108,6 +112,12 @@ def vehicle_at_venue(ctx: RuleContext, official: str) -> Finding | None:
                    f"{len(seen)} distinct day(s) ({', '.join(listed)}), where exploitation is reported {phrase}"
             reasons.append(Reason(text, tuple(dict.fromkeys(((u, vehicle, k), *edges, *report))), owners))
     return Finding(len(reasons), tuple(reasons)) if reasons else None
+
+
+def _day(evidence: Mapping[str, Any], told: tuple[str, ...]) -> str:
+    """The day a sighting was on: its note's date, unless the note only tells of it (or has none)."""
+    date = evidence.get("date") if str(evidence.get("method") or "") not in told else None
+    return str(date or _UNDATED + str(evidence.get("note_id") or ""))
 
 
 def venue_by_relative(ctx: RuleContext, official: str) -> Finding | None:

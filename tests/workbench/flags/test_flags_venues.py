@@ -42,6 +42,18 @@ def test_an_undated_sighting_is_counted_by_its_note_and_shown_without_an_id(bar)
     assert "on 3 distinct day(s) (2024-04-17, 2024-04-24, 1 undated note(s))" in text, text
 
 
+def test_a_sighting_told_in_a_statement_has_no_day_of_its_own(bar):
+    """"On Wednesdays a bald man came in a grey pickup": the statement's date is when it was told;
+    counted by its note, it never adds a day the vehicle was there."""
+    b, venue, _ = bar
+    official = _tacoma(b, venue, ["2024-04-10", "2024-04-17"])
+    truck = "Vehicle:CZ-P-20417"
+    b.edge(truck, "SEEN_AT", venue, date="2024-04-29", method="workbench.arrivals.v1",
+           sentence="Every Friday a tall man came in a grey pickup by the side gate.")
+    text = complicity_flags(b.G).flag(official).result("vehicle_at_venue").reasons[0].text
+    assert "on 3 distinct day(s) (2024-04-10, 2024-04-17, 1 undated note(s))" in text, text
+
+
 @pytest.mark.parametrize("dates, owner_type", [
     (["2024-04-10"], "OWNS"),                # seen once
     (["2024-04-10", "2024-04-10"], "OWNS"),  # twice the same night
