@@ -9,8 +9,9 @@ official than his vehicle and the days he comes, so these are the sightings that
 vehicle, and through it its owner, to the venue.
 
 The scene is the place of the last sentence in which the speaker (I, we, me, us; Kriol "mi") was
-brought, taken, carried, driven, kept or held somewhere, or went or arrived there. A move to a place the note does not name ("kept us in his house", "drove us to the
-border", "carry mi da di bar") ends the scene, so nothing is placed by guesswork. A name the
+brought, taken, carried, driven, kept or held somewhere, or went or arrived there. A move to a
+place the note does not name ("kept us in his house", "drove us to the border", "carry mi da di
+bar") ends the scene, so nothing is placed by guesswork. A name the
 model guessed to be a person, in the slot of the place the speaker was brought to, is a place
 ("brought us to La Herradura"), as ``staff`` reads "el dueño de La Herradura".
 
@@ -115,7 +116,8 @@ def _negated(verb: Token) -> bool:
 
 
 def _arrivals(doc: Doc, args: Arguments, verb: Token) -> list[dict[str, Any]]:
-    """The people who came (never the speaker or the officer taking the statement) and the vehicles of the verb's clause."""
+    """The people who came (never the speaker or the officer taking the statement) and the
+    vehicles of the verb's clause."""
     came = args.subjects(verb) or _named_after(args, verb)
     came += [m for m in args.prep(verb, {"with"}) if m not in came]  # "a lady came with him": he came too
     people = [m for m in came if m["label"] == "Person" and m is not args.speaker

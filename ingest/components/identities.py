@@ -6,15 +6,17 @@ to "Who is Sarge?" is "Sarge da Sergeant Neal fram OW station"; a WhatsApp expor
 stays a person of its own and what was paid to "Sarge" in the receipt book never reaches the
 sergeant. Stated this way, the nickname is an alias of the named person, as 'Carlos "Flaco"
 Reyes' makes Flaco one (``persons``): resolution then joins the notes' other "Sarge"s to him by
-that alias, the reason naming the note and offset of the name it was written on (``ingest.clustering``).
+that alias, the reason naming the note and offset it was written at (``ingest.clustering``).
 
 A statement counts when a one-word name (the nickname, quotes allowed) is followed by a copula
 of identity - English "is"/"was", Kriol "da", Spanish "es"/"era", or "=" - and then, with only a
-title or rank between, a fuller name: one of more words, or one a title comes with. A negation
-or any other word between ("Sarge is not Neal", "Sarge is with Neal") states nothing, and
-neither does a question ("Is Sarge Neal?"). A remark's quoted nickname glossed with "=" is a
-mention of that person even when no other rule read it as a name. Matching by rank or context alone is left to the
-complicity flags' alias candidates, which are reviewed, never merged (issue 13).
+title or rank between, a fuller name (of more words, or with a title) that ends the clause or is
+followed by where the person is from. A possessive or a noun after it ("Maria is Juan Pop's
+wife", "Skinny da Jermaine bredda") makes it someone else; a negation or any other word between
+("Sarge is not Neal", "Sarge is with Neal") states nothing, and neither does a question. A
+remark's quoted nickname glossed with "=" is a mention of that person even when no other rule
+read it as a name. Matching by rank or context alone is left to the complicity flags' alias
+candidates, which are reviewed, never merged (issue 13).
 """
 from __future__ import annotations
 
@@ -35,6 +37,10 @@ METHOD = "workbench.stated_identity.v1"
 _IDENTITY = re.compile(r"[\"”’']?\s*(?:is|was|da|es|era|=)\s+(?:(?:the|di|el|la)\s+)?(?P<title>(?:[A-Z][\w.]*\s+){0,2})\Z")
 # A remark's gloss of a quoted nickname, right before the name it is glossed with
 _GLOSSED = re.compile(r"[\"“](?P<nick>[A-Z][\w'’-]{1,20})[\"”]\s*=\s*\Z")
+# What may follow the fuller name: the sentence's end or a pause, or where the person is from or
+# works ("fram OW station", "of Orange Walk"); not a possessive or a noun ("Juan Pop's wife",
+# Kriol "Jermaine bredda": kin of the named person, not the person)
+_FOLLOWED = re.compile(r"[\"”’']?\s*(?:[.,;:)!?\n]|\Z|(?:from|fram|of|at|in|de|del)\s)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!\n]")
 
 
@@ -58,7 +64,7 @@ class StatedIdentities:
             stated = _IDENTITY.match(gap)
             if stated is None or not _nickname(nick) or not _fuller(named, bool(stated.group("title"))):
                 continue
-            if _asked(text, named["end"]) or _same_person(nick, named):
+            if not _FOLLOWED.match(text, named["end"]) or _asked(text, named["end"]) or _same_person(nick, named):
                 continue
             _add_alias(named, nick["text"])
         for named in people:  # '"Flaca" = PANTI CHOC, Aurelia': the quoted nickname no rule took for a name

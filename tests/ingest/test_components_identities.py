@@ -25,6 +25,8 @@ def test_a_stated_identity_makes_the_nickname_an_alias(nlp, text, person, alias)
     "The witness said that Chino is with Marcos Bautista Pop.",
     "Q: Chino is Marcos Bautista Pop?",
     "The witness said that Chino met Marcos Bautista Pop.",
+    "The witness said that Chino is Marcos Bautista Pop's brother.",
+    "Chino da Marcos Pop bredda.",
 ])
 def test_a_negation_another_word_or_a_question_states_no_identity(nlp, text):
     assert not any("Chino" in names for names in aliases(nlp, text).values()), aliases(nlp, text)
