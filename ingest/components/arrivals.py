@@ -11,9 +11,10 @@ vehicle, and through it its owner, to the venue.
 The scene is the place of the last sentence in which the speaker (I, we, me, us; Kriol "mi") was
 brought, taken, carried, driven, kept or held somewhere, or went or arrived there. A move to a
 place the note does not name ("kept us in his house", "drove us to the border", "carry mi da di
-bar") ends the scene, so nothing is placed by guesswork. A name the
-model guessed to be a person, in the slot of the place the speaker was brought to, is a place
-("brought us to La Herradura"), as ``staff`` reads "el dueño de La Herradura".
+bar") ends the scene, and so does the speaker's rescue or escape ("police rescued us", "I
+left"), so nothing is placed by guesswork. A name the model guessed to be a person, in the slot
+of the place the speaker was brought to, is a place ("brought us to La Herradura"), as
+``staff`` reads "el dueño de La Herradura".
 
 An arrival counts in a later sentence that names no place of its own, with a verb of coming
 (come, arrive, visit) that is not negated. Who came: the verb's subjects (with their appositions
@@ -42,10 +43,10 @@ METHOD = "workbench.arrivals.v1"
 # The speaker moved by someone ("brought us", "we were taken", "carry mi") or going themselves
 # ("we arrived", "I went"); then up to a few words, then the preposition before the place.
 _SPEAKER_MOVED = re.compile(
-    r"\b(?:(?:brought|took|carried|drove|moved|kept|held|locked|put)\s+(?:us|me)"
+    r"\b(?:(?:brought|took|carried|drove|moved|kept|held|locked|put|rescued|freed|released|removed)\s+(?:us|me)"
     r"|(?:carry|carri|bring|brought|tek|tuk|kip)\s+mi"
-    r"|(?:we|I)\s+(?:were|was)\s+(?:brought|taken|carried|driven|moved|kept|held|locked)"
-    r"|(?:we|I)\s+(?:went|arrived|walked|ran|escaped|returned|travell?ed)"
+    r"|(?:we|I)\s+(?:were|was)\s+(?:brought|taken|carried|driven|moved|kept|held|locked|rescued|freed|released|removed)"
+    r"|(?:we|I)\s+(?:went|arrived|walked|ran|escaped|returned|left|travell?ed)"
     r")\b", re.IGNORECASE)
 _TO_PLACE = re.compile(r"[^.;:!?\n]{0,40}?\b(?:to|into|at|in|inside|da)\s+(?:the\s+|di\s+)?\Z", re.IGNORECASE)
 _COMING = {"come", "arrive", "visit"}

@@ -44,3 +44,9 @@ def test_the_officer_taking_the_statement_is_no_arrival(nlp):
     text = ("I am R.T.M. The driver brought us to the Blue Parrot Bar. "
             "On the 3rd of May Cpl. Andrea Pook came with other police and took us out.")
     assert [source for source, _ in arrivals(nlp, text)] == []
+
+
+def test_a_rescue_ends_the_scene(nlp):
+    text = ("I am R.T.M. The driver brought us to the Blue Parrot Bar. The police rescued us on the 3rd of May. "
+            "On the 4th of May Mr. Tun came with my documents.")
+    assert arrivals(nlp, text) == []
