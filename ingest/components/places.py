@@ -150,7 +150,7 @@ def _venue_word(span, venue_words: set[str]):
     tokens = list(span)
     if len(tokens) > 2 and tokens[-2].lower_ in {"&", "and"}:
         tokens = tokens[:-2]
-    return tokens[-1] if tokens[-1].lower_ in venue_words else tokens[0]
+    return next((t for t in (tokens[-1], span[-1]) if t.lower_ in venue_words), tokens[0])  # "Tun's Hardware & Supermarket"
 
 
 _ACTIVITY_NOUNS = {"surveillance", "observation", "search", "raid", "inspection", "visit", "check", "checks",

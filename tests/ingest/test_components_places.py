@@ -33,6 +33,18 @@ def test_venue_word_first(nlp):
     assert (venue["text"], venue["props"]["venue_type"]) == ("Cantina El Gallo", "cantina")
 
 
+def test_a_business_named_by_its_owner_is_one_venue(nlp):
+    """"Tun's Hardware & Supermarket": the possessive and both words of trade are its name."""
+    (venue,) = found(nlp, "TUN, Alvaro, of Tun's Hardware & Supermarket, Corozal Town.", "Organization")
+    assert (venue["text"], venue["props"]["venue_type"]) == ("Tun's Hardware & Supermarket", "supermarket")
+
+
+def test_an_office_named_by_a_possessive_is_no_business(nlp):
+    """"the County State's Attorney's Office" is a body's name, not a shop of the attorney's."""
+    assert not [m for m in found(nlp, "Support came from the Kent County State's Attorney's Office and others.", "Organization")
+                if m["method"].endswith("possessive-name-then-venue-words")]
+
+
 def test_address_with_town(nlp):
     (loc,) = [m for m in found(nlp, "She was kept at 36 Santa Ana Street, San Ignacio.", "Location")
               if m["props"]["kind"] == "address"]
