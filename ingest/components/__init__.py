@@ -5,7 +5,7 @@ Each module does one job and declares what it requires and assigns; the order th
 """
 from ingest.components import (  # noqa: F401  (imported for their @Language.factory registrations)
     account_transfers, acronyms, clause_frames, exhibits, forewarnings, handles, identifiers, identities, layout, ledgers, legal, links, money, ner_fallback, officials, operations, persons, phones,
-    place_forms, places, premises, references, residences, relations, surveillance, tables, vehicle_descriptions,
+    place_forms, places, premises, references, relations, remittances, residences, surveillance, tables, vehicle_descriptions,
 )
 from ingest.components.base import ensure_extensions, mentions, relations as doc_relations
 
