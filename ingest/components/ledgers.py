@@ -3,7 +3,8 @@
 Why: the money that buys protection is often written only in the venue's own book, transcribed
 into a statement line by line ("No. 2211  dom 07/04  Sarge ........ 300"). No sentence says who
 paid whom, but the form does: a date, the name of who received it, a dotted leader, an amount.
-Each such line becomes a Payment (amount, date, and the line as its evidence) paid to the person
+Each such line becomes a Payment (amount, date - in the note's year, else the year the
+transcription names before its lines - and the line as its evidence) paid to the person
 the line names first ("Sarge", "Skinny semana", "Ruben 3 chicas"); a line that names no one
 first ("luz BEL", "multa Paloma") is an expense, not a payment to a person, and is left as money
 only. The payer is the book's keeper when the note says whose it is ("taken from the handbag of
@@ -32,6 +33,7 @@ _LINE = re.compile(r"^[ \t]*(?:(?:No\.?|N[º°o]\.?|#)[ \t]*\d+[ \t]+)?(?:[A-Za-
                    r"(?P<label>[^\n.]*?\S)[ \t]*\.{3,}[ \t]*"
                    r"(?P<pre>US\$?|BZ\$?|\$|Q|L)?[ \t]*(?P<amount>\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d\d)?)\b",
                    re.MULTILINE)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _KEEPER = re.compile(r"\b(?:(?:taken|seized|recovered|found|removed)\b[^\n]{0,60}?\bfrom\s+(?:the\s+)?"
                      r"(?:\w+\s+)?(?:of|belonging to)|belonging to|(?:ledger|book|notebook|libro)\s+of|kept by)\s+$",
                      re.IGNORECASE)
@@ -56,6 +58,7 @@ class LedgerLines:
         keeper = _keeper(doc)
         region = text_region(doc)
         common = common_words(doc)
+        year = _year(doc, text[:lines[0].start()])
         for line in lines:
             payee = _payee(doc, line, common)
             if payee is None:
@@ -67,7 +70,7 @@ class LedgerLines:
             payment = add_mention(doc, "Payment", start, end, METHOD, confidence=0.75,
                                   amount=amount_of(line.group("amount"), None),
                                   currency=currency_of(line.group("pre"), None, "", region), channel="cash",
-                                  date=_date(line, doc.user_data.get("wb_note_date")),
+                                  date=_date(line, year),
                                   form=f"ledger entry: {line.group('label').strip()}")
             add_relation(doc, "PAID_TO", payment, payee, sent, METHOD, 0.75)
             if keeper is not None and keeper is not payee:
@@ -101,11 +104,20 @@ def _keeper(doc: Doc) -> dict[str, Any] | None:
     return None
 
 
-def _date(line: re.Match[str], note_date: str | None) -> str | None:
+def _year(doc: Doc, before: str) -> str | None:
+    """The year of a line that writes none: the note's date's, else the last year the note writes
+    before its first ledger line ("I copied the entries for April 2024"), as a transcription
+    without a dated header says which book period it copies."""
+    note_date = doc.user_data.get("wb_note_date")
+    if note_date:
+        return str(note_date)[:4]
+    years = _YEAR.findall(before)
+    return years[-1] if years else None
+
+
+def _date(line: re.Match[str], note_year: str | None) -> str | None:
     """The line's day and month (written day first) in the year it gives, else the note's year."""
-    year = line.group("year")
-    if year is None and note_date:
-        year = note_date[:4]
+    year = line.group("year") or note_year
     if year is None:
         return None
     year_number = int(year) + (2000 if len(year) == 2 else 0)

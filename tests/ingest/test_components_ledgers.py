@@ -33,3 +33,17 @@ def test_the_line_date_takes_the_note_year(nlp):
 def test_one_dotted_form_field_is_no_ledger(nlp):
     text = "Received by: 12/04 Carlos Pop ............ 300\nSigned."
     assert not [r for r in linked(nlp, text) if r[3].startswith("workbench.ledger_lines")]
+
+
+def test_without_a_note_date_the_line_takes_the_year_the_transcription_names(nlp):
+    """A transcription with no dated header says which period it copies ("the entries for May 2023")."""
+    doc = nlp("I copied the entries for May 2023 as they are written.\n\n"
+              "  No. 31   dom 07/05   Sarge .................... 200\n"
+              "  No. 32   dom 14/05   Sarge .................... 200\n")
+    dates = sorted(m["props"].get("date") for m in doc._.wb_mentions if m["method"] == "workbench.ledger_lines.v1")
+    assert dates == ["2023-05-07", "2023-05-14"]
+
+
+def test_no_year_anywhere_leaves_the_line_undated(nlp):
+    dates = {m["props"].get("date") for m in nlp(BOOK)._.wb_mentions if m["method"] == "workbench.ledger_lines.v1"}
+    assert dates == {None}
