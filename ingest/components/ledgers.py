@@ -8,8 +8,9 @@ transcription names before its lines - and the line as its evidence) paid to the
 the line names first ("Sarge", "Skinny semana", "Ruben 3 chicas"); a line that names no one
 first ("luz BEL", "multa Paloma") is an expense, not a payment to a person, and is left as money
 only. The payer is the book's keeper when the note says whose it is ("taken from the handbag of
-Marleny Zelaya Cáceres", "the ledger of X", "belonging to X"). A nickname such as "Sarge" stays a
-lone Person node: who it is, is for the alias candidates of the complicity flags to propose.
+Marleny Zelaya Cáceres", "the ledger of X", "belonging to X"). A nickname such as "Sarge" is the
+person a note says it is ("Sarge da Sergeant Neal", ``identities``); else it stays a lone Person
+node, and who it is, is for the alias candidates of the complicity flags to propose.
 """
 from __future__ import annotations
 
