@@ -20,7 +20,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.components.base import add_relation, ensure_extensions, mentions, text_of
+from ingest.components.base import add_relation, ensure_extensions, mentions, span_text, text_of
 
 __all__ = ["AccountTransfers"]
 
@@ -54,7 +54,7 @@ class AccountTransfers:
             if not held:
                 continue
             self._holders(doc, sent, here, held, text)
-            if _TRANSFER.search(sent.text):
+            if _TRANSFER.search(span_text(sent)):
                 self._transfer(doc, sent, here, held, text)
         return doc
 

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph_schema.model import load_schema
 from ingest.components.base import (
-    add_mention, add_relation, ensure_extensions, load_jsonl, mentions, schema_allows, text_of,
+    add_mention, add_relation, ensure_extensions, load_jsonl, lowers_of, mentions, schema_allows, span_text, text_of,
 )
 from ingest.components.money import is_wage
 from ingest.components.relations import RelationFinder, wage_employs
@@ -76,7 +76,7 @@ class ClauseFrames:
     def __call__(self, doc: Doc) -> Doc:
         if not any(m["label"] == "Person" for m in mentions(doc)):
             return doc
-        words = {fold_word(w) for w in {t.lower_ for t in doc}}  # each distinct word once: most docs stop here
+        words = {fold_word(w) for w in set(lowers_of(doc))}  # each distinct word once: most docs stop here
         framed = any(self._possible(row, words) for form in words & self.forms for row in self.rows[form])
         housed = bool(words & HOUSE_WORDS and words & PRESENCE)
         if not framed and not housed:
@@ -86,7 +86,7 @@ class ClauseFrames:
         if framed:
             sents = list(doc.sents)
             for n, sent in enumerate(sents):
-                lower = fold_word(sent.text)
+                lower = fold_word(span_text(sent))
                 for token in sent:
                     if token.text[:1].isupper() or args.mention(token) is not None:
                         continue  # a verb is written in lower case and names no one ("Dan")

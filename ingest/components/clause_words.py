@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from typing import TYPE_CHECKING
@@ -38,8 +39,13 @@ UNNAMED = {"alguna", "alguno", "otra", "otro", "cualquiera", "muchacha", "chica"
 MASCULINE = {"don", "senor", "sr", "el", "mr", "sgt", "sargento", "cabo"}
 FEMININE = {"dona", "senora", "sra", "la", "mrs", "miss", "ms", "sgta"}
 
+@lru_cache(maxsize=1 << 14)
 def fold_word(text: str) -> str:
-    """Lower case without accents: the lexicon's forms are written so ("llevó" -> "llevo")."""
+    """Lower case without accents: the lexicon's forms are written so ("llevó" -> "llevo").
+
+    Remembered (a pure function of its string): clause readers fold every word of a doc, and
+    the same words recur across notes.
+    """
     return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(c) != "Mn")
 
 

@@ -34,8 +34,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from graph_schema.types import fold_name
-from ingest.components.base import lexicon_regex, load_jsonl, mentions, text_of
+from ingest.components.base import folded, lexicon_regex, load_jsonl, mentions, text_of
 from ingest.components.clause_words import fold_word
 from ingest.components.syntax import Arguments
 
@@ -148,7 +147,7 @@ class Holders:
             for _, _, end in self.handsets(doc):
                 named = state.args.mention(doc[end]) if end < len(doc) else None
                 if named is not None and named["label"] == "Person" and not named["props"].get("first_person"):
-                    people.setdefault(fold_name(named["canonical"] or named["text"]), (named, doc[end].sent))
+                    people.setdefault(folded(named["canonical"] or named["text"]), (named, doc[end].sent))
             state.holder = next(iter(people.values())) if len(people) == 1 else None
         if state.holder is None:
             return None
@@ -236,6 +235,6 @@ def _named_between(doc: Doc, start: int, end: int) -> bool:
 
 def _one(doc: Doc, where: Any) -> dict[str, Any] | None:
     """The one person (by name, once each) among the doc's Person mentions ``where`` accepts."""
-    named = {fold_name(m["canonical"] or m["text"]): m for m in mentions(doc)
+    named = {folded(m["canonical"] or m["text"]): m for m in mentions(doc)
              if m["label"] == "Person" and not m["props"].get("first_person") and where(m)}
     return next(iter(named.values())) if len(named) == 1 else None

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.components.base import add_relation, mentions, relations, schema_allows, text_of
+from ingest.components.base import add_relation, lemmas_of, mentions, relations, schema_allows, text_of
 from ingest.components.syntax import Arguments
 
 __all__ = ["address_towns", "house_place", "house_town", "scene_town"]
@@ -30,6 +30,8 @@ _NOT_TOWNS = {"country", "district", "state", "region", "department", "address"}
 def house_place(doc: Doc, args: Arguments, sent: Span, schema: Any) -> None:
     """The owner of a house or home the sentence names lives in the town it places it in, else in
     the one town the sentence opens in ("In Chetumal ..."), else in the note's scene."""
+    if _HOME_NOUNS.isdisjoint(lemmas_of(doc)[sent.start:sent.end]):
+        return  # no house or home: most sentences
     for house in sent:
         if house.lemma_.lower() not in _HOME_NOUNS or house.pos_ != "NOUN":
             continue

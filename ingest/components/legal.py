@@ -41,7 +41,9 @@ from spacy.tokens import Doc, Span, Token
 from graph_schema.model import load_schema
 from graph_schema.types import get_type
 from ingest.components import appositions, legal_forms, statements
-from ingest.components.base import SentenceIndex, add_relation, ensure_extensions, lexicon_regex, load_jsonl, mentions
+from ingest.components.base import (
+    SentenceIndex, add_relation, ensure_extensions, lemmas_of, lexicon_regex, load_jsonl, lowers_of, mentions,
+)
 from ingest.components.legal_scheme import (act_date, key, link_case, negated, offence_places, scheme_places,
                                             subject_tokens, sums)
 from ingest.components.syntax import Arguments
@@ -72,6 +74,8 @@ class LegalRelations:
         self.words = {row["id"]: frozenset(row["words"]) for row in rows if row["kind"] == "words"}
         self.joint = lexicon_regex(self.words["joint-cues"])
         self.separate = lexicon_regex(self.words["separate-cases"])
+        #: the lemmas ``legal_scheme.scheme_places`` starts from (a sentence without one is skipped)
+        self.scheme_lemmas = self.words["scheme-verbs"] | self.words["operate-verbs"] | {"occur", "happen", "take"}
 
     def __call__(self, doc: Doc) -> Doc:
         if not any(m["label"] == "Person" for m in mentions(doc)):
@@ -80,8 +84,12 @@ class LegalRelations:
         case.stated_defendants()
         legal_forms.read_forms(case)  # first: a form's "ARREST - KU, Ruben" tells who "him" is below it
         previous: Span | None = None
+        lemmas, lowers = lemmas_of(doc), lowers_of(doc)
         for sent in doc.sents:
-            for token in sent:
+            for i in range(sent.start, sent.end):
+                if lemmas[i] not in self.verbs and lowers[i] not in self.nouns:
+                    continue  # no rule starts from this word: no Token made for it
+                token = doc[i]
                 if token.pos_ in {"VERB", "AUX"}:
                     for row in self.verbs.get(token.lemma_.lower(), ()):
                         case.act(sent, token, row, previous)
@@ -276,9 +284,8 @@ class Case:
 
 
 def _applies(verb: Token, row: dict[str, Any], nearby: list[dict[str, Any]]) -> bool:
-    near = [t for c in verb.children for t in (c, *c.children)]
-    if "with_word" in row and not any(t.lower_ in row["with_word"] for t in near):
-        return False
+    if "with_word" in row and not any(t.lower_ in row["with_word"] for c in verb.children for t in (c, *c.children)):
+        return False  # (the words near the verb are walked only for the rows that name some)
     if "with_xcomp" in row and not any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in row["with_xcomp"]
                                        for c in verb.children):
         return False

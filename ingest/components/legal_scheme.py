@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Span, Token
 
 from ingest.components import appositions
-from ingest.components.base import add_relation, text_of
+from ingest.components.base import add_relation, lemmas_of, span_text, text_of
 
 if TYPE_CHECKING:
     from ingest.components.legal import Case
@@ -105,10 +105,15 @@ def scheme_places(case: "Case", sent: Span) -> None:
     exploitation", "Florida, where the exploitation took place": the operators are the subject, the
     members of the organization the clause is about, or for a plural ("they", "the defendants",
     "his brothers") or the scheme itself all the defendants of the text."""
+    if case.rules.scheme_lemmas.isdisjoint(lemmas_of(case.doc)[sent.start:sent.end]):
+        return  # no verb a reading below starts from: most sentences
     for verb in sent:
-        if verb.pos_ != "VERB" or negated(verb):
+        if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
+        if lemma not in case.words["scheme-verbs"] and lemma not in case.words["operate-verbs"] \
+                and lemma not in {"occur", "happen", "take"} or negated(verb):
+            continue  # a verb neither reading below starts from
         where = verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children)
         if where and (lemma in case.words["scheme-verbs"] or lemma in {"occur", "happen"} or (
                 lemma == "take" and any(c.lower_ == "place" for c in verb.children))):
@@ -161,7 +166,7 @@ def link_case(case: "Case") -> None:
     evidence; plural "operated in"
     places are every defendant's; two defendants the text calls a couple are a couple."""
     people = _distinct(case.defendants)
-    cues = [s for s in case.doc.sents if case.rules.joint.search(s.text)]
+    cues = [s for s in case.doc.sents if case.rules.joint.search(span_text(s))] if len(people) >= 2 else []
     if len(people) >= 2 and cues and not case.rules.separate.search(text_of(case.doc)):
         for (a, sa), (b, sb) in combinations(people, 2):
             sent = next((s for s in cues if s.start <= sa.start < s.end or s.start <= sb.start < s.end), cues[0])
@@ -169,7 +174,8 @@ def link_case(case: "Case") -> None:
     for place, sent in case.group_places:
         case.link("OPERATES_IN", [p for p, _ in people], [place], sent, f"{METHOD}:defendants-operated", 0.7, None)
     couple = next((s for s in case.doc.sents for t in s if t.lower_ == "couple" and t.pos_ == "NOUN"
-                   and (t.i + 1 == len(case.doc) or t.nbor(1).lower_ != "of")), None)  # not "a couple of weeks"
+                   and (t.i + 1 == len(case.doc) or t.nbor(1).lower_ != "of")), None) \
+        if len(people) == 2 else None  # not "a couple of weeks"; looked for only when it can link
     if len(people) == 2 and couple is not None:
         (a, _), (b, _) = people
         add_relation(case.doc, "RELATED_TO", a, b, couple, f"{METHOD}:couple", 0.7, relation="couple")

@@ -24,8 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from graph_schema.model import load_schema
-from graph_schema.types import fold_name
-from ingest.components.base import add_relation, ensure_extensions, mentions, relations
+from ingest.components.base import add_relation, ensure_extensions, folded, mentions, relations, text_of
 from ingest.components.holders import Holders
 from ingest.components.syntax import Arguments
 
@@ -184,6 +183,9 @@ class CoMention:
         self._link(doc)
         doc.user_data.pop("wb_text", None)  # the last component: see base.text_of
         doc.user_data.pop("wb_common", None)
+        doc.user_data.pop("wb_text_region", None)  # see region.text_region
+        doc.user_data.pop("wb_lemmas", None)  # see base.lemmas_of
+        doc.user_data.pop("wb_lowers", None)
         return doc
 
     def _link(self, doc: Doc) -> None:
@@ -195,7 +197,7 @@ class CoMention:
             here = [m for m in people if sent.start_char <= m["start"] < sent.end_char]
             names: dict[str, dict[str, Any]] = {}
             for m in here:
-                names.setdefault(fold_name(m["canonical"] or m["text"]), m)
+                names.setdefault(folded(m["canonical"] or m["text"]), m)
             if not 2 <= len(names) <= self.max_people:
                 continue
             unique = list(names.values())
@@ -224,7 +226,7 @@ def _linked_pairs(items: list[dict[str, Any]], events: frozenset[str]) -> set[fr
 
 def _listed_with(doc: Doc, item: dict[str, Any]) -> dict[str, Any] | None:
     """The name a notebook or phone list writes the number with ('"Güero +52 983 114 5520"')."""
-    text = doc.text
+    text = text_of(doc)  # not doc.text, which joins every token again for each identifier
     for m in mentions(doc):
         if m["label"] == "Person" and m["method"].endswith(":directory-entry") and m["end"] <= item["start"] \
                 and re.fullmatch(r"\s*:?\s*", text[m["end"]:item["start"]]):

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from graph_schema.types import get_type
 from ingest.components.base import (
-    SentenceIndex, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, text_of,
+    SentenceIndex, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, lowers_of, span_text, text_of,
 )
 from ingest.components.region import text_region
 
@@ -130,16 +130,19 @@ class MoneyMatcher:
                 continue
             groups, sent = m.groupdict(), index.at(start)
             add_mention(doc, "Payment", start, end, METHOD, amount=amount_of(groups["amount"], groups["scale"]),
-                        currency=currency_of(written.get("pre"), written.get("suf"), sent.text, region),
-                        channel=self._channel(sent.text), date=self._date(sent))
+                        currency=currency_of(written.get("pre"), written.get("suf"), span_text(sent), region),
+                        channel=self._channel(span_text(sent)), date=self._date(sent))
         return doc
 
     def _in_kind(self, doc: Doc) -> None:
         """A payment no one counted: "hands Sosa a white envelope", "passes him a brown paper bag",
         "le da un sobre". Only a container or bribe word that a verb of handing over governs is
         a payment (an envelope of passports put in a safe is none); the sum stays unknown."""
-        for token in doc:
-            if token.lower_ not in _IN_KIND or token.pos_ not in {"NOUN", "PROPN", "X"}:
+        for i, word in enumerate(lowers_of(doc)):
+            if word not in _IN_KIND:
+                continue  # no Token made for the other words
+            token = doc[i]
+            if token.pos_ not in {"NOUN", "PROPN", "X"}:
                 continue
             verb = token.head if token.dep_ in {"dobj", "obj", "attr", "nsubjpass"} else (
                 token.head.head if token.dep_ == "pobj" else None)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.attrs import IS_TITLE
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from graph_schema.types import fold_name
-from ingest.components.base import ORG_WORDS, add_mention, claimed, ensure_extensions, mentions, text_of, titles
+from ingest.components.base import ORG_WORDS, add_mention, claimed, ensure_extensions, folded, mentions, text_of, titles
 from ingest.components.places import _AGENCY, _NOT_ORG, _NOT_PLACE, _RECORD_NOUNS
 from ingest.components.vehicle_words import vehicle_words
 from ingest.components.region import text_region
@@ -59,7 +59,7 @@ class NerFallback:
     def __call__(self, doc: Doc) -> Doc:
         self.person_words = {w for m in mentions(doc) if m["label"] == "Person"
                              for n in (m["canonical"] or m["text"], *m["props"].get("aliases", []))
-                             for w in fold_name(n).split() if w not in _NOT_NAME_WORDS and len(w) > 1}
+                             for w in folded(n).split() if w not in _NOT_NAME_WORDS and len(w) > 1}
         self._from_ner(doc)
         self._known_name_words(doc)
         return doc
@@ -67,9 +67,13 @@ class NerFallback:
     def _known_name_words(self, doc: Doc) -> None:
         """A lone capitalized word that is a name or alias of a person of this note ("Flowers was
         interviewed", "Home address of Santa") and that nothing else claimed is that person."""
-        for token in doc:
+        titled = doc.to_array(IS_TITLE).tolist()
+        for i in range(len(doc)):
+            if not titled[i]:
+                continue  # not capitalized: no Token made for it
+            token = doc[i]
             if not (token.is_alpha and token.is_title and token.pos_ in {"PROPN", "NOUN"}) \
-                    or fold_name(token.text) not in self.person_words or vehicle_words().describes(token.text) \
+                    or folded(token.text) not in self.person_words or vehicle_words().describes(token.text) \
                     or claimed(doc, token.idx, token.idx + len(token)) \
                     or any(n.is_title and n.pos_ == "PROPN" and not claimed(doc, n.idx, n.idx + len(n))
                            for n in _neighbours(token)):
@@ -90,12 +94,12 @@ class NerFallback:
                 continue  # "la", "casa", "el pasaje": a name has a capital; the model misreads Spanish
             if len(text.strip(".")) == 1 or _describes_someone(text):
                 continue  # "dep N": a letter names no place or body; nor does a log's "Driver M/Mestizo"
-            words = fold_name(text).split()
+            words = folded(text).split()
             if ent.label_ != "FAC" and len(ent) <= 3 and not text.isupper() and not any(t.lower_ in ORG_WORDS for t in ent) \
                     and not _AGENCY.search(text) and _before_a_place(doc, ent.end_char):
                 add_mention(doc, "Location", ent.start_char, ent.end_char, f"{BEFORE_A_PLACE}({ent.label_})",
                             confidence=0.6, canonical=text, kind="other")  # "El Progreso, Yoro, Honduras"
-            elif ent.start > 0 and fold_name(doc[ent.start - 1].text) in _HONORIFICS and len(ent) <= 3:
+            elif ent.start > 0 and folded(doc[ent.start - 1].text) in _HONORIFICS and len(ent) <= 3:
                 add_mention(doc, "Person", ent.start_char, ent.end_char, f"ner:{ent.label_}->Person", confidence=0.7,
                             canonical=text)  # "la señora Yesenia", "Mrs. Flores": a place takes no honorific
                 self.person_words.update(w for w in words if len(w) > 1)
@@ -179,7 +183,7 @@ def _home_country(doc: Doc, text: str) -> bool:
     """The country a case's notes are about is their frame, not a place in them: in a Belize note
     a "Belize" node would tie every person who "came to Belize" together. A text about another
     country (a U.S. release, a foreign report) names Belize as a place like any other."""
-    return _HOME_COUNTRIES.get(text_region(doc)) == fold_name(text)
+    return _HOME_COUNTRIES.get(text_region(doc)) == folded(text)
 
 
 def _not_a_body(ent) -> bool:

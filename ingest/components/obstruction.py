@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.components.base import add_relation, lexicon_regex, load_jsonl, mentions, text_of
+from ingest.components.base import add_relation, lemmas_of, lexicon_regex, load_jsonl, mentions, text_of
 from ingest.components.syntax import Arguments
 
 METHOD = "obstruction.jsonl"
@@ -26,16 +26,23 @@ _ROWS = {row["id"]: row for row in load_jsonl("obstruction.jsonl")}
 _CUE = {key: lexicon_regex(row["cues"]) for key, row in _ROWS.items() if "cues" in row}
 _NOT = lexicon_regex(_ROWS["threat"]["cues"])
 _OFFICIAL_ROLES = {"official", "investigator"}
+#: Every lemma a reading below starts from: the other words of a sentence are skipped at once
+_LEMMAS = frozenset(lemma for key in ("tip-verbs", "free-verbs", "source-nouns", "warning-nouns", "place-nouns")
+                    for lemma in _ROWS[key]["lemmas"])
 
 
 def find_obstruction(doc: Doc, args: Arguments, sent: Span, role_of) -> None:
     """Add the TIPPED_OFF relations one sentence states (see the module docstring)."""
+    if _LEMMAS.isdisjoint(lemmas_of(doc)[sent.start:sent.end]):
+        return  # no word a reading starts from
     text = text_of(doc)[sent.start_char:sent.end_char]
     if _NOT.search(text):
         return
     warning, freeing, blocking = (bool(_CUE[k].search(text)) for k in ("warning", "freeing", "blocking"))
     for token in sent:
         lemma = token.lemma_.lower()
+        if lemma not in _LEMMAS:
+            continue
         found: tuple[list, list, str] | None = None
         if token.pos_ in {"VERB", "AUX"} and lemma in _ROWS["tip-verbs"]["lemmas"] and not _to_the_writer(token):
             agents = args.subjects(token)

@@ -99,6 +99,8 @@ def _names_a_body(span) -> bool:
     before = [t for t in doc[max(0, span.start - 3):span.start] if t.lower_ not in {"the"}]
     if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in BODY_HEADS and before[-2].is_title:
         return True
-    ent = next((e for e in doc.ents if e.start < span.start < e.end), None)
+    # only a title inside an entity (IOB "I") can be in one that begins earlier: doc.ents, which
+    # builds every entity's Span, is read only then
+    ent = next((e for e in doc.ents if e.start < span.start < e.end), None) if doc[span.start].ent_iob_ == "I" else None
     return ent is not None and ent.label_ == "ORG" and span.end >= ent.end and not (
         span.end < len(doc) and doc[span.end].is_title)

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graph_schema.types import get_type
-from ingest.components.base import add_mention, add_relation, ensure_extensions, mentions, text_of
+from ingest.components.base import add_mention, add_relation, ensure_extensions, mentions, span_text, text_of
 
 __all__ = ["OperationFinder"]
 
@@ -75,11 +75,12 @@ class OperationFinder:
 
     @staticmethod
     def _operation(sent: Span) -> tuple[str, re.Match[str] | None]:
+        said = span_text(sent)
         for kind, cue in _CUES:
-            hit = cue.search(sent.text)
+            hit = cue.search(said)
             if hit is None:
                 continue
-            times = [t for t in _TIME.finditer(sent.text) if abs(t.start() - hit.start()) <= _NEAR]
+            times = [t for t in _TIME.finditer(said) if abs(t.start() - hit.start()) <= _NEAR]
             if times:
                 return kind, min(times, key=lambda t: abs(t.start() - hit.start()))
         return "", None

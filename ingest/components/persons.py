@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
+from spacy.attrs import POS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -84,6 +85,8 @@ class PersonFinder:
         ensure_extensions()
         self.verbs = verbs
         self.roles = [(row["role"], lexicon_regex(row["cues"])) for row in load_jsonl("roles.jsonl")]
+        # any role's cue: most names have none around them, and then no row needs asking
+        self.any_role = lexicon_regex([cue for row in load_jsonl("roles.jsonl") for cue in row["cues"]])
         self.agencies = [(row["agency"], lexicon_regex(row["cues"])) for row in load_jsonl("agencies.jsonl")]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -128,7 +131,12 @@ class PersonFinder:
         and so does a surname the model alone took for a one-word place ("Ana Urbina")."""
         run: list = []
         after_dateline = _after_dateline(doc)
-        for token in [*doc, None]:
+        propn = doc.vocab.strings["PROPN"]  # the part-of-speech symbol's id
+        proper = [pos == propn for pos in doc.to_array(POS).tolist()]
+        for i in range(len(doc) + 1):
+            if not run and i < len(doc) and not proper[i]:
+                continue  # no run to close and none to open: most words, passed without a Token
+            token = doc[i] if i < len(doc) else None
             if run and token is not None and _joins(run[-1], token):
                 run.append(token)
                 continue
@@ -244,6 +252,8 @@ class PersonFinder:
     def _role(self, doc: Doc, start: int, end: int) -> str | None:
         before = text_of(doc)[max(0, start - 30):start]
         after = text_of(doc)[end:end + 40]
+        if not (self.any_role.search(before) or self.any_role.search(after)):
+            return None
         for role, cue in self.roles:
             hit_before = [m for m in cue.finditer(before) if re.match(r"^\W{0,3}(?:named\s+|called\s+)?$", before[m.end():])]
             hit_after = cue.search(after)

@@ -26,7 +26,7 @@ Calling codes written without "+" are accepted for Belize and its neighbours onl
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import phonenumbers
 from spacy.language import Language
@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 from graph_schema.types import clean_phone
 from ingest.components.base import (
-    SentenceIndex, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, text_of,
+    SentenceIndex, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, span_text, text_of,
 )
 from ingest.components.region import text_region
 
@@ -57,7 +57,20 @@ def _region_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _clean(raw: str, region: str, named: list[str]) -> str | None:
     if not 7 <= sum(ch.isalnum() for ch in raw) <= 15:
         return None
-    return clean_phone(raw, region, named)
+    return _cleaned(raw, region, tuple(named))
+
+
+@lru_cache(maxsize=1 << 12)
+def _cleaned(raw: str, region: str, named: tuple[str, ...]) -> str | None:
+    """``clean_phone``, remembered: a case's numbers recur from note to note, and each reading
+    is several ``phonenumbers`` parses (a pure function of the written form and regions)."""
+    return clean_phone(raw, region, list(named))
+
+
+@lru_cache(maxsize=1 << 12)
+def _region_of(e164: str) -> str | None:
+    """The region of an E.164 number (remembered, as ``_cleaned``)."""
+    return phonenumbers.region_code_for_number(phonenumbers.parse(e164))
 
 
 def _best_prefix(text: str, region: str, named: list[str]) -> tuple[int, str] | None:
@@ -111,7 +124,8 @@ class PhoneMatcher:
             index = index or SentenceIndex(doc)
             region = region or text_region(doc)
             sent = index.at(match.start())
-            named = [name for name, cue in self.cues if cue.search(sent.text)]
+            said = span_text(sent)
+            named = [name for name, cue in self.cues if cue.search(said)]
             best = _best_prefix(match.group(), region, named) if match.re is _CANDIDATE else \
                 _whole(match.group(), region, named)
             if best is None:
@@ -121,6 +135,6 @@ class PhoneMatcher:
             before = text[max(sent.start_char, start - 60):start]
             after = text[end:end + 14]
             whatsapp = bool(_WHATSAPP.search(before) or _WHATSAPP.search(after)) or None
-            found_region = phonenumbers.region_code_for_number(phonenumbers.parse(e164))
+            found_region = _region_of(e164)
             add_mention(doc, "Phone", start, end, METHOD, key=e164, region=found_region, whatsapp=whatsapp)
         return doc

@@ -65,8 +65,9 @@ class PlaceMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         self._addresses(doc)
-        self._venues(doc)
-        self._gazetteer(doc)
+        places = self.gazetteer(doc)  # matched once: the venues skip these spans, then they are read
+        self._venues(doc, places)
+        self._gazetteer(doc, places)
         self._address_towns(doc)
         self._located_in(doc)
         return doc
@@ -90,9 +91,9 @@ class PlaceMatcher:
             if m["props"].get("kind") == "address" and m["canonical"] == m["text"] and m["text"] in full:
                 m["canonical"] = full[m["text"]]
 
-    def _venues(self, doc: Doc) -> None:
+    def _venues(self, doc: Doc, places: list[tuple[int, int, int]]) -> None:
         found = {doc[s:e]: doc.vocab.strings[m] for m, s, e in self.venues(doc)}
-        known = {(s, e) for _, s, e in self.gazetteer(doc)}  # "Trial Farm" is a village, not a farm
+        known = {(s, e) for _, s, e in places}  # "Trial Farm" is a village, not a farm
         for span in filter_spans(list(found)):
             pattern = found[span]
             if span[0].lower_ == "the":
@@ -109,8 +110,8 @@ class PlaceMatcher:
             add_mention(doc, "Organization", span.start_char, span.end_char, f"venues.jsonl:{pattern}",
                         canonical=span.text, kind="venue", venue_type=word.lower_)
 
-    def _gazetteer(self, doc: Doc) -> None:
-        matches = {doc[s:e]: self.nlp_id(doc, m) for m, s, e in self.gazetteer(doc)}
+    def _gazetteer(self, doc: Doc, places: list[tuple[int, int, int]]) -> None:
+        matches = {doc[s:e]: self.nlp_id(doc, m) for m, s, e in places}
         for span in filter_spans(list(matches)):
             row = self.places[matches[span]]
             follower = doc[span.end] if span.end < len(doc) else None

@@ -15,9 +15,8 @@ from typing import Any, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph_schema.types import fold_name
 
-from ingest.components.base import add_mention, claimed, ensure_extensions, mentions, text_of
+from ingest.components.base import add_mention, claimed, ensure_extensions, folded, mentions, text_of
 from ingest.components.syntax import Arguments
 
 _NAME = r"[A-Z][\w-]*(?:['’][A-Z][\w-]+)?"
@@ -37,28 +36,28 @@ _MORE_ALIASES = re.compile(rf"^[\"”’']?\s*(?:,?\s*(?:and|or)\s+[\"“‘']?|
 
 def _words(item: dict[str, Any]) -> set[str]:
     names = [item.get("canonical") or item["text"], *item["props"].get("aliases", [])]
-    return {w for name in names for w in fold_name(name).split()}
+    return {w for name in names for w in folded(name).split()}
 
 
 def _refers_to(name: str, item: dict[str, Any]) -> bool:
     """A one-word name is one of the item's words; a longer one is one of its aliases."""
     if len(name.split()) == 1:
         return name in _words(item)
-    return name in {fold_name(a) for a in item["props"].get("aliases", [])}
+    return name in {folded(a) for a in item["props"].get("aliases", [])}
 
 
 def link_references(items: Iterable[dict[str, Any]]) -> None:
     """Set ``canonical`` of one-word Person mentions to the full name they refer to (in place)."""
     people = sorted((m for m in items if m["label"] == "Person" and m["text"] not in {"I", "we", "We"}),
                     key=lambda m: m["start"])
-    full = [m for m in people if len(fold_name(m.get("canonical") or m["text"]).split()) >= 2]
-    aliases = {fold_name(a) for m in full for a in m["props"].get("aliases", [])}
+    full = [m for m in people if len(folded(m.get("canonical") or m["text"]).split()) >= 2]
+    aliases = {folded(a) for m in full for a in m["props"].get("aliases", [])}
     for item in people:
-        name = fold_name(item.get("canonical") or item["text"])
+        name = folded(item.get("canonical") or item["text"])
         if len(name.split()) != 1 and name not in aliases:
             continue  # a full name stands for itself; a two-word nickname ("Miss P") is looked up
         earlier = [m for m in full if m["start"] < item["start"] and _refers_to(name, m) and m is not item]
-        anywhere = {fold_name(m["canonical"] or m["text"]): m for m in full if _refers_to(name, m) and m is not item}
+        anywhere = {folded(m["canonical"] or m["text"]): m for m in full if _refers_to(name, m) and m is not item}
         target = earlier[-1] if earlier else (next(iter(anywhere.values())) if len(anywhere) == 1 else None)
         if target is not None:
             item["canonical"] = target.get("canonical") or target["text"]

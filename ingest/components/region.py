@@ -30,6 +30,9 @@ def text_region(doc: Doc) -> str:
     explicit = doc.user_data.get("wb_region")
     if explicit:
         return str(explicit)
-    text = text_of(doc)
-    found = {region for region, cue in _text_cues() if cue.search(text)}
-    return found.pop() if len(found) == 1 else DEFAULT_REGION
+    told = doc.user_data.get("wb_text_region")  # read once per doc: four components ask (dropped by co_mention)
+    if told is None:
+        text = text_of(doc)
+        found = {region for region, cue in _text_cues() if cue.search(text)}
+        told = doc.user_data["wb_text_region"] = found.pop() if len(found) == 1 else DEFAULT_REGION
+    return str(told)

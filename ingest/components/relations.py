@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span, Token
 
 from graph_schema.model import load_schema
 from ingest.components.addresses import address_apposed, address_people
-from ingest.components.base import add_mention, add_relation, ensure_extensions, load_jsonl, mentions, schema_allows, text_of
+from ingest.components.base import (add_mention, add_relation, ensure_extensions, lemmas_of, load_jsonl, lowers_of, mentions,
+                                    schema_allows, text_of)
 from ingest.components.homes import address_towns, house_place, house_town
 from ingest.components.money import is_wage
 from ingest.components.obstruction import find_obstruction
@@ -66,11 +67,16 @@ class RelationFinder:
         if not mentions(doc):
             return doc
         args = Arguments(doc)
+        named = args.by_token  # token index -> mention: a sentence naming no one is skipped without its tokens
+        lemmas, lowers = lemmas_of(doc), lowers_of(doc)
         for sent in doc.sents:
-            if not any(args.mention(t) for t in sent):
+            if not any(i in named for i in range(sent.start, sent.end)):
                 continue
             lower = text_of(doc)[sent.start_char:sent.end_char].lower()
-            for token in sent:
+            for i in range(sent.start, sent.end):
+                if lemmas[i] not in self.verbs and lowers[i] not in self.nouns:
+                    continue  # no rule starts from this word: no Token made for it
+                token = doc[i]
                 if token.pos_ in {"VERB", "AUX"}:
                     for row in self.verbs.get(token.lemma_.lower(), ()):
                         if self._applies(row, token, lower):
@@ -100,6 +106,8 @@ class RelationFinder:
     def _of_place(self, doc: Doc, args: Arguments, sent: Span) -> None:
         """"Carlos Reyes, of 12 Baker Street, was present": a place set off after a name is where
         the person lives (police style for giving a residence)."""
+        if "of" not in lowers_of(doc)[sent.start:sent.end]:
+            return
         for of in sent:
             if of.lower_ != "of" or of.dep_ != "prep" or of.i == 0 or doc[of.i - 1].text != ",":
                 continue

@@ -25,9 +25,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from graph_schema.types import fold_name
 
-from ingest.components.base import add_relation, lexicon_regex, mentions, relations, schema_allows, text_of
+from ingest.components.base import (
+    add_relation, folded, lexicon_regex, lowers_of, mentions, relations, schema_allows, text_of,
+)
 from ingest.components.clause_words import two_sentences_back
 from ingest.components.interviews import WHO
 from ingest.components.syntax import Arguments
@@ -59,13 +60,13 @@ def note_business(doc: Doc, before: int) -> dict[str, Any] | None:
     the note names, when it is named just before (in the two sentences before ``before``, or on
     the note's subject line) - "Spoke to FRIESEN, Abram, proprietor. ... He has never been to Bar
     Luna Maya" makes him no owner of the bar. None for none or several."""
-    found = {fold_name(m["canonical"] or m["text"]): m for m in mentions(doc) if m["label"] == "Organization"
+    found = {folded(m["canonical"] or m["text"]): m for m in mentions(doc) if m["label"] == "Organization"
              and m["props"].get("kind") == "venue" and m["props"].get("venue_type") not in _PUBLIC}
     if len(found) != 1:
         return None
     name, text = next(iter(found)), text_of(doc)
     start, subject = two_sentences_back(text, before), _SUBJECT.search(text, 0, 800)
-    near = [m for m in mentions(doc) if m["label"] == "Organization" and fold_name(m["canonical"] or m["text"]) == name
+    near = [m for m in mentions(doc) if m["label"] == "Organization" and folded(m["canonical"] or m["text"]) == name
             and (start <= m["start"] < before or (subject is not None and subject.start() <= m["start"] < subject.end()))]
     return near[0] if near else None
 
@@ -85,7 +86,9 @@ class StaffReader:
     def __call__(self, doc: Doc, args: Arguments) -> None:
         owners: list[tuple[dict[str, Any], Span]] = []
         staff: list[tuple[dict[str, Any], Span, str]] = []
-        for match in self.nouns.finditer(text_of(doc)):
+        # only a one-token noun of the rows is read, so a doc with no such word needs no search
+        found = self.nouns.finditer(text_of(doc)) if not self.rows.keys().isdisjoint(lowers_of(doc)) else ()
+        for match in found:
             span = doc.char_span(match.start(), match.end())
             if span is None or len(span) != 1 or span[0].lower_ not in self.rows:
                 continue
@@ -219,4 +222,4 @@ def _private(person: dict[str, Any]) -> bool:
 
 
 def _name(mention: dict[str, Any]) -> str:
-    return fold_name(mention["canonical"] or mention["text"])
+    return folded(mention["canonical"] or mention["text"])

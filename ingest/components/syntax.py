@@ -58,8 +58,8 @@ class Arguments:
         self.by_token: dict[int, dict[str, Any]] = {}
         for item in sorted(mentions(doc), key=lambda m: _PRIORITY.get(m["label"], 3)):
             span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
-            for token in span or ():
-                self.by_token.setdefault(token.i, item)
+            for i in range(span.start, span.end) if span is not None else ():  # indices: no Token per word
+                self.by_token.setdefault(i, item)
         self.speaker = statement_speaker(doc)
         self._companions: list[dict[str, Any]] | None = None
         self._quotes: QuoteSpeakers | None = None

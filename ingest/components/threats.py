@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.components.base import add_relation, text_of
+from ingest.components.base import add_relation, lemmas_of, text_of
 from ingest.components.syntax import Arguments, told_person
 
 __all__ = ["find_quoted_threats"]
@@ -48,6 +48,8 @@ def threatening(said: str) -> bool:
 
 def find_quoted_threats(doc: Doc, args: Arguments, sent: Span) -> None:
     """Add the THREATENED relations of the quoted threats this sentence reports."""
+    if _SAYING.isdisjoint(lemmas_of(doc)[sent.start:sent.end]):
+        return  # no saying verb: most sentences
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _SAYING:
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from graph_schema.types import fold_name
+from ingest.components.base import folded
 
 __all__ = ["Description", "VehicleWords", "compatible", "the_one_compatible", "vehicle_words"]
 
@@ -24,12 +24,12 @@ class VehicleWords:
     """Folded colours, makes and models, and the body each model or body word is."""
 
     def __init__(self, data: dict) -> None:
-        self.colours = frozenset(fold_name(w) for w in data["colours"])
-        self.makes = frozenset(fold_name(w) for w in data["makes"])
-        self.body_of = {fold_name(w): body for body, words in data["models"].items() for w in words}
+        self.colours = frozenset(folded(w) for w in data["colours"])
+        self.makes = frozenset(folded(w) for w in data["makes"])
+        self.body_of = {folded(w): body for body, words in data["models"].items() for w in words}
         self.models = frozenset(self.body_of)
-        self.body_of.update({fold_name(w): body for body, words in data["bodies"].items() for w in words})
-        self.colour_of = {fold_name(w): name for name, words in data.get("colour_names", {}).items() for w in words}
+        self.body_of.update({folded(w): body for body, words in data["bodies"].items() for w in words})
+        self.colour_of = {folded(w): name for name, words in data.get("colour_names", {}).items() for w in words}
         words = sorted({*data["colours"], *data["makes"], *(w for ws in data["models"].values() for w in ws),
                         *(w for ws in data["bodies"].values() for w in ws)}, key=len, reverse=True)
         word = "(?:" + "|".join(re.escape(w) for w in words) + ")"
@@ -38,19 +38,19 @@ class VehicleWords:
                                  re.IGNORECASE)
 
     def is_make(self, word: str) -> bool:
-        return fold_name(word) in self.makes
+        return folded(word) in self.makes
 
     def describes(self, text: str) -> bool:
         """Every word is a colour, make or model, and one is a make or model ("Silver Frontier",
         "Toyota Hiace", "Urvan"); a colour alone ("White") or a body word ("Van") is not enough."""
-        words = fold_name(text).split()
+        words = folded(text).split()
         return bool(words) and all(w in self.colours or w in self.makes or w in self.models for w in words) \
             and any(w in self.makes or w in self.models for w in words)
 
     def parse(self, text: str) -> "Description":
         """The colour, make, model and body a description names (the last of each kind wins)."""
         colour = make = model = body = None
-        for w in fold_name(text).split():
+        for w in folded(text).split():
             if w in self.colours:
                 colour = self.colour_of.get(w, w)
             if w in self.makes:

@@ -17,10 +17,10 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
+from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
 from spacy.tokens import Doc
 
-from graph_schema.types import fold_name
-from ingest.components.base import ORG_WORDS, text_of
+from ingest.components.base import ORG_WORDS, folded, text_of
 from ingest.components.vehicle_words import vehicle_words
 
 __all__ = ["common_words", "counted_goods", "demonym", "described_thing", "field_label", "firm_name_before",
@@ -36,8 +36,11 @@ def common_words(doc: Doc) -> frozenset[str]:
     written in lower case in the same text. Built once per doc.
     """
     words = doc.user_data.get("wb_common")
-    if words is None:
-        words = doc.user_data["wb_common"] = frozenset(t.text for t in doc if t.is_alpha and t.is_lower and len(t) > 2)
+    if words is None:  # read off the token array: a Token per word cost more than the rest
+        strings = doc.vocab.strings
+        written = (strings[orth] for orth, alpha, lower in doc.to_array([ORTH, IS_ALPHA, IS_LOWER]).tolist()
+                   if alpha and lower)
+        words = doc.user_data["wb_common"] = frozenset(w for w in written if len(w) > 2)
     return words
 
 
@@ -172,7 +175,7 @@ def described_thing(doc: Doc, start: int) -> bool:
         return False
     colours = vehicle_words().colours
     i = span.start - 1
-    if fold_name(doc[i].text) in colours:
+    if folded(doc[i].text) in colours:
         return True
     if doc[i].text not in _OPEN_QUOTES:
         return False
@@ -180,7 +183,7 @@ def described_thing(doc: Doc, start: int) -> bool:
     while i > 0 and nouns < 2 and doc[i - 1].is_lower and doc[i - 1].pos_ == "NOUN" \
             and doc[i - 1].lower_ not in _PERSON_NOUNS:
         i, nouns = i - 1, nouns + 1
-    return nouns > 0 and i > 0 and fold_name(doc[i - 1].text) in colours
+    return nouns > 0 and i > 0 and folded(doc[i - 1].text) in colours
 
 
 _OPEN_QUOTES = {'"', "“", "‘", "'"}
