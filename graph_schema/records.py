@@ -11,7 +11,7 @@ naming the label and field, so a bad record never reaches Neo4j.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from graph_schema.errors import Errors
@@ -50,10 +50,13 @@ class Evidence:
     confidence: float = 1.0
     case_id: str | None = None
     date: str | None = None
+    #: Derived from the span, computed once (``__post_init__``): the loader and the resolver
+    #: read it several times per record, and a sha256 each time was a measurable part of a
+    #: load (issue 16). Not an argument, not compared, not written by ``to_dict``.
+    id: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def id(self) -> str:
-        return make_id("evidence", self.note_id, self.start, self.end, self.method)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", make_id("evidence", self.note_id, self.start, self.end, self.method))
 
 
 @dataclass(frozen=True)
@@ -93,10 +96,11 @@ class Mention:
     key: str | None = None
     canonical: str | None = None
     props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    #: Derived, computed once, as ``Evidence.id``.
+    id: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def id(self) -> str:
-        return make_id("mention", self.note_id, self.start, self.end, self.label)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", make_id("mention", self.note_id, self.start, self.end, self.label))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,11 +139,12 @@ class RelRecord:
     evidence: tuple[Evidence, ...] = ()
     props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     discriminator: str = ""
+    #: Derived, computed once, as ``Evidence.id``.
+    id: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def id(self) -> str:
-        return make_id(self.type, self.source_label, self.source_key, self.target_label, self.target_key,
-                       self.discriminator)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", make_id(self.type, self.source_label, self.source_key, self.target_label,
+                                               self.target_key, self.discriminator))
 
 
 _KINDS: dict[str, type] = {
@@ -148,16 +153,47 @@ _KINDS: dict[str, type] = {
 }
 
 
+_INIT_FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls) if f.init)
+                                             for cls in _KINDS.values()}
+_KIND_OF = {cls: kind for kind, cls in _KINDS.items()}
+
+
 def to_dict(record: Any) -> dict[str, Any]:
-    """A JSON-ready dict of a record, tagged with its kind."""
-    kind = next(k for k, cls in _KINDS.items() if type(record) is cls)
-    return {"kind": kind, **asdict(record)}
+    """A JSON-ready dict of a record, tagged with its kind: its constructor's arguments.
+
+    Why not ``dataclasses.asdict``: it deep-copies every value, and it was most of the time of
+    writing the extraction cache (issue 16). Here the fields are plain values already, so they
+    are copied one level (the ``props`` and ``metadata`` dicts too, so the dict can be changed
+    without changing the record); only the nested ``Evidence`` records become dicts. Derived
+    fields (``id``) are left out: ``from_dict`` computes them again.
+
+    >>> to_dict(Evidence("n1", "A met B.", 0, 8, "m"))["kind"]
+    'evidence'
+    """
+    cls = type(record)
+    out: dict[str, Any] = {"kind": _KIND_OF[cls]}
+    for name in _INIT_FIELDS[cls]:
+        value = getattr(record, name)
+        if isinstance(value, Evidence):
+            value = _plain(value)
+        elif isinstance(value, tuple) and value and isinstance(value[0], Evidence):
+            value = tuple(_plain(e) for e in value)
+        elif isinstance(value, dict):
+            value = dict(value)
+        out[name] = value
+    return out
+
+
+def _plain(evidence: Evidence) -> dict[str, Any]:
+    return {name: getattr(evidence, name) for name in _INIT_FIELDS[Evidence]}
 
 
 def from_dict(data: dict[str, Any]) -> Any:
     """The record a ``to_dict`` dict came from."""
     data = dict(data)
     cls = _KINDS[data.pop("kind")]
+    if "id" not in _INIT_FIELDS[cls]:  # derived (written by no ``to_dict``): dropped should a caller add it
+        data.pop("id", None)
     if cls is Relation:
         data["evidence"] = Evidence(**data["evidence"])
     if cls is RelRecord:

@@ -47,6 +47,9 @@ PIPELINE_VERSION = "workbench-0.1"
 
 Statement = tuple[str, Sequence[dict[str, Any]], dict[str, Any]]
 
+#: What a relationship row names besides its id and properties (``_rel_row``): type and ends.
+_ENDS = ("type", "source_label", "source", "target_label", "target")
+
 #: Batches of rows per transaction of buffered facts (``Loader._flush``): see ``_Writer``.
 TX_BATCHES = 10
 
@@ -82,6 +85,20 @@ def _mention_row(mention: Mention, label: str, key: str, case_id: str | None) ->
     if case_id:
         props["case_id"] = case_id
     return {"id": mention.id, "entity_id": key, "entity_label": label, "props": props}
+
+
+def _node_row(node: NodeRecord, schema: Schema) -> dict[str, Any]:
+    """A node's row for the statement of every label (``q.merge_any_nodes``)."""
+    q.check_names(schema, label=node.label)
+    return {"id": node.key, "label": node.label, "props": node.props}
+
+
+def _rel_row(rel: RelRecord, schema: Schema) -> dict[str, Any]:
+    """A relationship's row for the statements of every type (``q.create_any_rels``): it names its
+    type and end labels, which must be the schema's."""
+    q.check_names(schema, rel_type=rel.type, ends=(rel.source_label, rel.target_label))
+    return {"id": rel.id, "type": rel.type, "source_label": rel.source_label, "source": rel.source_key,
+            "target_label": rel.target_label, "target": rel.target_key, "props": rel.props}
 
 
 def _evidence_row(rel_id: str, rel_type: str, ev: Evidence, case_id: str | None,
@@ -233,7 +250,7 @@ class Loader:
         self._kept: dict[str, tuple[set[str], set[str], set[str]]] = defaultdict(lambda: (set(), set(), set()))
         self._done_notes: set[str] = set()
         self._support: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-        self._rel_types: dict[str, str] = {}  # relationships written in this run: id -> type
+        self._rel_types: dict[str, tuple[str, ...]] = {}  # written in this run: id -> its ``_ENDS`` values
         self._stale: set[str] = set()
         self._clear()
 
@@ -275,11 +292,11 @@ class Loader:
         self._begin()
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for node in nodes:
-            by_label[node.label].append({"id": node.key, "props": node.props})
+            by_label[node.label].append(_node_row(node, self.schema))
         for label, rows in sorted(by_label.items()):
             self._count_nodes(label, len(rows))
-        self.writer.packed([(q.merge_nodes(self.schema, label), rows, {}) for label, rows in sorted(by_label.items())],
-                           self.batch_size * TX_BATCHES)
+        self.writer.packed([(q.merge_any_nodes(self.schema), [r for _, rows in sorted(by_label.items()) for r in rows],
+                             {})], self.batch_size * TX_BATCHES)
 
     def facts(self, records: Iterable[RelRecord], notes: Iterable[str] = ()) -> None:
         """Each entity's facts per case (``IN_CASE``) and each note's author (``AUTHORED_BY``), after
@@ -287,10 +304,9 @@ class Loader:
         self._begin()
         groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for rec in records:
-            groups[(rec.type, rec.source_label, rec.target_label)].append(
-                {"id": rec.id, "source": rec.source_key, "target": rec.target_key, "props": rec.props})
-        statements: list[Statement] = [(q.merge_facts(self.schema, rel_type, source, target), rows, {})
-                                       for (rel_type, source, target), rows in sorted(groups.items())]
+            groups[(rec.type, rec.source_label, rec.target_label)].append(_rel_row(rec, self.schema))
+        statements: list[Statement] = [(q.merge_any_rels(self.schema),
+                                        [row for _, rows in sorted(groups.items()) for row in rows], {})]
         authored = {row["source"]: row["id"] for (rel_type, _, _), rows in groups.items() if rel_type == "AUTHORED_BY"
                     for row in rows}
         statements.append((q.retire_other_authors(),
@@ -307,7 +323,7 @@ class Loader:
         nodes and relationships only it holds (its payments and calls), buffered."""
         self._begin()
         for node in nodes:
-            self._nodes[node.label][node.key] = {"id": node.key, "props": node.props}
+            self._nodes[node.label][node.key] = _node_row(node, self.schema)
         for mention, label, key in mentions:
             self._mention(_mention_row(mention, label, key, self.note_case.get(mention.note_id, self.case_id)),
                           mention.note_id)
@@ -317,8 +333,7 @@ class Loader:
             self._add_evidence(row, ev.note_id, rel_id)
             self._flush_when_full()
         for rel in rels:  # after the evidence: a flush writes a relationship with all of its evidence
-            self._rels[(rel.type, rel.source_label, rel.target_label)][rel.id] = {
-                "id": rel.id, "source": rel.source_key, "target": rel.target_key, "props": rel.props}
+            self._rels[(rel.type, rel.source_label, rel.target_label)][rel.id] = _rel_row(rel, self.schema)
         self._flush_when_full()
 
     def _new(self, note_id: str) -> bool:
@@ -338,7 +353,9 @@ class Loader:
         edge_id = make_id("MENTIONS", note_id, label, key)
         new_edge = self._new(note_id) and edge_id not in kept[2]
         if edge_id not in self._edges.get((True, label), {}):  # else: buffered to be created already
-            self._edges[(new_edge, label)][edge_id] = {"id": edge_id, "note_id": note_id, "entity_id": key}
+            q.check_names(self.schema, label=label)
+            self._edges[(new_edge, label)][edge_id] = {"id": edge_id, "note_id": note_id, "entity_id": key,
+                                                       "label": label}
         kept[2].add(edge_id)
 
     def _add_evidence(self, row: dict[str, Any], note_id: str, rel_id: str) -> None:
@@ -380,14 +397,17 @@ class Loader:
         edges, evidence and relationships; on the merge path the stale facts are retired and the
         statistics of the relationships written or retired refreshed next."""
         statements: list[Statement] = []
+        nodes: list[dict[str, Any]] = []
         for label, rows in sorted(self._nodes.items()):
-            statements.append((q.merge_nodes(self.schema, label), list(rows.values()), {}))
+            nodes += rows.values()
             self._count_nodes(label, len(rows))
+        statements.append((q.merge_any_nodes(self.schema), nodes, {}))
         statements += [(q.create_mentions(), list(self._new_mentions.values()), {}),
                        (q.merge_mentions(), self._mentions, {})]
-        for (new, label), edges in sorted(self._edges.items()):
-            build = q.create_mentions_edges if new else q.merge_mentions_edges
-            statements.append((build(self.schema, label), list(edges.values()), {}))
+        edges = sorted(self._edges.items())
+        for new in (False, True):
+            statements.append((q.any_mentions_edges(self.schema, create=new),
+                               [row for (is_new, _), rows in edges if is_new is new for row in rows.values()], {}))
         statements += [(q.create_evidence(), list(self._new_evidence.values()), {}),
                        (q.merge_evidence(), list(self._evidence.values()), {})]
         written = self._rel_statements({k: list(rows.values()) for k, rows in self._rels.items()}, statements)
@@ -412,21 +432,24 @@ class Loader:
         """Add the statements that write ``groups``; return the ids whose statistics are still to
         be derived from the database (the merge path's)."""
         written: dict[str, set[str]] = defaultdict(set)
-        for (rel_type, source, target), rows in sorted(groups.items()):
+        merged: list[dict[str, Any]] = []
+        new: list[dict[str, Any]] = []
+        again: list[dict[str, Any]] = []
+        for (rel_type, _, _), rows in sorted(groups.items()):
             self.stats.relationships += len(rows)
             if not self.fresh:
-                statements.append((q.merge_rels(self.schema, rel_type, source, target), rows, {}))
+                merged += rows
                 written[rel_type].update(row["id"] for row in rows)
                 continue
-            new: list[dict[str, Any]] = []
-            again: list[dict[str, Any]] = []
             for row in rows:  # a relationship given twice is created once, then set again
                 (again if row["id"] in self._rel_types else new).append(
                     {**row, "stats": rel_stats(self._support.get(row["id"], {}))})
-                self._rel_types[row["id"]] = rel_type
+                self._rel_types[row["id"]] = tuple(row[k] for k in _ENDS)
                 self._stale.discard(row["id"])
-            statements += [(q.create_rels(self.schema, rel_type, source, target), new, {}),
-                           (q.set_rels(self.schema, rel_type), again, {})]
+        if self.fresh:
+            statements += [(q.create_any_rels(self.schema), new, {}), (q.set_any_rels(self.schema), again, {})]
+        else:
+            statements.append((q.merge_any_rels(self.schema), merged, {}))
         return written
 
     def rels(self, rels: Iterable[RelRecord]) -> None:
@@ -435,8 +458,7 @@ class Loader:
         self._flush()
         groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for rel in rels:
-            groups[(rel.type, rel.source_label, rel.target_label)].append(
-                {"id": rel.id, "source": rel.source_key, "target": rel.target_key, "props": rel.props})
+            groups[(rel.type, rel.source_label, rel.target_label)].append(_rel_row(rel, self.schema))
         statements: list[Statement] = []
         for rel_type, ids in self._rel_statements(dict(sorted(groups.items())), statements).items():
             self.touched[rel_type] |= ids
@@ -448,11 +470,10 @@ class Loader:
         relationships that gained evidence after they were written."""
         self._begin()
         self._flush()
-        stale: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for rel_id in sorted(self._stale):
-            stale[self._rel_types[rel_id]].append({"id": rel_id, "props": {}, "stats": rel_stats(self._support[rel_id])})
-        for rel_type, rows in sorted(stale.items()):
-            self.writer.write(q.set_rels(self.schema, rel_type), rows)
+        stale = [{**dict(zip(_ENDS, self._rel_types[rel_id])), "id": rel_id, "props": {},
+                  "stats": rel_stats(self._support[rel_id])}
+                 for rel_id in sorted(self._stale, key=lambda i: (self._rel_types[i][0], i))]
+        self.writer.write(q.set_any_rels(self.schema), stale)
         self._stale.clear()
         self.writer.refresh(self.schema, self.touched)
         self.writer.close()

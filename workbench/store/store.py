@@ -155,3 +155,8 @@ class Store:
 
     def counts(self) -> pd.DataFrame:
         return self._frame(q.counts())
+
+    def entity_count(self) -> int:
+        """How many entities (nodes of the schema's entity labels) the database holds, from the
+        count store: the sum ``counts`` gives over those labels, without a scan."""
+        return int(self._rows(q.entity_count(self.schema))[0]["n"])
