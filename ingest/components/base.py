@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from spacy.attrs import IDX, LEMMA, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from graph_schema.types import fold_name
@@ -26,7 +26,7 @@ from ingest.errors import Errors
 __all__ = [
     "PATTERNS_DIR", "SENTENCE_END", "add_mention", "add_relation", "claimed", "ensure_extensions", "folded",
     "lemmas_of", "lexicon_regex", "load_jsonl", "lowers_of", "mentions", "ref", "relations", "schema_allows",
-    "SentenceIndex", "span_text", "text_of", "titles",
+    "SentenceIndex", "expand_span", "span_text", "text_of", "titles", "token_range",
 ]
 
 # Words that make a capitalized phrase a body, a place or a thing, not a person's name.
@@ -110,6 +110,42 @@ def lowers_of(doc: Doc) -> list[str]:
     if found is None:
         strings = doc.vocab.strings
         found = doc.user_data["wb_lowers"] = [strings[h] for h in doc.to_array(LOWER).tolist()]
+    return found
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The token indices of ``doc.char_span(start, end, alignment_mode="expand")`` (None where it
+    gives None), found by bisecting the tokens' offsets: ``char_span`` makes some five Tokens a
+    call, and the components ask it for every mention (measured: 26,000 calls for the bench's
+    300 notes, most of them ``syntax.Arguments`` mapping mentions to tokens).
+
+    As spaCy's ``token_by_char``, a character belongs to the token whose text or trailing space
+    holds it; a start in a token's trailing space begins at the next token.
+    """
+    starts, ends = _token_offsets(doc)
+    size = len(text_of(doc))
+    if not starts or not 0 <= start < size or not 0 <= end - 1 < size:
+        return None
+    first = bisect.bisect_right(starts, start) - 1
+    last = bisect.bisect_right(starts, end - 1) - 1
+    if start == ends[first]:
+        first += 1
+    return first, last + 1
+
+
+def expand_span(doc: Doc, start: int, end: int) -> Span | None:
+    """``doc.char_span(start, end, alignment_mode="expand")``, from ``token_range``."""
+    found = token_range(doc, start, end)
+    return Span(doc, found[0], found[1]) if found is not None else None
+
+
+def _token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Every token's start and end character (without its trailing space), read once per doc;
+    kept in ``user_data`` while the components run (co_mention drops it, as ``wb_text``)."""
+    found: tuple[list[int], list[int]] | None = doc.user_data.get("wb_offsets")
+    if found is None:
+        rows = doc.to_array([IDX, LENGTH]).tolist()
+        found = doc.user_data["wb_offsets"] = ([i for i, _ in rows], [i + n for i, n in rows])
     return found
 
 

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from graph_schema.model import load_schema
-from ingest.components.base import add_relation, ensure_extensions, folded, mentions, relations, text_of
+from ingest.components.base import add_relation, ensure_extensions, expand_span, folded, mentions, relations, text_of
 from ingest.components.holders import Holders
 from ingest.components.syntax import Arguments
 
@@ -70,7 +70,7 @@ class IdentifierLinker:
         known: dict[tuple[int, int], dict[str, Any]] = {}  # phone (start, end) -> its owner
         unlinked: list[tuple[dict[str, Any], Span]] = []
         for item in items:
-            span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+            span = expand_span(doc, item["start"], item["end"])
             if span is None:
                 continue
             issuer = item["props"].get("bank")  # "an account at Belize Bank": the bank is not the holder
@@ -186,6 +186,7 @@ class CoMention:
         doc.user_data.pop("wb_text_region", None)  # see region.text_region
         doc.user_data.pop("wb_lemmas", None)  # see base.lemmas_of
         doc.user_data.pop("wb_lowers", None)
+        doc.user_data.pop("wb_offsets", None)  # see base.token_range
         return doc
 
     def _link(self, doc: Doc) -> None:

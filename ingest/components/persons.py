@@ -31,7 +31,7 @@ from ingest.components.wordshapes import (
     sex_and_people, spanish_opener,
 )
 from ingest.components.base import (
-    ORG_WORDS, add_mention, claimed, ensure_extensions, lexicon_regex, load_jsonl, mentions, text_of,
+    ORG_WORDS, add_mention, claimed, ensure_extensions, expand_span, lexicon_regex, load_jsonl, mentions, text_of,
     titles,
 )
 
@@ -157,7 +157,7 @@ class PersonFinder:
         for title in titles(doc):
             if title["start"] <= start < title["end"] < end:
                 start = title["end"]
-        span = doc.char_span(start, end, alignment_mode="expand")
+        span = expand_span(doc, start, end)
         if span is not None and len(span) > 1 and span[0].is_sent_start and past_form(span[0], self.verbs):
             start = span[1].idx  # "Visited Friesen Auto": a clause's verb, then what it did
             span = span[1:]
@@ -187,7 +187,7 @@ class PersonFinder:
         if not text or not text[0].isupper() or any(ch.isdigit() for ch in text) or _STOP.match(text) or role_noun(text) \
                 or _SUFFIX.match(text) or text.split()[0].lower() in _QUANTIFIERS:
             return True
-        span = doc.char_span(start, end, alignment_mode="expand")
+        span = expand_span(doc, start, end)
         if span is not None and len(span) == 1 and (span[0].pos_ not in {"PROPN", "X"} or _function_word(span[0])
                                                     or counted_goods(span[0])):
             return True
@@ -213,7 +213,7 @@ class PersonFinder:
 
     def _after_title(self, doc: Doc, title: dict[str, Any]) -> None:
         """A name right after a title the model did not tag ("Cpl. Pop reported ...")."""
-        tail = doc.char_span(title["end"], len(text_of(doc)), alignment_mode="expand")
+        tail = expand_span(doc, title["end"], len(text_of(doc)))
         if tail is None:
             return
         tokens = [t for t in tail[:8]]

@@ -118,14 +118,17 @@ class PhoneMatcher:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         index, region = None, None
+        named_in: dict[int, list[str]] = {}  # sentence start -> the regions its words name, read once per sentence
         for match in (*_VANITY.finditer(text), *_CANDIDATE.finditer(text)):
             if claimed(doc, match.start(), match.end()):
                 continue
             index = index or SentenceIndex(doc)
             region = region or text_region(doc)
             sent = index.at(match.start())
-            said = span_text(sent)
-            named = [name for name, cue in self.cues if cue.search(said)]
+            named = named_in.get(sent.start_char)
+            if named is None:
+                said = span_text(sent)
+                named = named_in[sent.start_char] = [name for name, cue in self.cues if cue.search(said)]
             best = _best_prefix(match.group(), region, named) if match.re is _CANDIDATE else \
                 _whole(match.group(), region, named)
             if best is None:

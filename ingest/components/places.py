@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import IS_TITLE, IS_UPPER, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -62,6 +63,7 @@ class PlaceMatcher:
             if row["id"] in {"name-then-venue-word", "venue-word-then-name"}:
                 for end in (row["pattern"][0], row["pattern"][-1]):
                     self.venue_words.update(end.get("LOWER", {}).get("IN", []))
+        self.windows = _VenueWindows(nlp, [row["pattern"] for row in load_jsonl("venues.jsonl")])
 
     def __call__(self, doc: Doc) -> Doc:
         self._addresses(doc)
@@ -92,7 +94,7 @@ class PlaceMatcher:
                 m["canonical"] = full[m["text"]]
 
     def _venues(self, doc: Doc, places: list[tuple[int, int, int]]) -> None:
-        found = {doc[s:e]: doc.vocab.strings[m] for m, s, e in self.venues(doc)}
+        found = {doc[s:e]: doc.vocab.strings[m] for m, s, e in self.windows.matches(self.venues, doc)}
         known = {(s, e) for _, s, e in places}  # "Trial Farm" is a village, not a farm
         for span in filter_spans(list(found)):
             pattern = found[span]
@@ -144,6 +146,76 @@ class PlaceMatcher:
             if _BETWEEN.match(text_of(doc)[inner["end"]:outer["start"]]):
                 index = index or SentenceIndex(doc)
                 add_relation(doc, "LOCATED_IN", inner, outer, index.at(inner["start"]), f"{METHOD}:located-in", 0.9)
+
+
+class _VenueWindows:
+    """The venue Matcher run only over the stretches of capitalized words that hold a venue word.
+
+    Why: the Matcher tries its patterns at every token (a Token each, and "*" runs from every
+    capitalized word): 0.12 s for the bench's 300 notes, though venues are rare. Every word of
+    a venue pattern is capitalized or one of the pattern's few listed words ("de", "&", "'s"),
+    and every pattern needs a capitalized venue word ("Bar", "FARM"); so a match lies inside
+    one run of such words that holds a venue word, and nothing outside those runs can match.
+    Each such run is matched alone (with the word after it, so a match ends as it does in the
+    whole doc), and the matches are put in the order the Matcher gives for the whole doc: by
+    pattern in the order its first match was found, then longest first (``greedy="LONGEST"``);
+    it decides which pattern names a span two patterns found. Patterns of any other shape turn
+    this off: the whole doc is matched.
+    """
+
+    def __init__(self, nlp: Language, patterns: list[list[dict[str, Any]]]) -> None:
+        strings = nlp.vocab.strings
+        listed = {word for pattern in patterns for token in pattern for word in _lower_forms(token)}
+        self.listed = {strings.add(w) for w in listed}
+        triggers = [_trigger(pattern) for pattern in patterns]
+        self.triggers = {strings.add(w) for t in triggers if t for w in t}
+        self.exact = all(triggers) and all(token.get("OP", "?") in {"?", "*", "+"} and (_capitalized(token) or _lower_forms(token))
+                                           for pattern in patterns for token in pattern)
+
+    def matches(self, matcher: Matcher, doc: Doc) -> list[tuple[int, int, int]]:
+        if not self.exact:
+            return matcher(doc)
+        by_key: dict[int, list[tuple[int, int, int]]] = {}
+        for start, end in self._runs(doc):
+            window = doc[start:min(end + 1, len(doc))]
+            for key, s, e in matcher(window):
+                by_key.setdefault(key, []).append((key, s + start, e + start))
+        return [m for found in by_key.values() for m in sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)]
+
+    def _runs(self, doc: Doc) -> list[tuple[int, int]]:
+        """The runs of capitalized or listed words that hold a capitalized venue word."""
+        runs, start, hit = [], None, False
+        for i, (title, upper, lower) in enumerate(doc.to_array([IS_TITLE, IS_UPPER, LOWER]).tolist()):
+            if title or upper or lower in self.listed:
+                start = i if start is None else start
+                hit = hit or ((title or upper) and lower in self.triggers)
+                continue
+            if start is not None and hit:
+                runs.append((start, i))
+            start, hit = None, False
+        if start is not None and hit:
+            runs.append((start, len(doc)))
+        return runs
+
+
+def _capitalized(token: dict[str, Any]) -> bool:
+    return token.get("IS_TITLE") is True or token.get("IS_UPPER") is True
+
+
+def _lower_forms(token: dict[str, Any]) -> list[str]:
+    """The lower forms a pattern word must have (its LOWER or LOWER IN), none when it names none."""
+    lower = token.get("LOWER")
+    if isinstance(lower, str):
+        return [lower]
+    return list(lower["IN"]) if isinstance(lower, dict) and set(lower) == {"IN"} else []
+
+
+def _trigger(pattern: list[dict[str, Any]]) -> list[str] | None:
+    """The venue words one word of every match of the pattern is (a required, capitalized word
+    of a listed lower form), or None when the pattern has no such word."""
+    return next((_lower_forms(token) for token in pattern if "OP" not in token and _capitalized(token)
+                 and _lower_forms(token)), None)
+
 
 def _venue_word(span, venue_words: set[str]):
     """The word that says what the venue is: "bar" in "La Herradura Bar & Rooms" (the first venue

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
 from graph_schema.model import load_schema
@@ -39,9 +41,11 @@ def read_statements(case: "Case") -> None:
     """Mark as witnesses the speakers and interviewees of the doc that nothing else gives a role."""
     found: list[tuple[dict[str, Any], str]] = []
     previous: Span | None = None
-    for sent in case.doc.sents:
-        for verb in sent:
-            if verb.pos_ in {"VERB", "AUX"} and not negated(verb):
+    doc = case.doc
+    verbs = [pos in (VERB, AUX) for pos in doc.to_array(POS).tolist()]  # only verbs make a Token
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            if verbs[i] and not negated(verb := doc[i]):
                 found += [(m, act) for m, act in _speakers(case, sent, verb, previous)]
         previous = sent
     found += _reported_by(case)

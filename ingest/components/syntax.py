@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.components.base import add_mention, mentions, relations, text_of
+from ingest.components.base import add_mention, expand_span, mentions, relations, text_of
 from ingest.components.interviews import WHO, Answers
 from ingest.components.quotes import QuoteSpeakers
 from ingest.components.speakers import GROUP_WORDS, listed_with_me, statement_speaker
@@ -57,7 +57,7 @@ class Arguments:
         self.doc = doc
         self.by_token: dict[int, dict[str, Any]] = {}
         for item in sorted(mentions(doc), key=lambda m: _PRIORITY.get(m["label"], 3)):
-            span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+            span = expand_span(doc, item["start"], item["end"])  # char_span's, without its Tokens
             for i in range(span.start, span.end) if span is not None else ():  # indices: no Token per word
                 self.by_token.setdefault(i, item)
         self.speaker = statement_speaker(doc)

@@ -20,7 +20,7 @@ from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
 from spacy.tokens import Doc
 
-from ingest.components.base import ORG_WORDS, folded, text_of
+from ingest.components.base import ORG_WORDS, expand_span, folded, text_of
 from ingest.components.vehicle_words import vehicle_words
 
 __all__ = ["common_words", "counted_goods", "demonym", "described_thing", "field_label", "firm_name_before",
@@ -170,7 +170,7 @@ def described_thing(doc: Doc, start: int) -> bool:
     "Silver Frontier", "black Samsung"), not a person; so is the label quoted after a thing a
     colour describes ('green receipt book "Collins 50 duplicates"'), unless the thing is a
     person ('a black man "Bigga"')."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    span = expand_span(doc, start, start + 1)
     if span is None or span.start == 0:
         return False
     colours = vehicle_words().colours
