@@ -41,7 +41,7 @@ Check = tuple[int, str, Any]  # (column, "==" / "IN" / "NOT_IN" / "REGEX", value
 def index_attribute_ruler(nlp: Language) -> None:
     """Give the pipeline's attribute_ruler (if any) the indexed ``match``."""
     if "attribute_ruler" in nlp.pipe_names:
-        ruler = nlp.get_pipe("attribute_ruler")
+        ruler: Any = nlp.get_pipe("attribute_ruler")
         if hasattr(ruler, "matcher") and hasattr(ruler, "attrs") and hasattr(ruler, "indices"):
             ruler.match = IndexedRules(ruler)
 
@@ -115,7 +115,7 @@ class IndexedRules:
             checks = [_checks(pattern, self.strings) for pattern in patterns]
             if patterns and all(c is not None and -len(c) <= ruler.indices[number] < len(c) for c in checks):
                 for pattern, check in zip(patterns, checks):
-                    self._file((number, key, check), pattern[0])
+                    self._file((number, key, check or ()), pattern[0])
             elif patterns:
                 rest.add(key, patterns)
         self.rest = rest if len(rest) else None
