@@ -199,6 +199,27 @@ def _extract_now(notes: list[Note], cache: ExtractionCache, report: IngestReport
         yield dataclasses.replace(result, note=_light(result.note))
 
 
+def _read_and_resolve(store: Store, paths: Sequence[Path], case_id: str | None, cache: ExtractionCache,
+                      report: IngestReport, model: _LazyModel, progress: Callable[[str], None],
+                      processes: int) -> tuple[list[Note], Resolver]:
+    """Every note read (without its text) and a resolver fed every extraction: while extracting
+    when the run's case is known, else from the cache once the notes name it."""
+    resolver = Resolver(schema=store.schema, default_case=case_id)
+    notes: list[Note] = []
+    for extraction in _extractions(paths, case_id, cache, report, model, progress, processes):
+        report.row_errors.extend(extraction.errors)
+        if case_id is not None:  # the run's case is known: resolve while extracting
+            resolver.add(extraction)
+        if not notes or notes[-1] is not extraction.note:  # a large cached note comes in parts
+            notes.append(extraction.note)
+    if case_id is None:  # notes without a case resolve in the one case the others name, known only now
+        resolver = Resolver(schema=store.schema, default_case=run_case(n.case_id for n in notes))
+        for note in notes:
+            for part in cache.parts(note):
+                resolver.add(part)
+    return notes, resolver
+
+
 @lost_connection_is_one_line("ingest")
 def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None, cache_dir: Path,
                decisions: Sequence[Decision], nlp_factory: Callable[[], Any], fingerprint: str = PIPELINE_VERSION,
@@ -213,26 +234,19 @@ def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None
     report = IngestReport()
     report.entities_before = _entity_count(store)
     cache = ExtractionCache(cache_dir, fingerprint)
-    resolver = Resolver(schema=store.schema, default_case=case_id)
-    notes: list[Note] = []
-    for extraction in _extractions([Path(p) for p in paths], case_id, cache, report, _LazyModel(nlp_factory), progress,
-                                  processes):
-        report.row_errors.extend(extraction.errors)
-        if case_id is not None:  # the run's case is known: resolve while extracting
-            resolver.add(extraction)
-        if not notes or notes[-1] is not extraction.note:  # a large cached note comes in parts
-            notes.append(extraction.note)
-    if case_id is None:  # notes without a case resolve in the one case the others name, known only now
-        resolver = Resolver(schema=store.schema, default_case=run_case(n.case_id for n in notes))
-        for note in notes:
-            for part in cache.parts(note):
-                resolver.add(part)
-    resolution = resolver.finish(decisions)
+    pipeline_version = f"{PIPELINE_VERSION}+{fingerprint}"
+    warmup = store.warmup(batch_size=batch_size, pipeline_version=pipeline_version)  # while the model works
+    try:
+        notes, resolver = _read_and_resolve(store, [Path(p) for p in paths], case_id, cache, report,
+                                            _LazyModel(nlp_factory), progress, processes)
+        resolution = resolver.finish(decisions)
+    finally:
+        warmup.stop()
     report.resolution, report.candidates = resolution.stats, len(resolution.candidates)
     report.problems = list(resolution.problems)
     progress(f"writing {len(resolution.nodes)} entities and {len(resolution.rels)} relationships, then each note's"
              " mentions, evidence, payments and calls")
-    loader = store.loader(case_id=case_id, batch_size=batch_size, pipeline_version=f"{PIPELINE_VERSION}+{fingerprint}")
+    loader = store.loader(case_id=case_id, batch_size=batch_size, pipeline_version=pipeline_version)
     loader.notes(notes)
     loader.nodes(resolution.nodes)
     unique = {note.id: note for note in notes}  # two files with the same bytes are one note version

@@ -19,7 +19,7 @@ longer reads and derives the statistics of what it touched from the stored Evide
 a resumed run's graph with a fresh one's. Each flush of the buffers is one managed transaction
 (``execute_write``, retried on transient errors) of up to ``TX_BATCHES`` batches: a round trip
 and a commit are the costly part of a small write. On the first-load path a flush is written in
-a background thread while the next is built (``_Writer.submit``), in order, one at a time.
+a background thread while the next is built (``Writer.submit``), in order, one at a time.
 Only one ingest writes to a database at a time.
 
 ``Loader`` takes the stages one call at a time so the pipeline can stream each note's mentions
@@ -41,16 +41,13 @@ from graph_schema.model import Schema
 from graph_schema.records import Evidence, Mention, NodeRecord, Note, RelRecord, make_id
 from workbench.store.cypher import write as q
 
-__all__ = ["LoadStats", "Loader", "PIPELINE_VERSION", "load_records", "rel_stats"]
+__all__ = ["LoadStats", "Loader", "PIPELINE_VERSION", "Writer", "load_records", "rel_stats"]
 
 PIPELINE_VERSION = "workbench-0.1"
 
 Statement = tuple[str, Sequence[dict[str, Any]], dict[str, Any]]
 
-#: What a relationship row names besides its id and properties (``_rel_row``): type and ends.
-_ENDS = ("type", "source_label", "source", "target_label", "target")
-
-#: Batches of rows per transaction of buffered facts (``Loader._flush``): see ``_Writer``.
+#: Batches of rows per transaction of buffered facts (``Loader._flush``): see ``Writer``.
 TX_BATCHES = 10
 
 
@@ -87,20 +84,6 @@ def _mention_row(mention: Mention, label: str, key: str, case_id: str | None) ->
     return {"id": mention.id, "entity_id": key, "entity_label": label, "props": props}
 
 
-def _node_row(node: NodeRecord, schema: Schema) -> dict[str, Any]:
-    """A node's row for the statement of every label (``q.merge_any_nodes``)."""
-    q.check_names(schema, label=node.label)
-    return {"id": node.key, "label": node.label, "props": node.props}
-
-
-def _rel_row(rel: RelRecord, schema: Schema) -> dict[str, Any]:
-    """A relationship's row for the statements of every type (``q.create_any_rels``): it names its
-    type and end labels, which must be the schema's."""
-    q.check_names(schema, rel_type=rel.type, ends=(rel.source_label, rel.target_label))
-    return {"id": rel.id, "type": rel.type, "source_label": rel.source_label, "source": rel.source_key,
-            "target_label": rel.target_label, "target": rel.target_key, "props": rel.props}
-
-
 def _evidence_row(rel_id: str, rel_type: str, ev: Evidence, case_id: str | None,
                   date: str | None) -> dict[str, Any]:
     props = {"rel_id": rel_id, "rel_type": rel_type, "note_id": ev.note_id, "sentence": ev.sentence,
@@ -131,7 +114,7 @@ def rel_stats(support: dict[str, dict[str, Any]]) -> dict[str, Any]:
             "case_ids": cases}
 
 
-class _Writer:
+class Writer:
     """Statements to Neo4j, a transaction per call: ``unit`` runs statements in one transaction, each
     statement's rows in ``UNWIND`` batches of ``batch_size``; ``write`` is one statement, a
     transaction per batch; ``submit`` is ``unit`` in a background thread.
@@ -179,20 +162,26 @@ class _Writer:
         return self._unit(statements)
 
     def _unit(self, statements: Sequence[Statement]) -> list[list[dict[str, Any]]]:
-        def work(tx: Any) -> list[list[dict[str, Any]]]:
-            out: list[list[dict[str, Any]]] = []
-            for cypher, rows, params in statements:
-                found: list[dict[str, Any]] = []
-                for batch in _batches(rows, self.batch_size):
-                    result = tx.run(q.REUSE_PLAN + cypher, rows=list(batch), **params)
-                    found.extend(record.data() for record in result)
-                out.append(found)
-            return out
-
         if not any(rows for _, rows, _ in statements):
             return [[] for _ in statements]
         with self.driver.session(database=self.database) as session:
-            return session.execute_write(work)
+            return session.execute_write(self._run, statements)
+
+    def _run(self, tx: Any, statements: Sequence[Statement]) -> list[list[dict[str, Any]]]:
+        """The statements in the transaction ``tx``, each in ``UNWIND`` batches; their result rows."""
+        out: list[list[dict[str, Any]]] = []
+        for cypher, rows, params in statements:
+            found: list[dict[str, Any]] = []
+            for batch in _batches(rows, self.batch_size):
+                result = tx.run(q.REUSE_PLAN + cypher, rows=list(batch), **params)
+                found.extend(record.data() for record in result)
+            out.append(found)
+        return out
+
+    def one(self, cypher: str, **params: Any) -> None:
+        """One statement without rows (``params`` only), in a transaction of its own."""
+        self.drain()
+        self.driver.execute_query(cypher, database_=self.database, **params)
 
     def write(self, cypher: str, rows: Sequence[dict[str, Any]], **params: Any) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -219,14 +208,14 @@ class _Writer:
         """Derive the statistics of these relationships from their Evidence, in one transaction."""
         self.drain()
 
-        def work(tx: Any) -> None:
-            for rel_type, ids in sorted(ids_by_type.items()):
-                for batch in _batches(sorted(ids), self.batch_size):
-                    tx.run(q.REUSE_PLAN + q.refresh_rel_stats(schema, rel_type), ids=list(batch)).consume()
-
         if any(ids_by_type.values()):
             with self.driver.session(database=self.database) as session:
-                session.execute_write(work)
+                session.execute_write(self._refresh, schema, ids_by_type)
+
+    def _refresh(self, tx: Any, schema: Schema, ids_by_type: dict[str, set[str]]) -> None:
+        for rel_type, ids in sorted(ids_by_type.items()):
+            for batch in _batches(sorted(ids), self.batch_size):
+                tx.run(q.REUSE_PLAN + q.refresh_rel_stats(schema, rel_type), ids=list(batch)).consume()
 
 
 class Loader:
@@ -234,13 +223,16 @@ class Loader:
     of times), ``note_done`` per note, ``rels``, then ``finish``. Note facts are buffered and
     written a batch at a time. On the merge path ``touched`` keeps what must be refreshed at the
     end; on the fresh path ``_support`` keeps each relationship's evidence properties (a few
-    values per sentence, not the sentence) and ``_stale`` what gained some after it was written."""
+    values per sentence, not the sentence) and ``_stale`` what gained some after it was written.
+    ``writer``: where the statements go (``workbench.store.warmup`` rehearses a load with one that
+    never commits)."""
 
     def __init__(self, driver: Driver, schema: Schema, *, case_id: str | None = None, database: str = "neo4j",
-                 batch_size: int = 1000, pipeline_version: str = PIPELINE_VERSION) -> None:
+                 batch_size: int = 1000, pipeline_version: str = PIPELINE_VERSION,
+                 writer: Writer | None = None) -> None:
         self.driver, self.schema, self.case_id, self.database = driver, schema, case_id, database
         self.pipeline_version = pipeline_version
-        self.writer = _Writer(driver, database, batch_size)
+        self.writer = writer or Writer(driver, database, batch_size)
         self.batch_size = batch_size
         self.stats = LoadStats()
         self.note_case: dict[str, str | None] = {}
@@ -250,7 +242,7 @@ class Loader:
         self._kept: dict[str, tuple[set[str], set[str], set[str]]] = defaultdict(lambda: (set(), set(), set()))
         self._done_notes: set[str] = set()
         self._support: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-        self._rel_types: dict[str, tuple[str, ...]] = {}  # written in this run: id -> its ``_ENDS`` values
+        self._rel_types: dict[str, str] = {}  # relationships written in this run: id -> type
         self._stale: set[str] = set()
         self._clear()
 
@@ -279,7 +271,7 @@ class Loader:
             self.note_case[row["id"]], self.note_date[row["id"]] = row["case_id"], row["props"].get("date")
         cases = {c for c in self.note_case.values() if c} | ({self.case_id} if self.case_id else set())
         for case in sorted(cases):
-            self.driver.execute_query(q.merge_case(), case_id=case, name=case, database_=self.database)
+            self.writer.one(q.merge_case(), case_id=case, name=case)
         for batch in _batches(note_rows, self.batch_size):
             _, superseded = self.writer.unit([
                 (q.merge_notes(), batch, {"ingested_at": now, "pipeline_version": self.pipeline_version}),
@@ -292,11 +284,11 @@ class Loader:
         self._begin()
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for node in nodes:
-            by_label[node.label].append(_node_row(node, self.schema))
+            by_label[node.label].append({"id": node.key, "props": node.props})
         for label, rows in sorted(by_label.items()):
             self._count_nodes(label, len(rows))
-        self.writer.packed([(q.merge_any_nodes(self.schema), [r for _, rows in sorted(by_label.items()) for r in rows],
-                             {})], self.batch_size * TX_BATCHES)
+        self.writer.packed([(q.merge_nodes(self.schema, label), rows, {}) for label, rows in sorted(by_label.items())],
+                           self.batch_size * TX_BATCHES)
 
     def facts(self, records: Iterable[RelRecord], notes: Iterable[str] = ()) -> None:
         """Each entity's facts per case (``IN_CASE``) and each note's author (``AUTHORED_BY``), after
@@ -304,9 +296,10 @@ class Loader:
         self._begin()
         groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for rec in records:
-            groups[(rec.type, rec.source_label, rec.target_label)].append(_rel_row(rec, self.schema))
-        statements: list[Statement] = [(q.merge_any_rels(self.schema),
-                                        [row for _, rows in sorted(groups.items()) for row in rows], {})]
+            groups[(rec.type, rec.source_label, rec.target_label)].append(
+                {"id": rec.id, "source": rec.source_key, "target": rec.target_key, "props": rec.props})
+        statements: list[Statement] = [(q.merge_facts(self.schema, rel_type, source, target), rows, {})
+                                       for (rel_type, source, target), rows in sorted(groups.items())]
         authored = {row["source"]: row["id"] for (rel_type, _, _), rows in groups.items() if rel_type == "AUTHORED_BY"
                     for row in rows}
         statements.append((q.retire_other_authors(),
@@ -323,7 +316,7 @@ class Loader:
         nodes and relationships only it holds (its payments and calls), buffered."""
         self._begin()
         for node in nodes:
-            self._nodes[node.label][node.key] = _node_row(node, self.schema)
+            self._nodes[node.label][node.key] = {"id": node.key, "props": node.props}
         for mention, label, key in mentions:
             self._mention(_mention_row(mention, label, key, self.note_case.get(mention.note_id, self.case_id)),
                           mention.note_id)
@@ -333,7 +326,8 @@ class Loader:
             self._add_evidence(row, ev.note_id, rel_id)
             self._flush_when_full()
         for rel in rels:  # after the evidence: a flush writes a relationship with all of its evidence
-            self._rels[(rel.type, rel.source_label, rel.target_label)][rel.id] = _rel_row(rel, self.schema)
+            self._rels[(rel.type, rel.source_label, rel.target_label)][rel.id] = {
+                "id": rel.id, "source": rel.source_key, "target": rel.target_key, "props": rel.props}
         self._flush_when_full()
 
     def _new(self, note_id: str) -> bool:
@@ -353,9 +347,7 @@ class Loader:
         edge_id = make_id("MENTIONS", note_id, label, key)
         new_edge = self._new(note_id) and edge_id not in kept[2]
         if edge_id not in self._edges.get((True, label), {}):  # else: buffered to be created already
-            q.check_names(self.schema, label=label)
-            self._edges[(new_edge, label)][edge_id] = {"id": edge_id, "note_id": note_id, "entity_id": key,
-                                                       "label": label}
+            self._edges[(new_edge, label)][edge_id] = {"id": edge_id, "note_id": note_id, "entity_id": key}
         kept[2].add(edge_id)
 
     def _add_evidence(self, row: dict[str, Any], note_id: str, rel_id: str) -> None:
@@ -397,17 +389,14 @@ class Loader:
         edges, evidence and relationships; on the merge path the stale facts are retired and the
         statistics of the relationships written or retired refreshed next."""
         statements: list[Statement] = []
-        nodes: list[dict[str, Any]] = []
         for label, rows in sorted(self._nodes.items()):
-            nodes += rows.values()
+            statements.append((q.merge_nodes(self.schema, label), list(rows.values()), {}))
             self._count_nodes(label, len(rows))
-        statements.append((q.merge_any_nodes(self.schema), nodes, {}))
         statements += [(q.create_mentions(), list(self._new_mentions.values()), {}),
                        (q.merge_mentions(), self._mentions, {})]
-        edges = sorted(self._edges.items())
-        for new in (False, True):
-            statements.append((q.any_mentions_edges(self.schema, create=new),
-                               [row for (is_new, _), rows in edges if is_new is new for row in rows.values()], {}))
+        for (new, label), edges in sorted(self._edges.items()):
+            build = q.create_mentions_edges if new else q.merge_mentions_edges
+            statements.append((build(self.schema, label), list(edges.values()), {}))
         statements += [(q.create_evidence(), list(self._new_evidence.values()), {}),
                        (q.merge_evidence(), list(self._evidence.values()), {})]
         written = self._rel_statements({k: list(rows.values()) for k, rows in self._rels.items()}, statements)
@@ -432,24 +421,21 @@ class Loader:
         """Add the statements that write ``groups``; return the ids whose statistics are still to
         be derived from the database (the merge path's)."""
         written: dict[str, set[str]] = defaultdict(set)
-        merged: list[dict[str, Any]] = []
-        new: list[dict[str, Any]] = []
-        again: list[dict[str, Any]] = []
-        for (rel_type, _, _), rows in sorted(groups.items()):
+        for (rel_type, source, target), rows in sorted(groups.items()):
             self.stats.relationships += len(rows)
             if not self.fresh:
-                merged += rows
+                statements.append((q.merge_rels(self.schema, rel_type, source, target), rows, {}))
                 written[rel_type].update(row["id"] for row in rows)
                 continue
+            new: list[dict[str, Any]] = []
+            again: list[dict[str, Any]] = []
             for row in rows:  # a relationship given twice is created once, then set again
                 (again if row["id"] in self._rel_types else new).append(
                     {**row, "stats": rel_stats(self._support.get(row["id"], {}))})
-                self._rel_types[row["id"]] = tuple(row[k] for k in _ENDS)
+                self._rel_types[row["id"]] = rel_type
                 self._stale.discard(row["id"])
-        if self.fresh:
-            statements += [(q.create_any_rels(self.schema), new, {}), (q.set_any_rels(self.schema), again, {})]
-        else:
-            statements.append((q.merge_any_rels(self.schema), merged, {}))
+            statements += [(q.create_rels(self.schema, rel_type, source, target), new, {}),
+                           (q.set_rels(self.schema, rel_type), again, {})]
         return written
 
     def rels(self, rels: Iterable[RelRecord]) -> None:
@@ -458,7 +444,8 @@ class Loader:
         self._flush()
         groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for rel in rels:
-            groups[(rel.type, rel.source_label, rel.target_label)].append(_rel_row(rel, self.schema))
+            groups[(rel.type, rel.source_label, rel.target_label)].append(
+                {"id": rel.id, "source": rel.source_key, "target": rel.target_key, "props": rel.props})
         statements: list[Statement] = []
         for rel_type, ids in self._rel_statements(dict(sorted(groups.items())), statements).items():
             self.touched[rel_type] |= ids
@@ -470,10 +457,11 @@ class Loader:
         relationships that gained evidence after they were written."""
         self._begin()
         self._flush()
-        stale = [{**dict(zip(_ENDS, self._rel_types[rel_id])), "id": rel_id, "props": {},
-                  "stats": rel_stats(self._support[rel_id])}
-                 for rel_id in sorted(self._stale, key=lambda i: (self._rel_types[i][0], i))]
-        self.writer.write(q.set_any_rels(self.schema), stale)
+        stale: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for rel_id in sorted(self._stale):
+            stale[self._rel_types[rel_id]].append({"id": rel_id, "props": {}, "stats": rel_stats(self._support[rel_id])})
+        for rel_type, rows in sorted(stale.items()):
+            self.writer.write(q.set_rels(self.schema, rel_type), rows)
         self._stale.clear()
         self.writer.refresh(self.schema, self.touched)
         self.writer.close()

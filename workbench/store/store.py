@@ -22,6 +22,7 @@ from workbench.store.cypher import read as q
 from workbench.store.cypher import write as wq
 from workbench.store.facts import case_view
 from workbench.store.loader import PIPELINE_VERSION, Loader, LoadStats, load_records
+from workbench.store.warmup import Warmup
 
 __all__ = ["Store", "split_node_id"]
 
@@ -71,6 +72,12 @@ class Store:
         """A stage-by-stage writer for an ingest that streams its notes (see ``workbench.store.loader``)."""
         return Loader(self.driver, self.schema, case_id=case_id, database=self.database, batch_size=batch_size,
                       pipeline_version=pipeline_version)
+
+    def warmup(self, *, batch_size: int = 1000, pipeline_version: str = PIPELINE_VERSION) -> Warmup:
+        """A rehearsal of a load that warms the server and commits nothing (``workbench.store.warmup``),
+        started; ``stop`` it before the real load begins."""
+        return Warmup(self.driver, self.schema, database=self.database, batch_size=batch_size,
+                      pipeline_version=pipeline_version).start()
 
     def write_scores(self, label: str, rows: Sequence[dict[str, Any]]) -> int:
         """Set analysis scores (declared properties of ``label``) on existing nodes; returns the count."""

@@ -5,7 +5,7 @@ from graph_schema.model import Schema
 from workbench.store.cypher.schema import quote
 
 
-#: Prefix of every statement the loader runs in batches (``workbench.store.loader._Writer``):
+#: Prefix of every statement the loader runs in batches (``workbench.store.loader.Writer``):
 #: keep the plan cached for the query text, whatever the database's statistics say since.
 #: Why: an ingest grows the graph from nothing, and Neo4j replans a cached query once the
 #: counts it was planned with have changed enough, so each of the loader's eighty-odd query
@@ -234,92 +234,3 @@ def set_rels(schema: Schema, rel_type: str) -> str:
         "SET r += row.props, r += row.stats"
     )
 
-
-# --- One statement per kind of write, whatever the label or type (issue 16) -----------------
-# Why: on a fresh server each distinct statement text is planned once, at about 0.1-0.9 s a plan
-# while the JVM warms up (85 shapes took 13 s to EXPLAIN on a fresh JVM, 2.4 s on a warm one),
-# and a cold ingest wrote 85 shapes: one per label, per relationship type and per pair of ends.
-# These builders give one text per kind of write for the whole schema: each row names its label
-# (or type and end labels) and one branch per schema name takes it. Labels and types are
-# interpolated only from the schema, backtick-quoted; a row's ``label`` or ``type`` value only
-# picks a branch, compared with a schema name, and the loader refuses a name the schema does
-# not declare (``check_names``) before anything is sent. A branch looks its node up by a
-# constrained key, as the per-label statements did (Neo4j 5.26 plans a dynamic label
-# ``$(row.label)`` as a scan of every node).
-
-def node_labels(schema: Schema) -> tuple[str, ...]:
-    """Labels the loader writes nodes of (``merge_any_nodes``): the entity labels."""
-    return tuple(sorted(schema.entity_labels))
-
-
-def end_labels(schema: Schema) -> tuple[str, ...]:
-    """Labels a relationship may start or end at."""
-    return tuple(sorted({label for spec in schema.relationships.values() for label in (*spec.source, *spec.target)
-                         if label in schema.nodes}))
-
-
-def _each(names: tuple[str, ...], field: str, body: str, scope: str = "row") -> str:
-    """One unit subquery per name: ``body`` with ``{q}`` its quoted name, for the rows whose
-    ``field`` is that name."""
-    return " ".join(f"CALL ({scope}) {{ WITH {scope} WHERE row.{field} = '{name}' {body.format(q=quote(name))} }}"
-                    for name in names)
-
-
-def merge_any_nodes(schema: Schema) -> str:
-    """``merge_nodes`` for rows of every entity label (``row.label``)."""
-    return "UNWIND $rows AS row " + _each(node_labels(schema), "label",
-                                           "MERGE (n:{q} {{id: row.id}}) SET n += row.props")
-
-
-def any_mentions_edges(schema: Schema, *, create: bool) -> str:
-    """``create_mentions_edges`` (or ``merge_``) for rows of every entity label (``row.label``)."""
-    verb = "CREATE" if create else "MERGE"
-    return ("UNWIND $rows AS row MATCH (note:Note {id: row.note_id}) "
-            + _each(node_labels(schema), "label",
-                    "MATCH (n:{q} {{id: row.entity_id}}) " + verb + " (note)-[r:MENTIONS {{id: row.id}}]->(n)",
-                    "row, note"))
-
-
-def _ends(schema: Schema) -> str:
-    """``a`` and ``b``: a row's source and target nodes, by ``source_label`` and ``target_label``."""
-    def end(var: str, key: str) -> str:
-        branches = " UNION ALL ".join(
-            f"WITH row WHERE row.{key}_label = '{label}' MATCH ({var}:{quote(label)} {{id: row.{key}}}) RETURN {var}"
-            for label in end_labels(schema))
-        return f"CALL (row) {{ {branches} }} "
-    return end("a", "source") + end("b", "target")
-
-
-def create_any_rels(schema: Schema) -> str:
-    """``create_rels`` for rows of every relationship type and ends: the type is the row's
-    ``type``, checked against the schema first (``check_names``). A dynamic type is safe to plan
-    here: ``CREATE`` looks nothing up by it (a type branch per schema type instead took 5 s to
-    plan, with a hundred Eager operators)."""
-    return ("UNWIND $rows AS row " + _ends(schema)
-            + "CREATE (a)-[r:$(row.type) {id: row.id}]->(b) SET r += row.props, r += row.stats")
-
-
-def merge_any_rels(schema: Schema) -> str:
-    """``merge_rels`` and ``merge_facts`` for rows of every type and ends: both ends are found by
-    their keys, so the ``MERGE`` only expands between them (the type from ``row.type``)."""
-    return "UNWIND $rows AS row " + _ends(schema) + "MERGE (a)-[r:$(row.type) {id: row.id}]->(b) SET r += row.props"
-
-
-def set_any_rels(schema: Schema) -> str:
-    """``set_rels`` for rows of every type: the relationship is found between its two ends (by
-    its id, which names its type), not by a relationship index per type."""
-    return ("UNWIND $rows AS row " + _ends(schema)
-            + "MATCH (a)-[r]->(b) WHERE r.id = row.id SET r += row.props, r += row.stats")
-
-
-def check_names(schema: Schema, *, label: str | None = None, rel_type: str | None = None,
-                ends: tuple[str, str] | None = None) -> None:
-    """Refuse (KeyError) a label, type or end that no branch of these statements takes: a row
-    with one would silently write nothing."""
-    if label is not None and label not in node_labels(schema):
-        raise KeyError(label)
-    if rel_type is not None and rel_type not in schema.relationships:
-        raise KeyError(rel_type)
-    for end in ends or ():
-        if end not in end_labels(schema):
-            raise KeyError(end)
