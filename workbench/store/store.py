@@ -73,11 +73,13 @@ class Store:
         return Loader(self.driver, self.schema, case_id=case_id, database=self.database, batch_size=batch_size,
                       pipeline_version=pipeline_version)
 
-    def warmup(self, *, batch_size: int = 1000, pipeline_version: str = PIPELINE_VERSION) -> Warmup:
+    def warmup(self, *, batch_size: int = 1000, pipeline_version: str = PIPELINE_VERSION,
+               start: bool = True) -> Warmup:
         """A rehearsal of a load that warms the server and commits nothing (``workbench.store.warmup``),
-        started; ``stop`` it before the real load begins."""
-        return Warmup(self.driver, self.schema, database=self.database, batch_size=batch_size,
-                      pipeline_version=pipeline_version).start()
+        started unless ``start`` is false; ``stop`` it before the real load begins."""
+        warmup = Warmup(self.driver, self.schema, database=self.database, batch_size=batch_size,
+                        pipeline_version=pipeline_version)
+        return warmup.start() if start else warmup
 
     def write_scores(self, label: str, rows: Sequence[dict[str, Any]]) -> int:
         """Set analysis scores (declared properties of ``label``) on existing nodes; returns the count."""
