@@ -232,7 +232,7 @@ def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None
     processes = max(1, processes or os.cpu_count() or 1)
     started = time.perf_counter()
     report = IngestReport()
-    report.entities_before = _entity_count(store)
+    report.entities_before = store.entity_count()  # from Neo4j's count store, no scan
     cache = ExtractionCache(cache_dir, fingerprint)
     pipeline_version = f"{PIPELINE_VERSION}+{fingerprint}"
     # Warm a cold server while the model works, when the model leaves a core to it (measured on a
@@ -265,11 +265,6 @@ def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None
         loader.note_done(note.id)
     loader.rels(resolution.rels)
     report.load = loader.finish()
-    report.entities_after = _entity_count(store)
+    report.entities_after = store.entity_count()
     report.seconds = time.perf_counter() - started
     return report, resolution
-
-
-def _entity_count(store: Store) -> int:
-    """Entities in the database (``Store.entity_count``: Neo4j's count store, no scan)."""
-    return store.entity_count()

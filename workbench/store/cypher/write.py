@@ -233,4 +233,3 @@ def set_rels(schema: Schema, rel_type: str) -> str:
         f"MATCH ()-[r:{_rel_type(schema, rel_type)} {{id: row.id}}]->() "
         "SET r += row.props, r += row.stats"
     )
-
