@@ -19,7 +19,9 @@ longer reads and derives the statistics of what it touched from the stored Evide
 a resumed run's graph with a fresh one's. Each flush of the buffers is one managed transaction
 (``execute_write``, retried on transient errors) of up to ``TX_BATCHES`` batches: a round trip
 and a commit are the costly part of a small write. On the first-load path a flush is written in
-a background thread while the next is built (``Writer.submit``), in order, one at a time.
+background threads while the next is built (``Writer.submit``): its relationships and edges in
+one transaction and, at the same time, its Mention and Evidence nodes in another (they link to
+nothing, so neither waits for the other's locks); each kind commits in the order given.
 Only one ingest writes to a database at a time.
 
 ``Loader`` takes the stages one call at a time so the pipeline can stream each note's mentions
@@ -49,6 +51,10 @@ Statement = tuple[str, Sequence[dict[str, Any]], dict[str, Any]]
 
 #: Batches of rows per transaction of buffered facts (``Loader._flush``): see ``Writer``.
 TX_BATCHES = 10
+
+#: Transactions the first-load path has in flight at once (``Writer.submit``): the relationships
+#: and edges, and beside them the Mention and Evidence nodes, which nothing else in the run links.
+LANES = 2
 
 
 @dataclass
@@ -127,34 +133,57 @@ class Writer:
 
     Why ``submit``: a flush whose results are not needed (the first-load path's) is written while
     the caller builds the next one (resolving the next notes' mentions, reading them from the
-    cache), so Python and Neo4j work at the same time instead of in turn. One transaction at a
-    time is in flight and they commit in the order given: every other call waits for it first
-    (``drain``), and raises what went wrong in it.
+    cache), so Python and Neo4j work at the same time instead of in turn. Each of its ``LANES``
+    has one transaction in flight and commits in the order given; every other call waits for
+    both first (``drain``), and raises what went wrong in them.
+
+    Why two lanes: one transaction at a time kept one server thread busy, and the Mention and
+    Evidence nodes are about half a first load's rows. Written beside the relationships, in a
+    second transaction, they took the whole loader from 0.43-0.53x to 0.58-0.62x of the raw
+    ``UNWIND`` rate on 50,000 relationships (``bench/bench_load.py``, issue 16); a third lane
+    has nothing independent left to write.
     """
 
     def __init__(self, driver: Driver, database: str, batch_size: int) -> None:
         self.driver, self.database, self.batch_size = driver, database, batch_size
-        self._thread: ThreadPoolExecutor | None = None
-        self._pending: Future[Any] | None = None
+        self._lanes: list[ThreadPoolExecutor | None] = [None] * LANES
+        self._pending: list[Future[Any] | None] = [None] * LANES
 
-    def submit(self, statements: Sequence[Statement]) -> None:
-        """``unit`` in the background, once the transaction submitted before it has committed."""
-        self.drain()
-        if self._thread is None:
-            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="loader-writer")
-        self._pending = self._thread.submit(self._unit, statements)
+    def submit(self, statements: Sequence[Statement], alongside: Sequence[Statement] = ()) -> None:
+        """``unit`` in the background, once the transaction submitted before it has committed; and
+        ``alongside`` in a second transaction at the same time (after the one submitted
+        alongside before it): statements that share no node with ``statements`` or with any
+        statement of the run still to commit, so neither waits for the other's locks."""
+        self._submit(0, statements)
+        self._submit(1, alongside)
 
-    def drain(self) -> None:
-        """Wait for the transaction in flight; raise its error, if it failed."""
-        pending, self._pending = self._pending, None
+    def _submit(self, lane: int, statements: Sequence[Statement]) -> None:
+        if not any(rows for _, rows, _ in statements):
+            return
+        self._wait(lane)
+        pool = self._lanes[lane]
+        if pool is None:
+            pool = self._lanes[lane] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"loader-writer-{lane}")
+        self._pending[lane] = pool.submit(self._unit, statements)
+
+    def _wait(self, lane: int) -> None:
+        pending, self._pending[lane] = self._pending[lane], None
         if pending is not None:
             pending.result()
 
+    def drain(self) -> None:
+        """Wait for the transactions in flight; raise the error of one that failed."""
+        for lane in range(LANES):
+            self._wait(lane)
+
     def close(self) -> None:
-        self.drain()
-        if self._thread is not None:
-            self._thread.shutdown()
-            self._thread = None
+        try:
+            self.drain()
+        finally:
+            for pool in self._lanes:
+                if pool is not None:
+                    pool.shutdown()
+            self._lanes = [None] * LANES
 
     def unit(self, statements: Sequence[Statement]) -> list[list[dict[str, Any]]]:
         """The statements' result rows, one list per statement given (empty for one without rows)."""
@@ -190,19 +219,21 @@ class Writer:
                 out.extend(result)
         return out
 
-    def packed(self, statements: Sequence[Statement], size: int) -> None:
+    def packed(self, statements: Sequence[Statement], size: int, *, background: bool = False) -> None:
         """Run the statements in order, as few transactions of about ``size`` rows each as hold them
-        (a statement of more rows is cut into pieces of ``size``); their results are not needed."""
+        (a statement of more rows is cut into pieces of ``size``); their results are not needed.
+        ``background``: each transaction is ``submit``ted (what runs alongside goes on)."""
+        run = self.submit if background else self.unit
         unit: list[Statement] = []
         count = 0
         for cypher, rows, params in statements:
             for piece in _batches(rows, size):
                 if unit and count + len(piece) > size:
-                    self.unit(unit)
+                    run(unit)
                     unit, count = [], 0
                 unit.append((cypher, piece, params))
                 count += len(piece)
-        self.unit(unit)
+        run(unit)
 
     def refresh(self, schema: Schema, ids_by_type: dict[str, set[str]]) -> None:
         """Derive the statistics of these relationships from their Evidence, in one transaction."""
@@ -385,27 +416,30 @@ class Loader:
             self._flush()
 
     def _flush(self) -> None:
-        """One transaction: nodes first (mention edges and relationships MATCH them), then mentions,
-        edges, evidence and relationships; on the merge path the stale facts are retired and the
-        statistics of the relationships written or retired refreshed next."""
-        statements: list[Statement] = []
+        """Nodes first (mention edges and relationships MATCH them), then edges and relationships,
+        in one transaction; the Mention and Evidence nodes in it too on the merge path, which then
+        retires the stale facts and refreshes the statistics of the relationships written or
+        retired, and in a second transaction alongside on the first-load path."""
+        nodes: list[Statement] = []
         for label, rows in sorted(self._nodes.items()):
-            statements.append((q.merge_nodes(self.schema, label), list(rows.values()), {}))
+            nodes.append((q.merge_nodes(self.schema, label), list(rows.values()), {}))
             self._count_nodes(label, len(rows))
-        statements += [(q.create_mentions(), list(self._new_mentions.values()), {}),
-                       (q.merge_mentions(), self._mentions, {})]
+        standalone: list[Statement] = [  # nodes that link to nothing: their ids are properties
+            (q.create_mentions(), list(self._new_mentions.values()), {}),
+            (q.merge_mentions(), self._mentions, {}),
+            (q.create_evidence(), list(self._new_evidence.values()), {}),
+            (q.merge_evidence(), list(self._evidence.values()), {})]
+        linked: list[Statement] = []
         for (new, label), edges in sorted(self._edges.items()):
             build = q.create_mentions_edges if new else q.merge_mentions_edges
-            statements.append((build(self.schema, label), list(edges.values()), {}))
-        statements += [(q.create_evidence(), list(self._new_evidence.values()), {}),
-                       (q.merge_evidence(), list(self._evidence.values()), {})]
-        written = self._rel_statements({k: list(rows.values()) for k, rows in self._rels.items()}, statements)
-        statements.append((q.retire_stale_facts(), self._done, {"pipeline_version": self.pipeline_version}))
+            linked.append((build(self.schema, label), list(edges.values()), {}))
+        written = self._rel_statements({k: list(rows.values()) for k, rows in self._rels.items()}, linked)
         if self.fresh:  # nothing to read back: written while the next batch is built
-            self.writer.submit(statements)
+            self.writer.submit([*nodes, *linked], alongside=standalone)
             results: list[list[dict[str, Any]]] = []
         else:
-            results = self.writer.unit(statements)
+            retire = (q.retire_stale_facts(), self._done, {"pipeline_version": self.pipeline_version})
+            results = self.writer.unit([*nodes, *standalone, *linked, retire])
         if self._done:
             for row in results[-1]:
                 written[row["type"]].add(row["id"])
@@ -449,7 +483,7 @@ class Loader:
         statements: list[Statement] = []
         for rel_type, ids in self._rel_statements(dict(sorted(groups.items())), statements).items():
             self.touched[rel_type] |= ids
-        self.writer.packed(statements, self.batch_size * TX_BATCHES)
+        self.writer.packed(statements, self.batch_size * TX_BATCHES, background=bool(self.fresh))
 
     def finish(self) -> LoadStats:
         """Write what is buffered, then the statistics still to write: on the merge path every
@@ -480,6 +514,8 @@ def load_records(driver: Driver, schema: Schema, *, notes: Iterable[Note], nodes
     loader.notes(notes)
     loader.nodes(nodes)
     loader.facts(facts, [n.id for n in notes])
-    loader.note_facts(mentions, ((rel.id, rel.type, ev) for rel in rels for ev in rel.evidence))
-    loader.rels(rels)
+    loader.note_facts(mentions, ())
+    for some in _batches(rels, batch_size):  # each relationship with its evidence, a batch at a time
+        loader.note_facts((), ((rel.id, rel.type, ev) for rel in some for ev in rel.evidence), rels=some)
+    loader.rels(())
     return loader.finish()

@@ -49,8 +49,9 @@ class _NeverCommits(Writer):
         if self.stop.is_set():
             raise _Stopped
 
-    def submit(self, statements: Sequence[Statement]) -> None:
+    def submit(self, statements: Sequence[Statement], alongside: Sequence[Statement] = ()) -> None:
         self._unit(statements)
+        self._unit(alongside)
 
     def drain(self) -> None:
         self._check()
