@@ -4,7 +4,8 @@ Public API (imported lazily, so ``import ingest.read`` does not load spaCy)::
 
     read_case(path, case_id=None)            # ingest.read.read_path: Note | FileError
     build_nlp(model=None, config_path=None)  # the spaCy pipeline with our components
-    extract(notes_or_paths, nlp, *, batch_size=64, n_process=1) -> Extraction | FileError
+    extract(notes_or_paths, nlp, *, batch_size=64, n_process=1, workers=None) -> Extraction | FileError
+    start_workers(nlp, processes)            # forked extraction workers, for several extract calls
     write_jsonl(items, out) / read_jsonl(path)
 """
 from __future__ import annotations
@@ -13,9 +14,9 @@ import importlib
 from typing import Any
 
 # Bound eagerly: the submodule ingest.extract would otherwise shadow the function of that name.
-from ingest.extract import extract
+from ingest.extract import extract, start_workers
 
-__all__ = ["build_nlp", "extract", "read_case", "read_jsonl", "write_jsonl"]
+__all__ = ["build_nlp", "extract", "read_case", "read_jsonl", "start_workers", "write_jsonl"]
 
 _EXPORTS = {
     "read_case": ("ingest.read", "read_path"),

@@ -112,6 +112,10 @@ class IngestError(ValueError):
         self.line = line
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | None]]:
+        """Rebuilt from its three parts: it crosses from an extraction worker to the caller."""
+        return type(self), (self.path, self.message, self.line)
+
     @property
     def code(self) -> str | None:
         return code_of(self.message)

@@ -16,6 +16,7 @@ their key is ``make_id(note id, start, end)``. Every record is checked against t
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import deque
@@ -31,12 +32,13 @@ from ingest.errors import MAX_NOTE_CHARS, Errors, IngestError
 from ingest.offices import author_rank_pattern
 from ingest.read import is_export, paragraph_chunks, read_export, read_path
 from ingest.results import Extraction, FileError
+from ingest.workers import Workers
 
 if TYPE_CHECKING:  # spaCy is imported by the caller's build_nlp, not by importing ingest
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["extract", "extraction_of"]
+__all__ = ["extract", "extraction_of", "start_workers"]
 
 _BADGE = re.compile(r"^#?\d{2,6}\s+")
 
@@ -50,8 +52,8 @@ def _notes(items: Iterable[Note | FileError | Extraction | str | Path]) -> Itera
 
 
 def extract(notes_or_paths: Iterable[Note | FileError | Extraction | str | Path], nlp: "Language", *, batch_size: int = 64, n_process: int = 1,
-            chunk_chars: int = 20_000, batch_chars: int = 250_000, max_chars: int = MAX_NOTE_CHARS
-            ) -> Iterator[Extraction | FileError]:
+            chunk_chars: int = 20_000, batch_chars: int = 250_000, max_chars: int = MAX_NOTE_CHARS,
+            workers: Workers | None = None) -> Iterator[Extraction | FileError]:
     """Stream one ``Extraction`` per note (or a ``FileError`` per unreadable file), in input order.
 
     Items may be Notes, paths (read with ``ingest.read.read_path``) or what a reader already
@@ -63,19 +65,65 @@ def extract(notes_or_paths: Iterable[Note | FileError | Extraction | str | Path]
     ``chunk_chars`` is therefore read on its own, chunk by chunk (``_chunk_readings``), and a
     batch of shorter notes is cut before it passes ``batch_chars`` characters. A note over
     ``max_chars`` is refused (E024, naming it): its mentions would be held until it is done.
+
+    ``n_process`` > 1 runs the batches on that many worker processes (``start_workers``) for
+    this call; a caller that extracts in several calls passes its own ``workers`` instead, so
+    they start once.
     """
-    limit = min(chunk_chars, nlp.max_length)
-    items, held = iter(_notes(notes_or_paths)), deque[Note]()
-    while True:
-        stop: list[Note] = []
-        run = _run(held, items, stop, limit, (batch_size, batch_chars), max_chars)
-        yield from _extract_run(run, nlp, batch_size, n_process)
-        if not stop:
-            return
-        if len(stop[0].text) > limit:
-            yield extraction_of(stop[0], _chunk_readings(nlp, stop[0], limit))
-        else:
-            held.append(stop[0])  # the first note of the next batch
+    own = start_workers(nlp, n_process, batch_size) if workers is None and n_process > 1 else None
+    workers = workers or own
+    try:
+        limit = min(chunk_chars, nlp.max_length)
+        items, held = iter(_notes(notes_or_paths)), deque[Note]()
+        while True:
+            stop: list[Note] = []
+            run = _run(held, items, stop, limit, (batch_size, batch_chars), max_chars)
+            if workers is not None:
+                yield from _extract_on(workers, run, batch_size)
+            else:
+                yield from _extract_run(run, nlp, batch_size, n_process)
+            if not stop:
+                return
+            if len(stop[0].text) > limit:
+                yield extraction_of(stop[0], _chunk_readings(nlp, stop[0], limit))
+            else:
+                held.append(stop[0])  # the first note of the next batch
+    finally:
+        if own is not None:
+            own.close()
+
+
+def start_workers(nlp: "Language", processes: int, batch_size: int = 64) -> Workers | None:
+    """``processes`` forked workers that each extract a batch as one process would (the model
+    shared, not copied), or None where the platform does not fork: ``extract`` then passes
+    ``n_process`` to spaCy."""
+    return Workers.start(functools.partial(extract_batch, nlp=nlp, batch_size=batch_size), processes)
+
+
+def extract_batch(items: Sequence[Note | FileError | Extraction], nlp: "Language", batch_size: int = 64
+                  ) -> list[Extraction | FileError]:
+    """One batch of a run in this process, as ``extract`` does it: what a worker runs."""
+    return list(_extract_run(items, nlp, batch_size, 1))
+
+
+def _extract_on(workers: Workers, run: Iterable[Note | FileError | Extraction], batch_size: int
+                ) -> Iterator[Extraction | FileError]:
+    """A run on the workers, cut into the batches one process would pipe (``batch_size`` notes
+    each, from the run's start: the same Docs batched together), results in input order."""
+    def batches() -> Iterator[list[Note | FileError | Extraction]]:
+        batch: list[Note | FileError | Extraction] = []
+        notes = 0
+        for item in run:
+            batch.append(item)
+            notes += isinstance(item, Note) and not is_export(item)
+            if notes == batch_size:
+                yield batch
+                batch, notes = [], 0
+        if batch:
+            yield batch
+
+    for results in workers.map_in_order(batches()):
+        yield from results
 
 
 def _run(held: deque[Note], items: Iterator[Note | FileError | Extraction], stop: list[Note], limit: int,

@@ -117,15 +117,31 @@ def _light(note: Note) -> Note:
 
 
 class _LazyModel:
-    """The spaCy pipeline, built the first time a note is not in the cache (a warm run never loads it)."""
+    """The spaCy pipeline, built the first time a note is not in the cache (a warm run never
+    loads it), and its worker processes, started the first time a batch is worth them."""
 
-    def __init__(self, factory: Callable[[], Any]) -> None:
-        self.factory, self.nlp = factory, None
+    def __init__(self, factory: Callable[[], Any], processes: int = 1) -> None:
+        self.factory, self.nlp, self.processes = factory, None, processes
+        self.pool: Any = None
 
     def get(self) -> Any:
         if self.nlp is None:
             self.nlp = self.factory()
         return self.nlp
+
+    def workers(self, notes: int) -> Any:
+        """The workers for ``notes`` notes: none for one process or fewer notes than a batch
+        each (forking would cost more than it gives), else started once and kept."""
+        from ingest import start_workers
+
+        if self.processes > 1 and notes >= 64 and self.pool is None:
+            self.pool = start_workers(self.get(), self.processes)
+        return self.pool
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
 
 
 def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCache, report: IngestReport,
@@ -135,8 +151,8 @@ def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCa
 
     Notes to extract are gathered ``window`` at a time per process (spaCy batches them), so at
     most that many note texts are held, whatever the size of the case. With ``processes`` > 1
-    the model runs in that many worker processes (``nlp.pipe(n_process=...)``): they take
-    batches from and return Docs through spaCy's bounded queues while this process reads the
+    the extraction runs in that many worker processes (``ingest.workers``, started once per
+    ingest): they take batches of notes and return their records while this process reads the
     files, writes the cache and feeds the resolver; results come back in input order, so the
     graph does not depend on the number of processes.
     """
@@ -158,9 +174,9 @@ def _extractions(paths: Sequence[Path], case_id: str | None, cache: ExtractionCa
                 continue
             pending.append(item)
             if len(pending) >= window:
-                yield from _extract_now(pending, cache, report, model, progress, processes)
+                yield from _extract_now(pending, cache, report, model, progress)
                 pending = []
-    yield from _extract_now(pending, cache, report, model, progress, processes)
+    yield from _extract_now(pending, cache, report, model, progress)
 
 
 def _read_export(note: Note, cache: ExtractionCache, report: IngestReport,
@@ -183,12 +199,14 @@ def _read_export(note: Note, cache: ExtractionCache, report: IngestReport,
 
 
 def _extract_now(notes: list[Note], cache: ExtractionCache, report: IngestReport, model: _LazyModel,
-                 progress: Callable[[str], None], processes: int = 1) -> Iterator[Extraction]:
+                 progress: Callable[[str], None]) -> Iterator[Extraction]:
     from ingest import extract
 
     if not notes:
         return
-    for result in extract(notes, model.get(), n_process=min(processes, max(1, len(notes) // 64))):
+    workers = model.workers(len(notes))
+    spacy_processes = 1 if workers else max(1, min(model.processes, len(notes) // 64))  # where nothing forks
+    for result in extract(notes, model.get(), workers=workers, n_process=spacy_processes):
         if isinstance(result, FileError):
             report.failed.append(result)
             progress(str(result))
@@ -241,8 +259,12 @@ def run_ingest(store: Store, paths: Iterable[str | Path], *, case_id: str | None
     warmup = store.warmup(batch_size=batch_size, pipeline_version=pipeline_version,
                           start=processes < (os.cpu_count() or 1))
     try:
-        notes, resolver = _read_and_resolve(store, [Path(p) for p in paths], case_id, cache, report,
-                                            _LazyModel(nlp_factory), progress, processes)
+        model = _LazyModel(nlp_factory, processes)
+        try:
+            notes, resolver = _read_and_resolve(store, [Path(p) for p in paths], case_id, cache, report,
+                                                model, progress, processes)
+        finally:
+            model.close()
         resolution = resolver.finish(decisions)
     finally:
         warmup.stop()

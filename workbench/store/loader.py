@@ -517,5 +517,4 @@ def load_records(driver: Driver, schema: Schema, *, notes: Iterable[Note], nodes
     loader.note_facts(mentions, ())
     for some in _batches(rels, batch_size):  # each relationship with its evidence, a batch at a time
         loader.note_facts((), ((rel.id, rel.type, ev) for rel in some for ev in rel.evidence), rels=some)
-    loader.rels(())
     return loader.finish()
