@@ -125,3 +125,5 @@ class Errors(metaclass=CodedMessages):
     W423 = "unknown centralization measure {measure!r}: use 'degree' or 'betweenness'"
     W424 = "give the entity as 'Label:key', e.g. 'Person:{key}'"
     W425 = "{path}: its extraction left the cache during the ingest ({cache}): run the ingest again"
+    W426 = ("interrupted (Ctrl-C): what was committed is kept; run the same command again to finish "
+            "(an ingest resumes where it stopped)")

@@ -179,3 +179,19 @@ def test_starting_the_local_server_says_so_on_stderr(lifecycle_settings):
         assert again.exit_code == 0 and again.stderr.strip() == ""  # already running: nothing to say
     finally:
         stop(settings)
+
+
+def test_ctrl_c_in_a_command_is_one_line_and_exit_130(tmp_path, monkeypatch):
+    """Ctrl-C while a command runs: typer turns the KeyboardInterrupt into exit code 130 and
+    prints nothing, so the analyst could not tell an interrupted ingest from one that ended."""
+    import workbench.cli.ingest as ingest_command
+
+    def interrupted(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_command, "existing", interrupted)  # as if Ctrl-C came as the command starts
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path)])
+    assert result.exit_code == 130
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("[W426] interrupted (Ctrl-C)"), result.stderr
+    assert "run the same command again" in lines[0] and "Traceback" not in result.output
