@@ -37,6 +37,7 @@ from ingest.identity import run_case
 from ingest.read.exports import export_parts, is_export
 from ingest.resolve import Resolution, Resolver
 from ingest.results import Extraction, FileError
+from ingest.workers import Workers
 from workbench.errors import Errors
 from workbench.extraction_cache import ExtractionCache
 from workbench.store.connection import lost_connection_is_one_line
@@ -122,14 +123,14 @@ class _LazyModel:
 
     def __init__(self, factory: Callable[[], Any], processes: int = 1) -> None:
         self.factory, self.nlp, self.processes = factory, None, processes
-        self.pool: Any = None
+        self.pool: Workers | None = None
 
     def get(self) -> Any:
         if self.nlp is None:
             self.nlp = self.factory()
         return self.nlp
 
-    def workers(self, notes: int) -> Any:
+    def workers(self, notes: int) -> Workers | None:
         """The workers for ``notes`` notes: none for one process or fewer notes than a batch
         each (forking would cost more than it gives), else started once and kept."""
         from ingest import start_workers

@@ -33,10 +33,9 @@ err_console = Console(stderr=True, soft_wrap=True)  # one-line messages stay one
 # nothing configures logging: a lost server is one W210 line instead (workbench.store.connection).
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 # Click's error base class, whether typer uses the click package or its own copy of it (typer >= 0.25).
+_CLICK_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 #: The exit code of a command stopped by Ctrl-C (SIGINT), as a shell reports it.
 INTERRUPTED = 130
-
-_CLICK_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
 def fail(message: str, code: int = 2) -> None:
