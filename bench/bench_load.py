@@ -45,7 +45,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _records(n_rels: int):  # type: ignore[no-untyped-def]
+def _records(n_rels: int):
     from graph_schema.records import Evidence, NodeRecord, RelRecord, make_id
 
     n_people = max(n_rels // 3, 10)
@@ -61,7 +61,7 @@ def _records(n_rels: int):  # type: ignore[no-untyped-def]
     return people, rels
 
 
-def _timed_rel_writes(driver, schema, rels, batch: int) -> float:  # type: ignore[no-untyped-def]
+def _timed_rel_writes(driver, schema, rels, batch: int) -> float:
     from workbench.store.cypher import write as q
 
     rows = [{"id": r.id, "source": r.source_key, "target": r.target_key, "props": {}} for r in rels]
@@ -73,24 +73,22 @@ def _timed_rel_writes(driver, schema, rels, batch: int) -> float:  # type: ignor
     return time.perf_counter() - started
 
 
-def _timed_rel_and_evidence_writes(driver, schema, rels, batch: int) -> float:  # type: ignore[no-untyped-def]
+def _timed_rel_and_evidence_writes(driver, schema, rels, batch: int) -> float:
     """The loader's own first-load statements, bare: per batch, in one transaction, the Evidence
     nodes and then the relationships with their statistics - what the loader must write at the
     least, without its bookkeeping, lanes or flushes."""
     from workbench.store.cypher import write as q
-    from workbench.store.loader import _evidence_row, rel_stats
+    from workbench.store.loader import _evidence_row, rel_stats, support_of
 
     evidence, linked = [], []
     for r in rels:
         rows = [_evidence_row(r.id, r.type, ev, None, None) for ev in r.evidence]
         evidence.append(rows)
-        support = {row["id"]: {k: row["props"].get(k) for k in ("confidence", "date", "method", "case_id")}
-                   for row in rows}
         linked.append({"id": r.id, "source": r.source_key, "target": r.target_key, "props": {},
-                       "stats": rel_stats(support)})
+                       "stats": rel_stats({row["id"]: support_of(row) for row in rows})})
     create_evidence, create_rels = q.create_evidence(), q.create_rels(schema, "ASSOCIATED_WITH", "Person", "Person")
 
-    def write(tx, i: int) -> None:  # type: ignore[no-untyped-def]
+    def write(tx, i: int) -> None:
         tx.run(q.REUSE_PLAN + create_evidence, rows=[row for rows in evidence[i:i + batch] for row in rows]).consume()
         tx.run(q.REUSE_PLAN + create_rels, rows=linked[i:i + batch]).consume()
 
@@ -101,9 +99,13 @@ def _timed_rel_and_evidence_writes(driver, schema, rels, batch: int) -> float:  
     return time.perf_counter() - started
 
 
-def _wipe(driver) -> None:  # type: ignore[no-untyped-def]
+def _only_people(driver, schema, people, rels=(), batch_size: int = 1000) -> None:
+    """Empty the database, then load the people (and ``rels``, a warm-up): where every write starts."""
+    from workbench.store.loader import load_records
+
     with driver.session(database="neo4j") as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=rels, batch_size=batch_size)
 
 
 def child(port: int, home: str, n_rels: int) -> dict[str, float]:
@@ -111,14 +113,12 @@ def child(port: int, home: str, n_rels: int) -> dict[str, float]:
     from graph_schema import load_schema
     from workbench.settings import load_settings
     from workbench.store.connection import open_driver
-    from workbench.store.loader import load_records
 
     settings = load_settings({"WORKBENCH_HOME": home, "WORKBENCH_BOLT_PORT": str(port)}, env_files=())
     schema = load_schema()
     people, rels = _records(n_rels)
     with open_driver(settings) as driver:
-        _wipe(driver)
-        load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[])
+        _only_people(driver, schema, people)
         seconds = _timed_rel_writes(driver, schema, rels, 1000)
     return {"seconds": seconds, "rate": n_rels / seconds}
 
@@ -151,35 +151,29 @@ def main(argv: list[str]) -> int:
         with open_driver(settings) as driver:
             migrate(driver, schema, "neo4j")
             people, rels = _records(args.rels)
-            _wipe(driver)
-            load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[])
+            _only_people(driver, schema, people)
             per_row = _timed_rel_writes(driver, schema, rels[:args.per_row], 1)
-            _wipe(driver)
-            load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[])
+            _only_people(driver, schema, people)
             batched_same = _timed_rel_writes(driver, schema, rels[:args.per_row], 1000)
-            _wipe(driver)
-            load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[])
+            _only_people(driver, schema, people)
             batched = _timed_rel_writes(driver, schema, rels, 1000)
-            _wipe(driver)
-            load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[])
+            _only_people(driver, schema, people)
             primitive = _timed_rel_and_evidence_writes(driver, schema, rels, 1000)
-            _wipe(driver)  # the loader's warm-up: as many rows as the raw write's two before it
-            load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=rels[:2 * args.per_row])
+            # the loader's warm-up: as many rows as the raw write's two before it
+            _only_people(driver, schema, people, rels[:2 * args.per_row])
             loads = []
             for size in args.batch_sizes:
-                _wipe(driver)
-                load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[], batch_size=size)
+                _only_people(driver, schema, people, batch_size=size)
                 started = time.perf_counter()
                 load_records(driver, schema, notes=[], nodes=[], mentions=[], rels=rels, batch_size=size)
                 loads.append((f"whole loader, empty database, batches of {size}", time.perf_counter() - started))
             started = time.perf_counter()
             load_records(driver, schema, notes=[], nodes=[], mentions=[], rels=rels, batch_size=args.batch_sizes[-1])
             loads.append(("whole loader again on top (merge path)", time.perf_counter() - started))
-            _wipe(driver)  # the raw write again on the server the loaders warmed: the faster run counts
-            load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[])
+            # the raw write again on the server the loaders warmed: the faster run counts
+            _only_people(driver, schema, people)
             batched_after = _timed_rel_writes(driver, schema, rels, 1000)
-            _wipe(driver)
-            load_records(driver, schema, notes=[], nodes=people, mentions=[], rels=[])
+            _only_people(driver, schema, people)
             primitive = min(primitive, _timed_rel_and_evidence_writes(driver, schema, rels, 1000))
         rust = {}
         for flag in ("", "--no-rust"):

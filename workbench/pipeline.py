@@ -117,6 +117,10 @@ def _light(note: Note) -> Note:
     return dataclasses.replace(note, text="")
 
 
+#: Notes a model process is worth: fewer stay in this process (forking would cost more than it gives).
+NOTES_PER_PROCESS = 64
+
+
 class _LazyModel:
     """The spaCy pipeline, built the first time a note is not in the cache (a warm run never
     loads it), and its worker processes, started the first time a batch is worth them."""
@@ -131,11 +135,11 @@ class _LazyModel:
         return self.nlp
 
     def workers(self, notes: int) -> Workers | None:
-        """The workers for ``notes`` notes: none for one process or fewer notes than a batch
-        each (forking would cost more than it gives), else started once and kept."""
+        """The workers for ``notes`` notes: none for one process or fewer than
+        ``NOTES_PER_PROCESS`` notes, else started once and kept."""
         from ingest import start_workers
 
-        if self.processes > 1 and notes >= 64 and self.pool is None:
+        if self.processes > 1 and notes >= NOTES_PER_PROCESS and self.pool is None:
             self.pool = start_workers(self.get(), self.processes)
         return self.pool
 
@@ -206,7 +210,8 @@ def _extract_now(notes: list[Note], cache: ExtractionCache, report: IngestReport
     if not notes:
         return
     workers = model.workers(len(notes))
-    spacy_processes = 1 if workers else max(1, min(model.processes, len(notes) // 64))  # where nothing forks
+    # where nothing forks, spaCy's own processes: one per NOTES_PER_PROCESS notes, at most model.processes
+    spacy_processes = 1 if workers else max(1, min(model.processes, len(notes) // NOTES_PER_PROCESS))
     for result in extract(notes, model.get(), workers=workers, n_process=spacy_processes):
         if isinstance(result, FileError):
             report.failed.append(result)

@@ -98,6 +98,11 @@ def _evidence_row(rel_id: str, rel_type: str, ev: Evidence, case_id: str | None,
     return {"id": make_id(ev.id, rel_id), "props": {k: v for k, v in props.items() if v is not None}}
 
 
+def support_of(evidence_row: dict[str, Any]) -> dict[str, Any]:
+    """The properties of an Evidence row that its relationship's statistics are derived from."""
+    return {k: evidence_row["props"].get(k) for k in ("confidence", "date", "method", "case_id")}
+
+
 def rel_stats(support: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """A relationship's evidence statistics from its live Evidence properties by id: what
     ``refresh_rel_stats`` derives in Cypher, value for value (same order, same types).
@@ -394,7 +399,7 @@ class Loader:
             self._evidence[ev_id] = row
         else:  # written already in this run: evidence is set only when it is created
             return
-        self._support[rel_id][ev_id] = {k: row["props"].get(k) for k in ("confidence", "date", "method", "case_id")}
+        self._support[rel_id][ev_id] = support_of(row)
         if rel_id in self._rel_types:
             self._stale.add(rel_id)
 
